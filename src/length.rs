@@ -1,0 +1,130 @@
+//! Reply length as the platform counts it. X: 280 weighted characters (twitter-text v3:
+//! CJK and other wide scripts and every emoji count double, a URL counts 23, the
+//! @mentions that open a reply are not counted). Facebook comments: 8,000 characters.
+
+use crate::model::{Length, Platform};
+use crate::text::{Doc, TokenKind};
+
+pub const X_LIMIT: usize = 280;
+pub const FACEBOOK_LIMIT: usize = 8000;
+const X_URL_WEIGHT: usize = 23;
+
+fn x_char_weight(c: char) -> usize {
+    match c as u32 {
+        0..=4351 | 8192..=8205 | 8208..=8223 | 8242..=8247 => 1,
+        _ => 2,
+    }
+}
+
+/// Counted length, and the UTF-16 offset where the text passes the limit (if it does).
+pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
+    let text = doc.source;
+    match platform {
+        Platform::Facebook => {
+            let mut count = 0;
+            let mut over_at = None;
+            let mut u = 0;
+            for c in text.chars() {
+                count += 1;
+                if count > FACEBOOK_LIMIT && over_at.is_none() {
+                    over_at = Some(u);
+                }
+                u += c.len_utf16();
+            }
+            (
+                Length {
+                    counted: count,
+                    limit: FACEBOOK_LIMIT,
+                },
+                over_at,
+            )
+        }
+        Platform::X => {
+            // leading @mentions (the reply prefix) and the whitespace after them are free
+            let skip_until = doc
+                .tokens
+                .iter()
+                .position(|t| t.kind != TokenKind::Mention)
+                .map(|i| doc.tokens[i].byte.0)
+                .unwrap_or(text.len());
+            let mut count = 0;
+            let mut over_at = None;
+            let mut byte = skip_until;
+            let mut u = crate::text::utf16_len(&text[..skip_until]);
+            let mut tokens = doc
+                .tokens
+                .iter()
+                .filter(|t| t.byte.0 >= skip_until)
+                .peekable();
+            while byte < text.len() {
+                let next = tokens.peek().copied();
+                let (w, len_bytes) = match next {
+                    Some(t) if t.byte.0 == byte && t.kind == TokenKind::Url => {
+                        tokens.next();
+                        (X_URL_WEIGHT, t.byte.1 - t.byte.0)
+                    }
+                    Some(t)
+                        if t.byte.0 == byte
+                            && t.kind == TokenKind::Emoji
+                            && crate::text::is_pictograph(
+                                text[byte..].chars().next().unwrap_or(' '),
+                            ) =>
+                    {
+                        tokens.next();
+                        (2, t.byte.1 - t.byte.0)
+                    }
+                    _ => {
+                        while tokens.peek().map(|t| t.byte.1 <= byte).unwrap_or(false) {
+                            tokens.next();
+                        }
+                        let c = text[byte..].chars().next().unwrap_or(' ');
+                        (x_char_weight(c), c.len_utf8())
+                    }
+                };
+                count += w;
+                if count > X_LIMIT && over_at.is_none() {
+                    over_at = Some(u);
+                }
+                u += crate::text::utf16_len(&text[byte..byte + len_bytes]);
+                byte += len_bytes;
+            }
+            (
+                Length {
+                    counted: count,
+                    limit: X_LIMIT,
+                },
+                over_at,
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn x_weighting() {
+        let d = Doc::new("@a @b hi https://example.com/a/very/long/path/that/goes/on/and/on 😊");
+        let (len, over) = measure(&d, Platform::X);
+        // "hi " = 3, url = 23, " " = 1, emoji = 2
+        assert_eq!(len.counted, 29);
+        assert_eq!(over, None);
+        let long = "a".repeat(281);
+        let (len, over) = measure(&Doc::new(&long), Platform::X);
+        assert_eq!(len.counted, 281);
+        assert_eq!(over, Some(280));
+    }
+
+    #[test]
+    fn facebook_counts_characters() {
+        let (len, _) = measure(&Doc::new("héllo 😊"), Platform::Facebook);
+        assert_eq!(
+            len,
+            Length {
+                counted: 7,
+                limit: FACEBOOK_LIMIT
+            }
+        );
+    }
+}

@@ -1,0 +1,296 @@
+//! The engine's input and output types. They are the contract shared by the CLI, the
+//! wasm bindings and the browser extension (which sends an [`Exchange`] and renders a
+//! [`Report`]), so every field here is serialised with serde under a stable name.
+
+use serde::{Deserialize, Serialize};
+
+/// Languages the engine reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Nl,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nl-nl" | "nl-be" | "dutch" | "nederlands" => Some(Lang::Nl),
+            "en" | "en-gb" | "en-us" | "english" | "engels" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Where the reply will be posted; decides the length limit and how it is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    #[default]
+    X,
+    Facebook,
+}
+
+impl Platform {
+    pub fn parse(name: &str) -> Option<Platform> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "x" | "twitter" => Some(Platform::X),
+            "facebook" | "fb" => Some(Platform::Facebook),
+            _ => None,
+        }
+    }
+}
+
+/// How the agent closes a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SignatureStyle {
+    /// `^PK` (initials, or the name when no initials are set)
+    #[default]
+    Caret,
+    /// `- Pim`
+    Dash,
+    /// `Groet, Pim` / `Cheers, Pim`
+    Greeting,
+}
+
+/// A phrase the user adds through the profile: banned (always flagged) or preferred
+/// (flag `phrase` and suggest `replacement`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomRule {
+    /// The words to look for, case-insensitive, matched on word boundaries.
+    pub phrase: String,
+    /// The preferred wording; `None` makes the phrase simply banned.
+    #[serde(default)]
+    pub replacement: Option<String>,
+    /// The user's own one-line reason, shown as the finding's message.
+    #[serde(default)]
+    pub message: Option<String>,
+    /// Only apply to replies in this language; `None` applies to both.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+/// The agent's settings: who signs, how, for which organisation, and the norms to hold
+/// the reply to. Shared with the extension's settings page (stored as this JSON).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub agent_name: Option<String>,
+    pub agent_initials: Option<String>,
+    pub signature_style: SignatureStyle,
+    pub organisation: Option<String>,
+    /// Minutes within which a post should be answered (the brief: within 1 hour on X
+    /// and Facebook).
+    pub response_time_norm_minutes: u32,
+    pub platform: Platform,
+    /// Language of the coaching messages, independent of the reply's language.
+    pub ui_language: Lang,
+    pub custom_rules: Vec<CustomRule>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            agent_name: None,
+            agent_initials: None,
+            signature_style: SignatureStyle::Caret,
+            organisation: None,
+            response_time_norm_minutes: 60,
+            platform: Platform::X,
+            ui_language: Lang::En,
+            custom_rules: Vec::new(),
+        }
+    }
+}
+
+/// The message being answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Post {
+    pub text: String,
+    /// The author's display name as the site shows it ("Sonja de Vries", "xXdennisXx").
+    pub author: Option<String>,
+    /// How long ago the post was written.
+    pub age_minutes: Option<f64>,
+}
+
+/// One analysis request: the post (if known), the draft reply and the agent's profile.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Exchange {
+    pub post: Option<Post>,
+    pub reply: String,
+    /// Overrides `profile.platform` for this reply.
+    pub platform: Option<Platform>,
+    pub profile: Profile,
+}
+
+/// `[start, end)` in UTF-16 code units of the reply text (JavaScript string indexes).
+pub type Span = [usize; 2];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Suggestion,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Complaint,
+    Question,
+    Compliment,
+    Remark,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sentiment {
+    Negative,
+    Neutral,
+    Positive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    PersonalExperience,
+    OrganisationAction,
+    FactualStatement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Advice {
+    Respond,
+    DontRespond,
+}
+
+/// Why the brief advises not to respond (section 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdviceReason {
+    Abuse,
+    Trolling,
+    IronicOrProvocative,
+    ConsumersAmongThemselves,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Register {
+    Informal,
+    Formal,
+    Unknown,
+}
+
+/// The reading of the incoming post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incoming {
+    pub language: Option<Lang>,
+    pub kind: Kind,
+    pub sentiment: Sentiment,
+    pub reason: Option<Reason>,
+    pub advice: Advice,
+    pub advice_reason: Option<AdviceReason>,
+    /// One sentence, in the interface language, explaining the advice.
+    pub advice_message: String,
+    pub register: Register,
+    /// The author's first name, when the display name carries one.
+    pub first_name: Option<String>,
+    pub age_minutes: Option<f64>,
+    pub response_time_norm_minutes: u32,
+    /// `age_minutes` is past the norm.
+    pub late: bool,
+}
+
+/// A strategy or voice element found in the reply, with where it was found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Occurrence {
+    pub id: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Voice {
+    /// 0–100, see `voice::score` for the formula.
+    pub score: u32,
+    pub elements: Vec<String>,
+    pub occurrences: Vec<Occurrence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    /// One line, in the interface language.
+    pub message: String,
+    /// Why, with the source, in the interface language.
+    pub explanation: String,
+    /// Where in the reply; `None` for findings about the reply as a whole timing
+    /// (late-reply) that have no text to point at.
+    pub span: Option<Span>,
+    /// Text to put in place of `span` (may be empty: delete), when a fix exists.
+    pub replacement: Option<String>,
+}
+
+/// The strategies to use for this post, most important first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub strategy: String,
+    /// One line, in the interface language, why and how.
+    pub message: String,
+}
+
+/// Length of the reply as the platform counts it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Length {
+    pub counted: usize,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Language of the reply (or of the post, when the reply is empty).
+    pub language: Lang,
+    pub incoming: Incoming,
+    pub recommended_strategies: Vec<Recommendation>,
+    pub strategies: Vec<String>,
+    pub strategy_occurrences: Vec<Occurrence>,
+    pub voice: Voice,
+    pub findings: Vec<Finding>,
+    pub rewrite: Option<String>,
+    pub length: Length,
+    /// Set when the input was longer than the engine reads; says what was analysed.
+    pub truncated: Option<Truncation>,
+}
+
+/// The engine reads at most a bounded window of very long input, and says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Truncation {
+    /// UTF-16 units of the reply that were analysed (from the start).
+    pub reply_analysed: usize,
+    pub reply_total: usize,
+    pub post_analysed: usize,
+    pub post_total: usize,
+}

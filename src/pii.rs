@@ -1,0 +1,351 @@
+//! Personal data in a reply (brief §8): mobile phone numbers, personal e-mail
+//! addresses, bank account numbers (IBAN, checksum-verified) and street addresses.
+//! A company's landline or service number, or a role address such as
+//! service@company.nl, is contact information of the organisation, not personal data.
+
+use crate::text::{Doc, TokenKind, TokenRange};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PiiKind {
+    Phone,
+    Email,
+    Iban,
+    Address,
+}
+
+impl PiiKind {
+    pub fn label(self, ui: crate::model::Lang) -> &'static str {
+        use crate::model::Lang::*;
+        match (self, ui) {
+            (PiiKind::Phone, En) => "a phone number",
+            (PiiKind::Phone, Nl) => "een telefoonnummer",
+            (PiiKind::Email, En) => "an e-mail address",
+            (PiiKind::Email, Nl) => "een e-mailadres",
+            (PiiKind::Iban, En) => "a bank account number",
+            (PiiKind::Iban, Nl) => "een rekeningnummer",
+            (PiiKind::Address, En) => "a street address",
+            (PiiKind::Address, Nl) => "een adres",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PiiItem {
+    pub kind: PiiKind,
+    pub range: TokenRange,
+}
+
+const ROLE_ADDRESSES: &[&str] = &[
+    "info",
+    "service",
+    "support",
+    "klantenservice",
+    "help",
+    "helpdesk",
+    "contact",
+    "hello",
+    "hallo",
+    "hi",
+    "care",
+    "webcare",
+    "sales",
+    "verkoop",
+    "noreply",
+    "no-reply",
+    "team",
+    "admin",
+    "office",
+    "mail",
+    "post",
+    "orders",
+    "order",
+    "bestellingen",
+    "retour",
+    "returns",
+    "billing",
+    "facturen",
+    "factuur",
+    "administratie",
+    "klantcontact",
+    "service-nl",
+    "customerservice",
+    "customercare",
+    "feedback",
+    "klachten",
+    "complaints",
+    "privacy",
+    "press",
+    "pers",
+    "jobs",
+];
+
+const STREET_SUFFIXES: &[&str] = &[
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dreef",
+    "steeg",
+    "hof",
+    "dijk",
+    "pad",
+    "markt",
+    "park",
+    "baan",
+    "plantsoen",
+    "erf",
+    "wal",
+];
+const EN_STREET_WORDS: &[&str] = &[
+    "street", "road", "avenue", "lane", "drive", "close", "way", "st", "rd", "ave", "crescent",
+    "terrace", "place",
+];
+
+fn digits_of(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn is_mobile(digits: &str, international: bool) -> bool {
+    let d = digits.strip_prefix("00").unwrap_or(digits);
+    let intl = international || digits.starts_with("00");
+    if intl {
+        (d.starts_with("316") && d.len() == 11)
+            || (d.starts_with("447") && d.len() == 12)
+            || (d.starts_with("324") && d.len() == 11)
+    } else {
+        (d.starts_with("06") && d.len() == 10)
+            || (d.starts_with("07") && d.len() == 11)
+            || (d.starts_with("04") && d.len() == 10)
+    }
+}
+
+fn iban_valid(s: &str) -> bool {
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if s.len() < 15 || s.len() > 34 || !s.is_char_boundary(4) {
+        return false;
+    }
+    let b = s.as_bytes();
+    if !(b[0].is_ascii_uppercase()
+        && b[1].is_ascii_uppercase()
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit())
+    {
+        return false;
+    }
+    if !s.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    let rearranged = format!("{}{}", &s[4..], &s[..4]);
+    let mut rem: u32 = 0;
+    for c in rearranged.bytes() {
+        let v = if c.is_ascii_digit() {
+            (c - b'0') as u32
+        } else {
+            (c - b'A') as u32 + 10
+        };
+        let step = if v >= 10 { 100 } else { 10 };
+        rem = (rem * step + v) % 97;
+    }
+    rem == 1
+}
+
+/// Finds the personal data in a reply.
+pub fn scan(doc: &Doc) -> Vec<PiiItem> {
+    let t = &doc.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let tok = &t[i];
+        if tok.kind == TokenKind::Email {
+            let local = tok.norm.split('@').next().unwrap_or("");
+            if !ROLE_ADDRESSES.contains(&local) {
+                out.push(PiiItem {
+                    kind: PiiKind::Email,
+                    range: TokenRange {
+                        start: i,
+                        end: i + 1,
+                    },
+                });
+            }
+            i += 1;
+            continue;
+        }
+        // IBAN: up to 9 adjacent alphanumeric chunks starting with CC99
+        if tok.is_word() && tok.norm.len() >= 4 {
+            let b = tok.norm.as_bytes();
+            if b[0].is_ascii_alphabetic()
+                && b[1].is_ascii_alphabetic()
+                && b[2].is_ascii_digit()
+                && b[3].is_ascii_digit()
+            {
+                let mut s = String::new();
+                for j in i..(i + 9).min(t.len()) {
+                    if !t[j].is_word() || !t[j].norm.bytes().all(|c| c.is_ascii_alphanumeric()) {
+                        break;
+                    }
+                    s.push_str(&t[j].norm);
+                    if iban_valid(&s) {
+                        out.push(PiiItem {
+                            kind: PiiKind::Iban,
+                            range: TokenRange {
+                                start: i,
+                                end: j + 1,
+                            },
+                        });
+                        i = j + 1;
+                        break;
+                    }
+                }
+                if out.last().map(|p| p.range.end == i).unwrap_or(false) {
+                    continue;
+                }
+            }
+        }
+        // Phone numbers: "+31 6 12345678", "06-12345678", "07700 900123"
+        let plus = tok.kind == TokenKind::Punct && tok.norm == "+";
+        if plus
+            || (tok.is_word()
+                && tok
+                    .norm
+                    .bytes()
+                    .next()
+                    .map(|c| c.is_ascii_digit())
+                    .unwrap_or(false))
+        {
+            let first = if plus { i + 1 } else { i };
+            let mut digits = String::new();
+            let mut j = first;
+            while j < t.len()
+                && t[j].is_word()
+                && t[j]
+                    .norm
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || c == b'-' || c == b'.')
+                && digits.len() < 13
+            {
+                digits.push_str(&digits_of(&t[j].norm));
+                j += 1;
+                if is_mobile(&digits, plus) {
+                    out.push(PiiItem {
+                        kind: PiiKind::Phone,
+                        range: TokenRange { start: i, end: j },
+                    });
+                    break;
+                }
+            }
+            if out.last().map(|p| p.range.start == i).unwrap_or(false) {
+                i = out.last().map(|p| p.range.end).unwrap_or(i + 1);
+                continue;
+            }
+        }
+        // Street addresses: "Kerkstraat 12", "12 Baker Street", postcode "1234 AB"
+        if tok.is_word() && !tok.has_digit() {
+            let is_street = STREET_SUFFIXES
+                .iter()
+                .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s));
+            let next_is_number = t
+                .get(i + 1)
+                .map(|n| {
+                    n.is_word()
+                        && n.norm
+                            .bytes()
+                            .next()
+                            .map(|c| c.is_ascii_digit())
+                            .unwrap_or(false)
+                        && n.norm.len() <= 5
+                })
+                .unwrap_or(false);
+            if is_street && next_is_number {
+                out.push(PiiItem {
+                    kind: PiiKind::Address,
+                    range: TokenRange {
+                        start: i,
+                        end: i + 2,
+                    },
+                });
+                i += 2;
+                continue;
+            }
+        }
+        if tok.is_word() && tok.norm.len() <= 4 && tok.norm.bytes().all(|c| c.is_ascii_digit()) {
+            if let (Some(a), Some(b)) = (t.get(i + 1), t.get(i + 2)) {
+                let capital = a.is_word()
+                    && a.text(doc.source)
+                        .chars()
+                        .next()
+                        .map(char::is_uppercase)
+                        .unwrap_or(false);
+                if capital && b.is_word() && EN_STREET_WORDS.contains(&b.norm.as_str()) {
+                    out.push(PiiItem {
+                        kind: PiiKind::Address,
+                        range: TokenRange {
+                            start: i,
+                            end: i + 3,
+                        },
+                    });
+                    i += 3;
+                    continue;
+                }
+            }
+            // Dutch postcode 1234 AB
+            if tok.norm.len() == 4 {
+                if let Some(a) = t.get(i + 1) {
+                    let raw = a.text(doc.source);
+                    if raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase()) {
+                        out.push(PiiItem {
+                            kind: PiiKind::Address,
+                            range: TokenRange {
+                                start: i,
+                                end: i + 2,
+                            },
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<PiiKind> {
+        scan(&Doc::new(s)).into_iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn finds_personal_data() {
+        assert_eq!(
+            kinds("Bel me op 06-12345678 of mail anouk.support@zorg.nl"),
+            [PiiKind::Phone, PiiKind::Email]
+        );
+        assert_eq!(kinds("call +31 6 12345678"), [PiiKind::Phone]);
+        assert_eq!(
+            kinds("refund to NL91 ABNA 0417 1643 00 today"),
+            [PiiKind::Iban]
+        );
+        assert_eq!(
+            kinds("sent to Kerkstraat 12, 1234 AB Utrecht"),
+            [PiiKind::Address, PiiKind::Address]
+        );
+        assert_eq!(kinds("delivered to 221 Baker Street"), [PiiKind::Address]);
+    }
+
+    #[test]
+    fn organisation_contact_details_are_not_personal() {
+        assert!(kinds("Neem contact op via 030-1234567 of service@zorg.nl").is_empty());
+        assert!(kinds("order 12345678, code BF30, 18:05, NL12 is not an iban").is_empty());
+    }
+}

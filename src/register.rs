@@ -1,0 +1,172 @@
+//! Dutch form of address (brief §4): use je/jij only when the customer does; a customer
+//! who writes "u" gets "u". Converts a reply between the two, verbs included
+//! ("kun je" ↔ "kunt u", "je hebt" ↔ "u heeft"), from the verb table in the lexicon.
+
+use crate::lexicon::Lexicon;
+use crate::model::Register;
+use crate::text::{Doc, TokenKind};
+
+const SUBORDINATORS: &[&str] = &[
+    "dat", "als", "of", "wanneer", "omdat", "zodat", "toen", "terwijl", "voordat", "nadat",
+    "zodra", "hoe", "waar", "waarom", "wat", "welke", "mits", "tenzij", "indien", "dan",
+];
+const PARTICLES: &[&str] = &[
+    "uit", "op", "aan", "na", "in", "door", "terug", "mee", "klaar", "langs", "toe", "af", "over",
+    "verder",
+];
+
+fn keep_case(original: &str, replacement: &str) -> String {
+    if original
+        .chars()
+        .next()
+        .map(char::is_uppercase)
+        .unwrap_or(false)
+    {
+        crate::rules::capitalise(replacement)
+    } else {
+        replacement.to_string()
+    }
+}
+
+/// Rewrites the pronouns (and the verbs that go with them) of `text` into `target`.
+pub fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
+    let doc = Doc::new(text);
+    let words: Vec<usize> = (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .collect();
+    let verbs = &lx.register.verbs;
+    let mut edits: Vec<(usize, String)> = Vec::new(); // token index → new text
+    let norm = |i: usize| doc.tokens[i].norm.as_str();
+    for (k, &i) in words.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| words[p]).filter(|&p| p + 2 >= i);
+        let next = words.get(k + 1).copied().filter(|&n| n <= i + 2);
+        let w = norm(i);
+        match target {
+            Register::Formal => {
+                let new = match w {
+                    "jij" | "jou" => Some("u"),
+                    "jouw" => Some("uw"),
+                    "jezelf" | "jouzelf" => Some("uzelf"),
+                    "je" => {
+                        if let Some(p) =
+                            prev.filter(|&p| verbs.iter().any(|(stem, _)| stem == norm(p)))
+                        {
+                            // inversion: "kun je" → "kunt u"
+                            if let Some((_, uform)) = verbs.iter().find(|(stem, _)| stem == norm(p))
+                            {
+                                edits.push((p, keep_case(doc.tokens[p].text(text), uform)));
+                            }
+                            Some("u")
+                        } else if let Some(n) = next.filter(|&n| {
+                            verbs.iter().any(|(stem, u)| {
+                                let v = norm(n);
+                                v == stem || v == u || v == format!("{stem}t")
+                            })
+                        }) {
+                            // "je hebt" → "u heeft"
+                            let v = norm(n).to_string();
+                            if let Some((_, uform)) = verbs
+                                .iter()
+                                .find(|(stem, u)| *stem == v || *u == v || format!("{stem}t") == v)
+                            {
+                                edits.push((n, keep_case(doc.tokens[n].text(text), uform)));
+                            }
+                            Some("u")
+                        } else if prev
+                            .map(|p| SUBORDINATORS.contains(&norm(p)))
+                            .unwrap_or(false)
+                            || next
+                                .map(|n| {
+                                    PARTICLES.contains(&norm(n)) || lx.has_word("stop", norm(n))
+                                })
+                                .unwrap_or(true)
+                        {
+                            Some("u")
+                        } else {
+                            Some("uw")
+                        }
+                    }
+                    _ => None,
+                };
+                if let Some(n) = new {
+                    edits.push((i, keep_case(doc.tokens[i].text(text), n)));
+                }
+            }
+            Register::Informal => {
+                let new = match w {
+                    "uw" => Some("je"),
+                    "uzelf" => Some("jezelf"),
+                    "u" => {
+                        if let Some(p) = prev {
+                            if let Some((stem, _)) = verbs.iter().find(|(_, u)| u == norm(p)) {
+                                edits.push((p, keep_case(doc.tokens[p].text(text), stem)));
+                            }
+                        }
+                        if let Some(n) = next {
+                            if norm(n) == "heeft" {
+                                edits.push((n, keep_case(doc.tokens[n].text(text), "hebt")));
+                            }
+                        }
+                        Some("je")
+                    }
+                    _ => None,
+                };
+                if let Some(n) = new {
+                    edits.push((i, keep_case(doc.tokens[i].text(text), n)));
+                }
+            }
+            Register::Unknown => {}
+        }
+    }
+    edits.sort_by_key(|e| e.0);
+    edits.dedup_by_key(|e| e.0);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for (i, rep) in edits {
+        let (a, b) = doc.tokens[i].byte;
+        if a < last {
+            continue;
+        }
+        out.push_str(&text[last..a]);
+        out.push_str(&rep);
+        last = b;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+    use crate::model::Lang;
+
+    #[test]
+    fn to_formal_and_back() {
+        let lx = lexicon(Lang::Nl);
+        assert_eq!(
+            convert("Je kunt de jas gewoon bestellen.", Register::Formal, lx),
+            "U kunt de jas gewoon bestellen."
+        );
+        assert_eq!(
+            convert("Kun je me je ordernummer sturen?", Register::Formal, lx),
+            "Kunt u me uw ordernummer sturen?"
+        );
+        assert_eq!(
+            convert(
+                "Wat vervelend dat je zo lang moet wachten!",
+                Register::Formal,
+                lx
+            ),
+            "Wat vervelend dat u zo lang moet wachten!"
+        );
+        assert_eq!(
+            convert("Herstart uw modem.", Register::Informal, lx),
+            "Herstart je modem."
+        );
+        assert_eq!(
+            convert("Heeft u een foto? U heeft gelijk.", Register::Informal, lx),
+            "Heb je een foto? Je hebt gelijk."
+        );
+    }
+}

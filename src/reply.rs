@@ -1,0 +1,634 @@
+//! Reading the draft reply: the webcare strategies it uses (brief §3) and the elements
+//! of a conversational human voice (brief §4), each with where it was found.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{Hit, Lexicon};
+use crate::model::{Incoming, Kind, Occurrence, Profile};
+use crate::text::{Doc, TokenKind, TokenRange};
+
+/// The ten strategies, in the brief's order.
+pub const STRATEGIES: [&str; 10] = [
+    "general_information",
+    "applied_information",
+    "referral",
+    "information_request",
+    "sympathy",
+    "apology",
+    "justification",
+    "denial",
+    "compensation",
+    "corrective_action",
+];
+
+/// The voice elements, in the eval README's order.
+pub const ELEMENTS: [&str; 9] = [
+    "greeting",
+    "addressee_name",
+    "signature",
+    "first_person_singular",
+    "emoticon",
+    "interjection",
+    "informal_wording",
+    "thanks",
+    "invite_dialogue",
+];
+
+/// Everything read from the reply, shared by the rules and the rewrite.
+pub struct Reading<'a> {
+    pub doc: Doc<'a>,
+    pub lx: &'static Lexicon,
+    hits: HashMap<String, Vec<Hit>>,
+    pub greeting: Option<TokenRange>,
+    pub addressee: Option<TokenRange>,
+    pub signature: Option<TokenRange>,
+    pub strategies: Vec<Occurrence>,
+    pub elements: Vec<Occurrence>,
+    /// Sentences (token ranges) that advertise.
+    pub commercial_sentences: Vec<TokenRange>,
+}
+
+fn overlaps(a: TokenRange, b: TokenRange) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+impl<'a> Reading<'a> {
+    pub fn hits(&self, category: &str) -> &[Hit] {
+        self.hits.get(category).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.strategies.iter().any(|o| o.id == id) || self.elements.iter().any(|o| o.id == id)
+    }
+
+    pub fn strategy_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for s in STRATEGIES {
+            if self.strategies.iter().any(|o| o.id == s) {
+                ids.push(s.to_string());
+            }
+        }
+        ids
+    }
+
+    pub fn element_ids(&self) -> Vec<String> {
+        ELEMENTS
+            .iter()
+            .filter(|e| self.elements.iter().any(|o| o.id == **e))
+            .map(|e| e.to_string())
+            .collect()
+    }
+
+    /// Tokens that belong to the greeting, the name after it or the signature.
+    pub fn in_frame(&self, i: usize) -> bool {
+        [self.greeting, self.addressee, self.signature]
+            .iter()
+            .flatten()
+            .any(|r| r.contains(i))
+    }
+
+    pub fn in_commercial(&self, r: TokenRange) -> bool {
+        self.commercial_sentences.iter().any(|s| overlaps(*s, r))
+    }
+}
+
+fn is_capitalised(doc: &Doc, i: usize) -> bool {
+    doc.tokens
+        .get(i)
+        .map(|t| {
+            t.is_word()
+                && t.text(doc.source)
+                    .chars()
+                    .next()
+                    .map(char::is_uppercase)
+                    .unwrap_or(false)
+        })
+        .unwrap_or(false)
+}
+
+/// Index of the first token that is not an @mention (replies on X open with them).
+fn body_start(doc: &Doc) -> usize {
+    doc.tokens
+        .iter()
+        .position(|t| t.kind != TokenKind::Mention && t.kind != TokenKind::Newline)
+        .unwrap_or(doc.tokens.len())
+}
+
+fn find_greeting(
+    doc: &Doc,
+    lx: &Lexicon,
+    first_name: Option<&str>,
+) -> (Option<TokenRange>, Option<TokenRange>) {
+    let start = body_start(doc);
+    let Some(t) = doc.tokens.get(start) else {
+        return (None, None);
+    };
+    if !t.is_word() {
+        return (None, None);
+    }
+    let mut end = start + 1;
+    let two = doc
+        .tokens
+        .get(start + 1)
+        .map(|n| format!("{} {}", t.norm, n.norm));
+    let is_greeting = if matches!(
+        two.as_deref(),
+        Some(
+            "good morning"
+                | "good afternoon"
+                | "good evening"
+                | "goede morgen"
+                | "goedendag"
+                | "hoi hoi"
+        )
+    ) {
+        end = start + 2;
+        true
+    } else if lx.has_word("greeting", &t.norm) {
+        // "dag"/"beste"/"dear" only greet when a name or punctuation follows
+        if matches!(
+            t.norm.as_str(),
+            "dag" | "beste" | "dear" | "morning" | "evening" | "afternoon"
+        ) {
+            doc.tokens
+                .get(start + 1)
+                .map(|n| {
+                    n.kind == TokenKind::Punct
+                        || n.kind == TokenKind::Terminal
+                        || is_capitalised(doc, start + 1)
+                })
+                .unwrap_or(true)
+        } else {
+            true
+        }
+    } else {
+        false
+    };
+    if !is_greeting {
+        return (None, None);
+    }
+    let greeting = TokenRange { start, end };
+    // "Hi Rachel," / "Hoi Sonja!" — the name is evident from the greeting
+    let addressee = doc.tokens.get(end).and_then(|n| {
+        let matches_author = first_name
+            .map(|f| crate::text::normalise(f) == n.norm)
+            .unwrap_or(false);
+        let looks_like_name = is_capitalised(doc, end)
+            && !lx.has_word("function", &n.norm)
+            && !lx.has_word("stop", &n.norm)
+            && !lx.has_word("department", &n.norm);
+        (matches_author || looks_like_name).then_some(TokenRange {
+            start: end,
+            end: end + 1,
+        })
+    });
+    (Some(greeting), addressee)
+}
+
+fn find_signature(doc: &Doc, lx: &Lexicon, profile: &Profile) -> Option<TokenRange> {
+    let n = doc.tokens.len();
+    // trailing emoji/punctuation do not end a signature
+    let mut last = n;
+    while last > 0
+        && matches!(
+            doc.tokens[last - 1].kind,
+            TokenKind::Terminal | TokenKind::Emoji | TokenKind::Newline
+        )
+    {
+        last -= 1;
+    }
+    if last == 0 {
+        return None;
+    }
+    let agent = profile.agent_name.as_deref().map(crate::text::normalise);
+    let initials = profile
+        .agent_initials
+        .as_deref()
+        .map(crate::text::normalise);
+    let is_person = |i: usize| -> bool {
+        let t = &doc.tokens[i];
+        if !t.is_word() || t.has_digit() {
+            return false;
+        }
+        let raw = t.text(doc.source);
+        let is_initials = raw.chars().count() <= 4 && raw.chars().all(|c| c.is_uppercase());
+        let known = agent
+            .as_deref()
+            .map(|a| a.split_whitespace().any(|p| p == t.norm))
+            .unwrap_or(false)
+            || initials.as_deref() == Some(t.norm.as_str());
+        known
+            || is_initials
+            || (is_capitalised(doc, i)
+                && !lx.has_word("department", &t.norm)
+                && !lx.has_word("function", &t.norm))
+    };
+    // the name: one or two person-like words at the end
+    let mut name_start = last;
+    while name_start > 0 && last - name_start < 2 && is_person(name_start - 1) {
+        name_start -= 1;
+    }
+    if name_start == last {
+        return None;
+    }
+    let before = name_start.checked_sub(1).map(|i| &doc.tokens[i]);
+    match before {
+        // ^PK  /  - Pim  /  – Pim
+        Some(b)
+            if b.kind == TokenKind::Punct
+                && matches!(b.norm.as_str(), "^" | "-" | "–" | "—" | "~" | "/") =>
+        {
+            Some(TokenRange {
+                start: name_start - 1,
+                end: n,
+            })
+        }
+        // Groet, Pim  /  Groetjes Anne  /  Cheers, Tom
+        Some(b) => {
+            let mut k = name_start - 1;
+            if b.norm == "," {
+                k = k.checked_sub(1)?;
+            }
+            let sign_word = &doc.tokens[k];
+            if sign_word.is_word() && lx.has_word("sign_off", &sign_word.norm) {
+                // include the rest of a multi-word sign-off ("Met vriendelijke groet")
+                let mut s = k;
+                while s > 0
+                    && doc.tokens[s - 1].is_word()
+                    && lx.has_word("sign_off", &doc.tokens[s - 1].norm)
+                {
+                    s -= 1;
+                }
+                if s > 0
+                    && doc.tokens[s - 1].is_word()
+                    && matches!(
+                        doc.tokens[s - 1].norm.as_str(),
+                        "met" | "with" | "kind" | "best"
+                    )
+                {
+                    s -= 1;
+                }
+                Some(TokenRange { start: s, end: n })
+            } else if b.kind == TokenKind::Newline
+                || (b.kind == TokenKind::Terminal || b.kind == TokenKind::Emoji)
+                    && agent
+                        .as_deref()
+                        .map(|a| {
+                            a.split_whitespace()
+                                .any(|p| p == doc.tokens[name_start].norm)
+                        })
+                        .unwrap_or(false)
+            {
+                // a name on its own line, or the agent's own name after the last sentence
+                Some(TokenRange {
+                    start: name_start,
+                    end: n,
+                })
+            } else {
+                None
+            }
+        }
+        None => None,
+    }
+}
+
+/// Reads the reply. `first_name` is the post author's first name, when known.
+pub fn read_reply<'a>(
+    text: &'a str,
+    lx: &'static Lexicon,
+    incoming: &Incoming,
+    profile: &Profile,
+) -> Reading<'a> {
+    let doc = Doc::new(text);
+    let mut hits: HashMap<String, Vec<Hit>> = HashMap::new();
+    for (name, set) in lx.categories() {
+        let found = set.find(&doc);
+        if !found.is_empty() {
+            hits.insert(name.clone(), found);
+        }
+    }
+    let get = |c: &str| hits.get(c).cloned().unwrap_or_default();
+    let (greeting, mut addressee) = find_greeting(&doc, lx, incoming.first_name.as_deref());
+    let signature = find_signature(&doc, lx, profile);
+
+    // Sentences that advertise, or joke, carry no strategy (their words are not the
+    // organisation's service content).
+    let sentence_with = |hs: &[Hit]| -> Vec<TokenRange> {
+        let mut out: Vec<TokenRange> = Vec::new();
+        for h in hs {
+            if let Some(s) = doc.sentence_of(h.range.start) {
+                if !out.contains(&s.tokens) {
+                    out.push(s.tokens);
+                }
+            }
+        }
+        out
+    };
+    let commercial_sentences = sentence_with(&get("commercial"));
+    let humor_sentences = sentence_with(&get("humor"));
+    let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| overlaps(*s, *r));
+    let is_question = |r: &TokenRange| {
+        doc.sentence_of(r.start)
+            .map(|s| s.question)
+            .unwrap_or(false)
+    };
+
+    let mut strategies: Vec<Occurrence> = Vec::new();
+    let mut consumed: Vec<TokenRange> = Vec::new(); // clauses that are not information
+    let add = |id: &str, r: TokenRange, strategies: &mut Vec<Occurrence>| {
+        strategies.push(Occurrence {
+            id: id.to_string(),
+            span: doc.span(r),
+        });
+    };
+    let clause = |r: TokenRange| doc.clause_of(r.start).unwrap_or(r);
+    let sentence = |r: TokenRange| doc.sentence_of(r.start).map(|s| s.tokens).unwrap_or(r);
+
+    let sympathy = get("sympathy");
+    // Sympathy and apology take their whole sentence: what shares it ("8 weeks is too
+    // long, sorry!") is part of the acknowledgement, not information.
+    for h in sympathy.iter().filter(|h| outside(&h.range)) {
+        add("sympathy", h.range, &mut strategies);
+        consumed.push(sentence(h.range));
+    }
+    for h in get("apology").iter().filter(|h| outside(&h.range)) {
+        if sympathy.iter().any(|s| overlaps(s.range, h.range)) {
+            continue; // "sorry to hear" is sympathy, not an apology
+        }
+        add("apology", h.range, &mut strategies);
+        consumed.push(sentence(h.range));
+    }
+    for h in get("corrective_action")
+        .iter()
+        .filter(|h| outside(&h.range))
+    {
+        consumed.push(clause(h.range));
+        // offers in a question ("want me to let you know?") commit to nothing; passing
+        // on a compliment corrects nothing
+        if !is_question(&h.range) && incoming.kind != Kind::Compliment {
+            add("corrective_action", h.range, &mut strategies);
+        }
+    }
+    for h in get("information_request")
+        .iter()
+        .filter(|h| outside(&h.range))
+    {
+        add("information_request", h.range, &mut strategies);
+        consumed.push(clause(h.range));
+    }
+    for h in get("compensation").iter().filter(|h| outside(&h.range)) {
+        add("compensation", h.range, &mut strategies);
+        consumed.push(clause(h.range));
+    }
+    for h in get("justification").iter().filter(|h| outside(&h.range)) {
+        add("justification", h.range, &mut strategies);
+        consumed.push(sentence(h.range));
+    }
+    // Denying a complaint is denial; correcting a question's wrong premise is information.
+    let correcting = incoming.kind == Kind::Question;
+    for h in get("denial").iter().filter(|h| outside(&h.range)) {
+        if !correcting {
+            add("denial", h.range, &mut strategies);
+            consumed.push(sentence(h.range));
+        } else {
+            consumed.push(clause(h.range));
+        }
+    }
+    let referral_hits: Vec<Hit> = get("referral")
+        .into_iter()
+        .filter(|h| outside(&h.range))
+        .collect();
+    for h in &referral_hits {
+        add("referral", h.range, &mut strategies);
+    }
+    for cat in [
+        "pleasantry",
+        "thanks",
+        "corporate",
+        "irritation",
+        "promise_absolute",
+        "promise_vague",
+        "correction",
+    ] {
+        for h in get(cat) {
+            consumed.push(clause(h.range));
+        }
+    }
+    consumed.extend(humor_sentences.iter().copied());
+    consumed.extend(commercial_sentences.iter().copied());
+
+    // Information: a declarative clause that no other strategy took, with at least two
+    // content words. Applied when tied to this customer's case (a time, "I see", an
+    // answer to their question), general otherwise.
+    let applied_markers = get("applied_marker");
+    let frame = [greeting, addressee, signature];
+    for s in &doc.sentences {
+        if s.question {
+            continue;
+        }
+        let opens_with_answer = (s.tokens.start..s.tokens.end)
+            .find(|&i| doc.tokens[i].is_word() && !frame.iter().flatten().any(|r| r.contains(i)))
+            .map(|i| lx.has_word("answer_words", &doc.tokens[i].norm))
+            .unwrap_or(false);
+        for c in &s.clauses {
+            if consumed.iter().any(|x| overlaps(*x, *c)) {
+                continue;
+            }
+            let content = (c.start..c.end)
+                .filter(|&i| {
+                    let t = &doc.tokens[i];
+                    t.is_word()
+                        && !lx.has_word("stop", &t.norm)
+                        && !frame.iter().flatten().any(|r| r.contains(i))
+                        && !referral_hits.iter().any(|h| h.range.contains(i))
+                        && !(t.has_digit() && t.norm.len() > 6) // phone/order numbers are not statements
+                })
+                .count();
+            if content < 2 {
+                continue;
+            }
+            let applied = opens_with_answer
+                || applied_markers
+                    .iter()
+                    .any(|h| s.tokens.contains(h.range.start));
+            add(
+                if applied {
+                    "applied_information"
+                } else {
+                    "general_information"
+                },
+                *c,
+                &mut strategies,
+            );
+        }
+    }
+
+    // Voice elements
+    let mut elements: Vec<Occurrence> = Vec::new();
+    let mut el = |id: &str, r: TokenRange| {
+        elements.push(Occurrence {
+            id: id.to_string(),
+            span: doc.span(r),
+        })
+    };
+    if let Some(g) = greeting {
+        el("greeting", g);
+    }
+    if let Some(first) = incoming.first_name.as_deref() {
+        let want = crate::text::normalise(first);
+        if let Some((i, _)) = doc
+            .words()
+            .find(|(i, t)| t.norm == want && !signature.map(|s| s.contains(*i)).unwrap_or(false))
+        {
+            addressee = Some(TokenRange {
+                start: i,
+                end: i + 1,
+            });
+        }
+    }
+    if let Some(a) = addressee {
+        el("addressee_name", a);
+    }
+    if let Some(s) = signature {
+        el("signature", s);
+    }
+    // "Mijn Omgeving", "My Account": a capitalised "my" inside a sentence names a page
+    let names_a_page = |i: usize| {
+        let opens = doc
+            .sentence_of(i)
+            .map(|s| {
+                (s.tokens.start..i).all(|j| {
+                    !doc.tokens[j].is_word() || frame.iter().flatten().any(|r| r.contains(j))
+                })
+            })
+            .unwrap_or(true);
+        !opens && is_capitalised(&doc, i) && is_capitalised(&doc, i + 1)
+    };
+    if let Some((i, _)) = doc.words().find(|(i, t)| {
+        lx.has_word("first_person", &t.norm)
+            && !signature.map(|s| s.contains(*i)).unwrap_or(false)
+            && !names_a_page(*i)
+    }) {
+        el(
+            "first_person_singular",
+            TokenRange {
+                start: i,
+                end: i + 1,
+            },
+        );
+    }
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Emoji {
+            el(
+                "emoticon",
+                TokenRange {
+                    start: i,
+                    end: i + 1,
+                },
+            );
+            break;
+        }
+    }
+    let interjection_phrase = get("interjection");
+    if let Some(h) = interjection_phrase.first() {
+        el("interjection", h.range);
+    } else if let Some((i, _)) = doc.words().find(|(i, t)| {
+        lx.has_word("interjection", &t.norm) && !greeting.map(|g| g.contains(*i)).unwrap_or(false)
+    }) {
+        el(
+            "interjection",
+            TokenRange {
+                start: i,
+                end: i + 1,
+            },
+        );
+    }
+    if let Some((i, _)) = doc.words().find(|(i, t)| {
+        lx.has_word("informal", &t.norm) && !frame.iter().flatten().any(|r| r.contains(*i))
+    }) {
+        el(
+            "informal_wording",
+            TokenRange {
+                start: i,
+                end: i + 1,
+            },
+        );
+    }
+    if let Some(h) = get("thanks").first() {
+        el("thanks", h.range);
+    }
+    // Inviting dialogue: an invitation phrase, or a real question to the customer (not a
+    // tag question like "…, right?").
+    let invite = get("invite_dialogue")
+        .into_iter()
+        .find(|h| outside(&h.range))
+        .map(|h| h.range)
+        .or_else(|| {
+            doc.sentences
+                .iter()
+                .find(|s| {
+                    if !s.question || commercial_sentences.contains(&s.tokens) {
+                        return false;
+                    }
+                    let words: Vec<&str> = (s.tokens.start..s.tokens.end)
+                        .filter(|&i| doc.tokens[i].is_word())
+                        .map(|i| doc.tokens[i].norm.as_str())
+                        .collect();
+                    let tag = words.len() >= 3
+                        && words
+                            .last()
+                            .map(|w| lx.has_word("tag_question", w))
+                            .unwrap_or(false);
+                    !tag && !words.is_empty()
+                })
+                .map(|s| s.tokens)
+        });
+    if let Some(r) = invite {
+        el("invite_dialogue", r);
+    }
+
+    Reading {
+        doc,
+        lx,
+        hits,
+        greeting,
+        addressee,
+        signature,
+        strategies,
+        elements,
+        commercial_sentences,
+    }
+}
+
+/// The human-voice score, 0–100, after the three groups of conversational-human-voice
+/// elements in the research (brief §4):
+///
+/// - personalisation, 55: greeting 10, addressing by name 15, first person singular 15,
+///   signature with name or initials 15;
+/// - informal speech, 15: emoticon 5, interjection 5, colloquial wording 5;
+/// - invitational rhetoric, 30: sympathy 10, apology 5, thanks 5, inviting dialogue 10;
+///
+/// minus 10 for each stock corporate phrase (at most 30), clamped to 0–100. A human reply
+/// therefore scores above a corporate one with the same content.
+pub fn voice_score(reading: &Reading) -> u32 {
+    const WEIGHTS: [(&str, i32); 11] = [
+        ("greeting", 10),
+        ("addressee_name", 15),
+        ("first_person_singular", 15),
+        ("signature", 15),
+        ("emoticon", 5),
+        ("interjection", 5),
+        ("informal_wording", 5),
+        ("sympathy", 10),
+        ("apology", 5),
+        ("thanks", 5),
+        ("invite_dialogue", 10),
+    ];
+    let mut score: i32 = WEIGHTS
+        .iter()
+        .filter(|(id, _)| reading.has(id))
+        .map(|(_, w)| w)
+        .sum();
+    score -= (reading.hits("corporate").len() as i32 * 10).min(30);
+    score.clamp(0, 100) as u32
+}

@@ -1,0 +1,418 @@
+//! The whole-reply rewrite, in the reply's language: apply the findings' fixes, then add
+//! what a human reply has and this one lacks (greeting with the first name, sympathy
+//! first on a complaint, the customer's form of address, the agent's signature), keeping
+//! every fact the agent wrote and inventing none. The result is re-analysed: fixes are
+//! applied again until no error remains (at most three rounds).
+
+use crate::model::*;
+use crate::text::{byte_of_utf16, Doc, TokenKind};
+
+/// Rules whose fix edits the content of the reply (the others add, see [`rewrite`]).
+const CONTENT_FIXES: &[&str] = &[
+    "commercial-reply",
+    "unkeepable-promise",
+    "denial",
+    "irritation",
+    "personal-data-request",
+    "personal-data-exposed",
+    "humor-on-complaint",
+    "corporate-phrase",
+    "custom-banned-phrase",
+    "custom-preferred-phrase",
+];
+
+/// Applies the non-overlapping fixes of `findings` whose rule is in `rules`, most severe
+/// first; returns the new text.
+pub fn apply_fixes(text: &str, findings: &[Finding], rules: &[&str]) -> String {
+    let mut chosen: Vec<(Span, &str)> = Vec::new();
+    let mut ordered: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| rules.contains(&f.rule.as_str()))
+        .collect();
+    ordered.sort_by(|a, b| b.severity.cmp(&a.severity));
+    for f in ordered {
+        let (Some(span), Some(rep)) = (f.span, f.replacement.as_deref()) else {
+            continue;
+        };
+        if chosen
+            .iter()
+            .any(|(s, _)| s[0] < span[1] && span[0] < s[1] || (s[0] == s[1] && s[0] == span[0]))
+        {
+            continue;
+        }
+        chosen.push((span, rep));
+    }
+    chosen.sort_by(|a, b| b.0[0].cmp(&a.0[0]));
+    let mut out = text.to_string();
+    for (span, rep) in chosen {
+        let a = byte_of_utf16(&out, span[0]);
+        let b = byte_of_utf16(&out, span[1]);
+        if a <= b && b <= out.len() {
+            out.replace_range(a..b, rep);
+        }
+    }
+    out
+}
+
+/// Cleans up after edits: double spaces, space before punctuation, orphan punctuation,
+/// and a capital at the start of each sentence.
+pub fn tidy(text: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let mut s = String::with_capacity(line.len());
+        for c in line.chars() {
+            if c == ' ' && s.ends_with(' ') {
+                continue;
+            }
+            if matches!(c, ',' | '.' | '!' | '?' | ';' | ':') && s.ends_with(' ') {
+                s.pop();
+            }
+            // ", ." → "."  and ",," → ","
+            if matches!(c, '.' | '!' | '?') && s.ends_with(',') {
+                s.pop();
+            }
+            if c == ','
+                && (s.ends_with(',') || s.ends_with('.') || s.ends_with('!') || s.ends_with('?'))
+            {
+                continue;
+            }
+            s.push(c);
+        }
+        let trimmed = s
+            .trim()
+            .trim_start_matches([',', ';', ':', '.', '!', '?'])
+            .trim_start()
+            .to_string();
+        lines.push(trimmed);
+    }
+    let joined = lines.join("\n");
+    // capitals after sentence ends (and at the start of the body, after @mentions)
+    let mut out = String::with_capacity(joined.len());
+    let mut cap_next = true;
+    let mut in_mention = false;
+    for c in joined.chars() {
+        if c == '@' && cap_next {
+            in_mention = true;
+        }
+        if in_mention {
+            out.push(c);
+            if c.is_whitespace() {
+                in_mention = false;
+            }
+            continue;
+        }
+        if cap_next && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            cap_next = false;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            cap_next = true;
+        } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '^' | '-' | '–') {
+            cap_next = false;
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
+/// Lower-cases the first word of `rest` when it is an ordinary word capitalised only
+/// because it started the reply ("Wij" → "wij"), so it can follow an inserted greeting.
+fn decapitalise_common(rest: &str, lang: Lang) -> String {
+    let first: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect();
+    let lower = crate::text::normalise(&first);
+    let lx = crate::lexicon::lexicon(lang);
+    let common = (lx.has_word("stop", &lower) || lx.has_word("function", &lower))
+        && lower != "i"
+        && !first.chars().skip(1).any(char::is_uppercase);
+    if common && !first.is_empty() {
+        let mut c = rest.chars();
+        let head: String = c
+            .next()
+            .map(|h| h.to_lowercase().collect())
+            .unwrap_or_default();
+        head + c.as_str()
+    } else {
+        rest.to_string()
+    }
+}
+
+fn analyse(ex: &Exchange, text: &str) -> Report {
+    let mut e = ex.clone();
+    e.reply = text.to_string();
+    crate::analyze_without_rewrite(&e)
+}
+
+fn has(report: &Report, id: &str) -> bool {
+    report.strategies.iter().any(|s| s == id) || report.voice.elements.iter().any(|s| s == id)
+}
+
+/// Adds the human frame: greeting (with the first name), an apology for the wait when
+/// late, sympathy first on a complaint, the signature.
+fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
+    let lang = report.language;
+    let lx = crate::lexicon::lexicon(lang);
+    let doc = Doc::new(text);
+    let reading_greeting = report
+        .voice
+        .occurrences
+        .iter()
+        .find(|o| o.id == "greeting")
+        .map(|o| o.span);
+    let name = report.incoming.first_name.as_deref();
+    let complaint = report.incoming.kind == Kind::Complaint;
+    let formal = lang == Lang::Nl && report.incoming.register == Register::Formal;
+
+    // where the body starts (after @mentions)
+    let body_at = doc
+        .tokens
+        .iter()
+        .find(|t| t.kind != TokenKind::Mention)
+        .map(|t| t.byte.0)
+        .unwrap_or(text.len());
+    let (head, mut body) = (text[..body_at].to_string(), text[body_at..].to_string());
+
+    let mut opening = String::new();
+    let mut inserted_after_greeting = String::new();
+    let addressed = has(report, "addressee_name");
+    match reading_greeting {
+        // a reply that already uses the name elsewhere ("…, Maria!") needs no greeting
+        None if !addressed => {
+            opening = match name {
+                Some(n) => lx.template(
+                    if formal {
+                        "greeting_formal"
+                    } else {
+                        "greeting"
+                    },
+                    &[("name", n)],
+                ),
+                None => lx.template("greeting_no_name", &[]),
+            };
+        }
+        Some(span) if name.is_some() && !addressed => {
+            // "Hoi," → "Hoi Sonja,"
+            let end = byte_of_utf16(text, span[1]) - body_at;
+            body.insert_str(end, &format!(" {}", name.unwrap_or_default()));
+        }
+        _ => {}
+    }
+    if report.incoming.late && !has(report, "apology") {
+        inserted_after_greeting.push_str(&lx.template("late", &[]));
+        inserted_after_greeting.push(' ');
+    }
+    if complaint && !has(report, "sympathy") && !has(report, "apology") {
+        inserted_after_greeting.push_str(&lx.template("sympathy", &[]));
+        inserted_after_greeting.push(' ');
+    }
+    if !inserted_after_greeting.is_empty() {
+        // after the greeting and the name, or at the start of the body
+        let body_doc = Doc::new(&body);
+        let at = match reading_greeting {
+            Some(_) => {
+                let mut i = 0;
+                // skip greeting word(s), a name, and the punctuation after them
+                while i < body_doc.tokens.len() && i < 3 && body_doc.tokens[i].is_word() {
+                    i += 1;
+                    if body_doc
+                        .tokens
+                        .get(i)
+                        .map(|t| t.kind != TokenKind::Word)
+                        .unwrap_or(true)
+                    {
+                        break;
+                    }
+                }
+                while i < body_doc.tokens.len()
+                    && matches!(
+                        body_doc.tokens[i].kind,
+                        TokenKind::Punct | TokenKind::Terminal
+                    )
+                {
+                    i += 1;
+                }
+                body_doc
+                    .tokens
+                    .get(i)
+                    .map(|t| t.byte.0)
+                    .unwrap_or(body.len())
+            }
+            None => 0,
+        };
+        let (before, after) = body.split_at(at);
+        // templates are written in lower case; a capital only where a sentence starts
+        let inserted = if opening.is_empty() && reading_greeting.is_none() {
+            crate::rules::capitalise(&inserted_after_greeting)
+        } else {
+            inserted_after_greeting.clone()
+        };
+        body = format!("{before}{inserted}{}", decapitalise_common(after, lang));
+    }
+    if !opening.is_empty() {
+        body = format!("{opening} {}", decapitalise_common(&body, lang));
+    }
+    let mut out = format!("{head}{body}");
+    if !has(report, "signature") {
+        if let Some(sig) = crate::rules::signature_text(&ex.profile, lang) {
+            out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
+        }
+    }
+    tidy(&out)
+}
+
+/// Drops a closing that signs for a department ("Met vriendelijke groet, Klantenservice"),
+/// which the agent's own signature replaces (brief §5: don't reply anonymously).
+fn strip_department_closing(text: &str, lx: &crate::lexicon::Lexicon) -> String {
+    let doc = Doc::new(text);
+    let words: Vec<usize> = (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].is_word())
+        .collect();
+    // walk back over department words, then sign-off words
+    let mut k = words.len();
+    while k > 0 && lx.has_word("department", &doc.tokens[words[k - 1]].norm) {
+        k -= 1;
+    }
+    if k == words.len() {
+        return text.to_string();
+    }
+    let dept_start = k;
+    while k > 0 && lx.has_word("sign_off", &doc.tokens[words[k - 1]].norm) {
+        k -= 1;
+    }
+    if k == dept_start {
+        return text.to_string();
+    }
+    // everything after the closing must be punctuation
+    let start = doc.tokens[words[k]].byte.0;
+    if doc.tokens[words[k]..].iter().any(|t| {
+        !t.is_word()
+            && !matches!(
+                t.kind,
+                TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
+            )
+    }) {
+        return text.to_string();
+    }
+    text[..start].trim_end().to_string()
+}
+
+/// Puts a sentence before the signature (or at the end).
+fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> String {
+    match report
+        .voice
+        .occurrences
+        .iter()
+        .find(|o| o.id == "signature")
+    {
+        Some(sig) => {
+            let at = byte_of_utf16(text, sig.span[0]);
+            let (a, b) = text.split_at(at);
+            tidy(&format!("{} {sentence} {b}", a.trim_end()))
+        }
+        None => tidy(&format!("{} {sentence}", text.trim_end())),
+    }
+}
+
+/// Suggests a whole reply, or `None` when the draft is empty or needs no change.
+pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
+    let original = ex.reply.as_str();
+    if original.trim().is_empty() {
+        return None;
+    }
+    // 1. the content fixes
+    let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
+    // 2. the customer's form of address
+    let mut current = analyse(ex, &text);
+    if let Some(f) = current.findings.iter().find(|f| {
+        matches!(f.rule.as_str(), "register-mismatch" | "mixed-register") && f.replacement.is_some()
+    }) {
+        text = f.replacement.clone().unwrap_or_default();
+        current = analyse(ex, &text);
+    }
+    // 3. the human frame
+    text = add_frame(ex, &text, &current);
+    // 4. no error may remain: apply what is still flagged, up to three rounds
+    for _ in 0..3 {
+        let check = analyse(ex, &text);
+        if !check.findings.iter().any(|f| f.severity == Severity::Error) {
+            break;
+        }
+        let next = tidy(&apply_fixes(&text, &check.findings, CONTENT_FIXES));
+        if next == text {
+            // a flagged span without a fix: take the span out
+            let spans: Vec<Finding> = check
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && f.span.is_some())
+                .map(|f| Finding {
+                    replacement: Some(String::new()),
+                    ..f.clone()
+                })
+                .collect();
+            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_str()).collect();
+            text = tidy(&apply_fixes(&text, &spans, &rules));
+            break;
+        }
+        text = next;
+    }
+    // 4b. a fix that took out a voice element (an emoji in a removed promotion, a
+    // "haha") must not leave the reply less human than the draft: invite dialogue
+    let check = analyse(ex, &text);
+    if check.voice.score < report.voice.score && !has(&check, "invite_dialogue") {
+        let lang = check.language;
+        let invite = crate::lexicon::lexicon(lang).template("invite", &[]);
+        text = insert_before_signature(&text, &check, &invite);
+    }
+    // 5. on X, what was added must not push the reply past the limit
+    if report.length.counted <= report.length.limit {
+        let check = analyse(ex, &text);
+        if check.length.counted > check.length.limit {
+            let shorter = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
+            text = shorter;
+        }
+    }
+    if text.trim() == original.trim() || text.trim().is_empty() {
+        None
+    } else {
+        Some(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_cleans_edits() {
+        assert_eq!(
+            tidy("Hoi Sonja,  , er is geen storing ."),
+            "Hoi Sonja, er is geen storing."
+        );
+        assert_eq!(
+            tidy(". staat alles in onze FAQ. lees die."),
+            "Staat alles in onze FAQ. Lees die."
+        );
+        assert_eq!(tidy("@Shop hi there"), "@Shop Hi there");
+    }
+
+    #[test]
+    fn fixes_apply_right_to_left_without_overlap() {
+        let f = |span: Span, rep: &str| Finding {
+            rule: "corporate-phrase".into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            explanation: String::new(),
+            span: Some(span),
+            replacement: Some(rep.into()),
+        };
+        let out = apply_fixes(
+            "😊 abc def",
+            &[f([3, 6], "X"), f([7, 10], "Y"), f([4, 8], "Z")],
+            CONTENT_FIXES,
+        );
+        assert_eq!(out, "😊 X Y");
+    }
+}

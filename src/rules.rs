@@ -1,0 +1,979 @@
+//! The rulebook: rule data (data/rules.toml: id, severity, messages, explanation with
+//! source, examples) and the one mechanism that raises findings from what the reply
+//! reading found. Each check below is named after its rule id.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::incoming::detect_language;
+use crate::lexicon::{lexicon, Hit, Pattern, PhraseSet};
+use crate::model::*;
+use crate::pii::{self, PiiKind};
+use crate::reply::Reading;
+use crate::text::{Doc, TokenKind, TokenRange};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Texts {
+    pub en: String,
+    pub nl: String,
+}
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Nl => &self.nl,
+        }
+    }
+}
+
+/// One example of a rule; also a test (tests/rulebook.rs).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Example {
+    pub lang: Lang,
+    pub post: String,
+    pub reply: String,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub agent: Option<String>,
+    #[serde(default)]
+    pub age_minutes: Option<f64>,
+    #[serde(default)]
+    pub platform: Option<Platform>,
+    pub fires: bool,
+}
+
+impl Example {
+    pub fn exchange(&self) -> Exchange {
+        Exchange {
+            post: Some(Post {
+                text: self.post.clone(),
+                author: self.author.clone(),
+                age_minutes: self.age_minutes,
+            }),
+            reply: self.reply.clone(),
+            platform: self.platform,
+            profile: Profile {
+                agent_name: self.agent.clone(),
+                ui_language: self.lang,
+                ..Profile::default()
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rule {
+    pub id: String,
+    pub family: String,
+    pub severity: Severity,
+    pub message: Texts,
+    pub explanation: Texts,
+    #[serde(default)]
+    pub fix: Option<Texts>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Deserialize)]
+struct RuleFile {
+    rules: Vec<Rule>,
+    recommendations: std::collections::HashMap<String, Texts>,
+    advice: std::collections::HashMap<String, Texts>,
+}
+
+fn file() -> &'static RuleFile {
+    static FILE: OnceLock<RuleFile> = OnceLock::new();
+    FILE.get_or_init(|| {
+        serde_json::from_str::<RuleFile>(include_str!(concat!(env!("OUT_DIR"), "/rules.json")))
+            .expect("data/rules.toml is valid (checked by the tests)")
+    })
+}
+
+/// Every rule, in rulebook order.
+pub fn all() -> &'static [Rule] {
+    &file().rules
+}
+
+/// The coaching line for a recommended strategy (`[recommendations]` in the rulebook).
+pub fn recommendation_text(key: &str, ui: Lang) -> String {
+    file()
+        .recommendations
+        .get(key)
+        .map(|t| t.get(ui).to_string())
+        .unwrap_or_default()
+}
+
+/// The one-line advice (`[advice]` in the rulebook).
+pub fn advice_text(key: &str, ui: Lang) -> String {
+    file()
+        .advice
+        .get(key)
+        .map(|t| t.get(ui).to_string())
+        .unwrap_or_default()
+}
+
+pub fn get(id: &str) -> Option<&'static Rule> {
+    all().iter().find(|r| r.id == id)
+}
+
+/// A rule's documentation in one interface language (for `reply-coach rules`, the
+/// extension's "why" panel).
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleDoc {
+    pub id: String,
+    pub family: String,
+    pub severity: Severity,
+    pub message: String,
+    pub explanation: String,
+    pub fix: Option<String>,
+    pub examples: Vec<Example>,
+}
+
+pub fn docs(ui: Lang) -> Vec<RuleDoc> {
+    all()
+        .iter()
+        .map(|r| RuleDoc {
+            id: r.id.clone(),
+            family: r.family.clone(),
+            severity: r.severity,
+            message: r.message.get(ui).to_string(),
+            explanation: r.explanation.get(ui).to_string(),
+            fix: r.fix.as_ref().map(|f| f.get(ui).to_string()),
+            examples: r.examples.clone(),
+        })
+        .collect()
+}
+
+fn fill(template: &str, vars: &[(&str, String)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in vars {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+/// Everything a check may look at.
+pub struct Context<'r, 'a> {
+    pub reading: &'r Reading<'a>,
+    pub incoming: &'r Incoming,
+    pub profile: &'r Profile,
+    pub platform: Platform,
+    pub reply_lang: Lang,
+    pub ui: Lang,
+    pub length: &'r Length,
+    pub over_at: Option<usize>,
+}
+
+struct Out<'c> {
+    ui: Lang,
+    findings: Vec<Finding>,
+    _c: std::marker::PhantomData<&'c ()>,
+}
+
+impl Out<'_> {
+    fn push(
+        &mut self,
+        id: &str,
+        vars: &[(&str, String)],
+        span: Option<Span>,
+        replacement: Option<String>,
+    ) {
+        let rule = get(id).unwrap_or_else(|| panic!("rule {id} is in data/rules.toml"));
+        self.findings.push(Finding {
+            rule: id.to_string(),
+            severity: rule.severity,
+            message: fill(rule.message.get(self.ui), vars),
+            explanation: rule.explanation.get(self.ui).to_string(),
+            span,
+            replacement,
+        });
+    }
+}
+
+fn text_of(doc: &Doc, r: TokenRange) -> String {
+    let (a, b) = doc.byte_range(r);
+    doc.source[a..b].to_string()
+}
+
+/// A deletion of tokens `r` that also takes the separator after it (", ", " "), or the
+/// space before it when it ends a sentence, so the rest reads clean.
+pub fn deletion_span(doc: &Doc, r: TokenRange) -> Span {
+    let src = doc.source;
+    let (a, mut b) = doc.byte_range(r);
+    // swallow a following comma/colon and the whitespace after it
+    let rest = &src[b..];
+    let trimmed = rest.trim_start_matches([',', ':', ';']);
+    let after_punct = b + (rest.len() - trimmed.len());
+    let ws = trimmed.len() - trimmed.trim_start().len();
+    let mut a2 = a;
+    if ws > 0 || after_punct == src.len() {
+        b = after_punct + ws;
+    } else {
+        // nothing follows on this line: take the whitespace before instead
+        let before = &src[..a];
+        a2 = before.trim_end().len();
+    }
+    [
+        crate::text::utf16_len(&src[..a2]),
+        crate::text::utf16_len(&src[..b]),
+    ]
+}
+
+/// What to remove for a finding about `hit`: its whole sentence when the sentence says
+/// nothing else of use, else just its clause (with the conjunction that opened it).
+pub fn removal_range(reading: &Reading, hit: TokenRange) -> TokenRange {
+    let doc = &reading.doc;
+    let Some(sentence) = doc.sentence_of(hit.start) else {
+        return hit;
+    };
+    let clause = doc.clause_of(hit.start).unwrap_or(hit);
+    let [cs, ce] = doc.span(clause);
+    let other_content = reading.strategies.iter().any(|o| {
+        let [s, e] = o.span;
+        let [ss, se] = doc.span(sentence.tokens);
+        s >= ss && e <= se && (e <= cs || s >= ce)
+    });
+    if other_content {
+        // keep the sentence's own full stop
+        let mut c = clause;
+        while c.end > c.start + 1 && doc.tokens[c.end - 1].kind == TokenKind::Terminal {
+            c.end -= 1;
+        }
+        c
+    } else {
+        // keep a greeting or signature that shares the sentence
+        let mut r = sentence.tokens;
+        while r.start < r.end && reading.in_frame(r.start) {
+            r.start += 1;
+        }
+        while r.start < r.end && reading.in_frame(r.end - 1) {
+            r.end -= 1;
+        }
+        // skip the separator after a greeting ("Hi Noah, …")
+        while r.start < r.end && doc.tokens[r.start].kind == TokenKind::Punct {
+            r.start += 1;
+        }
+        r
+    }
+}
+
+/// Upper-cases the first letter when `at` starts a sentence in `text` (for replacements).
+fn sentence_case(doc: &Doc, at_token: usize, replacement: &str) -> String {
+    let starts_sentence = doc.sentences.iter().any(|s| {
+        (s.tokens.start..s.tokens.end)
+            .find(|&i| !matches!(doc.tokens[i].kind, TokenKind::Punct | TokenKind::Mention))
+            == Some(at_token)
+    });
+    if starts_sentence {
+        capitalise(replacement)
+    } else {
+        replacement.to_string()
+    }
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The insertion point right after the greeting and name ("Hoi Sonja, |…"), or the start
+/// of the body; returns the UTF-16 offset.
+pub fn after_greeting(reading: &Reading) -> usize {
+    let doc = &reading.doc;
+    let mut end_tok = match (reading.greeting, reading.addressee) {
+        (Some(g), Some(a)) if a.start == g.end => a.end,
+        (Some(g), _) => g.end,
+        _ => {
+            let i = doc
+                .tokens
+                .iter()
+                .position(|t| t.kind != TokenKind::Mention && t.kind != TokenKind::Newline)
+                .unwrap_or(doc.tokens.len());
+            return doc
+                .tokens
+                .get(i)
+                .map(|t| t.utf16.0)
+                .unwrap_or(doc.utf16_len);
+        }
+    };
+    while end_tok < doc.tokens.len()
+        && matches!(
+            doc.tokens[end_tok].kind,
+            TokenKind::Punct | TokenKind::Terminal
+        )
+    {
+        end_tok += 1;
+    }
+    match doc.tokens.get(end_tok) {
+        Some(t) => t.utf16.0,
+        None => doc.utf16_len,
+    }
+}
+
+/// The agent's signature as the profile styles it, or `None` without an agent name.
+pub fn signature_text(profile: &Profile, lang: Lang) -> Option<String> {
+    let name = profile
+        .agent_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let initials = profile
+        .agent_initials
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let first = name.and_then(|n| n.split_whitespace().next());
+    match profile.signature_style {
+        SignatureStyle::Caret => initials.or(first).map(|s| format!("^{s}")),
+        SignatureStyle::Dash => first.or(initials).map(|s| format!("- {s}")),
+        SignatureStyle::Greeting => first
+            .or(initials)
+            .map(|s| lexicon(lang).template("signature_greeting", &[("name", s)])),
+    }
+}
+
+fn sentence_has_time(reading: &Reading, r: TokenRange) -> bool {
+    let doc = &reading.doc;
+    let Some(s) = doc.sentence_of(r.start) else {
+        return false;
+    };
+    (s.tokens.start..s.tokens.end).any(|i| {
+        let t = &doc.tokens[i];
+        t.is_word() && (crate::lexicon::is_time(&t.norm) || reading.lx.has_word("weekday", &t.norm))
+    }) || reading.hits("applied_marker").iter().any(|h| {
+        s.tokens.contains(h.range.start)
+            && !reading.doc.tokens[h.range.start].norm.starts_with("ik")
+    })
+}
+
+/// Dutch register: which pronouns the reply uses.
+pub fn register_counts(reading: &Reading) -> (usize, usize) {
+    let lx = reading.lx;
+    let mut formal = 0;
+    let mut informal = 0;
+    for (i, t) in reading.doc.words() {
+        if reading.signature.map(|s| s.contains(i)).unwrap_or(false) {
+            continue;
+        }
+        if lx.has_word("formal_pronoun", &t.norm) {
+            formal += 1;
+        } else if lx.has_word("informal_pronoun", &t.norm) {
+            informal += 1;
+        }
+    }
+    (formal, informal)
+}
+
+fn first_pronoun(reading: &Reading, list: &str) -> Option<TokenRange> {
+    reading
+        .doc
+        .words()
+        .find(|(_, t)| reading.lx.has_word(list, &t.norm))
+        .map(|(i, _)| TokenRange {
+            start: i,
+            end: i + 1,
+        })
+}
+
+/// Runs every rule over the reading.
+pub fn check(c: &Context) -> Vec<Finding> {
+    let r = c.reading;
+    let doc = &r.doc;
+    let mut out = Out {
+        ui: c.ui,
+        findings: Vec::new(),
+        _c: std::marker::PhantomData,
+    };
+    if doc.is_empty() {
+        return out.findings;
+    }
+    let whole: Span = [0, doc.utf16_len];
+    let complaint = c.incoming.kind == Kind::Complaint;
+    let has = |id: &str| r.has(id);
+
+    // commercial-reply
+    for s in &r.commercial_sentences {
+        let range = removal_range(r, *s);
+        out.push(
+            "commercial-reply",
+            &[],
+            Some(deletion_span(doc, range)),
+            Some(String::new()),
+        );
+    }
+
+    // anonymous-reply
+    if !has("signature") && !has("first_person_singular") {
+        match signature_text(c.profile, c.reply_lang) {
+            Some(sig) => {
+                let end = doc.utf16_len;
+                let trailing_ws = doc.source.len() - doc.source.trim_end().len();
+                let at = end - trailing_ws;
+                out.push(
+                    "anonymous-reply",
+                    &[],
+                    Some([at, end]),
+                    Some(format!(" {sig}")),
+                );
+            }
+            None => out.push("anonymous-reply", &[], Some(whole), None),
+        }
+    }
+
+    // late-reply
+    if c.incoming.late {
+        let age = c.incoming.age_minutes.unwrap_or(0.0);
+        out.push(
+            "late-reply",
+            &[
+                ("age", duration(age, c.ui)),
+                (
+                    "norm",
+                    duration(c.incoming.response_time_norm_minutes as f64, c.ui),
+                ),
+            ],
+            None,
+            None,
+        );
+    }
+
+    // unkeepable-promise: absolute promises always; vague ones unless tied to a time
+    let mut promise_ranges: Vec<TokenRange> = Vec::new();
+    for h in r.hits("promise_absolute").iter().chain(
+        r.hits("promise_vague")
+            .iter()
+            .filter(|h| !sentence_has_time(r, h.range)),
+    ) {
+        let range = removal_range(r, h.range);
+        if promise_ranges
+            .iter()
+            .any(|p| p.start < range.end && range.start < p.end)
+        {
+            continue;
+        }
+        promise_ranges.push(range);
+        out.push(
+            "unkeepable-promise",
+            &[("text", text_of(doc, h.range))],
+            Some(deletion_span(doc, range)),
+            Some(String::new()),
+        );
+    }
+
+    // denial (only against a complaint or remark; correcting a question's premise is fine)
+    if c.incoming.kind != Kind::Question {
+        for h in r.hits("denial") {
+            let replacement =
+                r.lx.phrases("denial")
+                    .pattern(h.pattern)
+                    .replacement
+                    .clone()
+                    .unwrap_or_default();
+            let (span, rep) = if replacement.is_empty() {
+                (deletion_span(doc, h.range), String::new())
+            } else {
+                (
+                    doc.span(h.range),
+                    sentence_case(doc, h.range.start, &replacement),
+                )
+            };
+            out.push(
+                "denial",
+                &[("text", text_of(doc, h.range))],
+                Some(span),
+                Some(rep),
+            );
+        }
+    }
+
+    // irritation
+    for h in r.hits("irritation") {
+        let replacement =
+            r.lx.phrases("irritation")
+                .pattern(h.pattern)
+                .replacement
+                .clone();
+        let (span, rep) = match replacement {
+            Some(rep) if !rep.is_empty() => {
+                (doc.span(h.range), sentence_case(doc, h.range.start, &rep))
+            }
+            Some(_) => (deletion_span(doc, h.range), String::new()),
+            None => (deletion_span(doc, removal_range(r, h.range)), String::new()),
+        };
+        out.push(
+            "irritation",
+            &[("text", text_of(doc, h.range))],
+            Some(span),
+            Some(rep),
+        );
+    }
+
+    // personal-data-request: a request for personal data outside a private channel
+    for s in &doc.sentences {
+        let words: Vec<(usize, &str)> = (s.tokens.start..s.tokens.end)
+            .filter(|&i| doc.tokens[i].is_word())
+            .map(|i| (i, doc.tokens[i].norm.as_str()))
+            .collect();
+        let asks = s.question
+            || r.hits("request")
+                .iter()
+                .any(|h| s.tokens.contains(h.range.start))
+            || r.hits("information_request")
+                .iter()
+                .any(|h| s.tokens.contains(h.range.start));
+        let data = r
+            .hits("personal_data")
+            .iter()
+            .any(|h| s.tokens.contains(h.range.start));
+        if !asks || !data {
+            continue;
+        }
+        let public: Vec<&Hit> = r
+            .hits("public_channel")
+            .iter()
+            .filter(|h| s.tokens.contains(h.range.start))
+            .collect();
+        let private = words
+            .iter()
+            .any(|(_, w)| r.lx.has_word("private_channel", w));
+        if private && public.is_empty() {
+            continue;
+        }
+        let (a, b) = doc.byte_range(s.tokens);
+        let sentence_text = &doc.source[a..b];
+        let fixed = match public.first() {
+            Some(h) => {
+                let (ha, hb) = doc.byte_range(h.range);
+                let rep =
+                    r.lx.phrases("public_channel")
+                        .pattern(h.pattern)
+                        .replacement
+                        .clone()
+                        .unwrap_or_default();
+                format!("{}{}{}", &doc.source[a..ha], rep, &doc.source[hb..b])
+            }
+            None => {
+                let body = sentence_text.trim_end_matches(['?', '!', '.', ' ']);
+                let tail = &sentence_text[body.len()..];
+                let via = if c.reply_lang == Lang::Nl {
+                    " via een DM"
+                } else {
+                    " via DM"
+                };
+                format!("{body}{via}{tail}")
+            }
+        };
+        out.push(
+            "personal-data-request",
+            &[],
+            Some(doc.span(s.tokens)),
+            Some(fixed),
+        );
+    }
+
+    // personal-data-exposed
+    let items = pii::scan(doc);
+    let mut done: Vec<TokenRange> = Vec::new();
+    for item in &items {
+        let clause = doc.clause_of(item.range.start).unwrap_or(item.range);
+        if done
+            .iter()
+            .any(|d| d.start < clause.end && clause.start < d.end)
+        {
+            continue;
+        }
+        let contact_clause = matches!(item.kind, PiiKind::Phone | PiiKind::Email)
+            && r.hits("referral")
+                .iter()
+                .any(|h| clause.contains(h.range.start));
+        let kinds: Vec<&str> = {
+            let mut k: Vec<&str> = Vec::new();
+            for it in items.iter().filter(|it| clause.contains(it.range.start)) {
+                let l = it.kind.label(c.ui);
+                if !k.contains(&l) {
+                    k.push(l);
+                }
+            }
+            k
+        };
+        if contact_clause {
+            done.push(clause);
+            let invite = r.lx.template("dm_invite", &[]);
+            let mut clause_start = clause;
+            while clause_start.start < clause_start.end
+                && doc.tokens[clause_start.start].kind == TokenKind::Punct
+            {
+                clause_start.start += 1;
+            }
+            let rep = sentence_case(doc, clause_start.start, &invite);
+            out.push(
+                "personal-data-exposed",
+                &[("what", kinds.join(", "))],
+                Some(doc.span(clause_start)),
+                Some(rep),
+            );
+        } else {
+            done.push(item.range);
+            let masked = mask(&text_of(doc, item.range));
+            out.push(
+                "personal-data-exposed",
+                &[("what", item.kind.label(c.ui).to_string())],
+                Some(doc.span(item.range)),
+                Some(masked),
+            );
+        }
+    }
+
+    // register-mismatch / mixed-register (Dutch)
+    if c.reply_lang == Lang::Nl {
+        let (formal, informal) = register_counts(r);
+        let customer = if c.incoming.language == Some(Lang::Nl) {
+            c.incoming.register
+        } else {
+            Register::Unknown
+        };
+        let mismatch = match customer {
+            Register::Informal if formal > 0 => Some(("je", "u", "formal_pronoun")),
+            Register::Formal if informal > 0 => Some(("u", "je", "informal_pronoun")),
+            _ => None,
+        };
+        if let Some((theirs, yours, list)) = mismatch {
+            let target = if theirs == "u" {
+                Register::Formal
+            } else {
+                Register::Informal
+            };
+            let converted = crate::register::convert(doc.source, target, r.lx);
+            let vars = [("theirs", theirs.to_string()), ("yours", yours.to_string())];
+            if converted != doc.source {
+                out.push("register-mismatch", &vars, Some(whole), Some(converted));
+            } else {
+                let span = first_pronoun(r, list).map(|t| doc.span(t)).unwrap_or(whole);
+                out.push("register-mismatch", &vars, Some(span), None);
+            }
+        } else if formal > 0 && informal > 0 {
+            let target = if formal > informal {
+                Register::Formal
+            } else {
+                Register::Informal
+            };
+            let converted = crate::register::convert(doc.source, target, r.lx);
+            out.push(
+                "mixed-register",
+                &[],
+                Some(whole),
+                (converted != doc.source).then_some(converted),
+            );
+        }
+    }
+
+    // humor-on-complaint
+    if complaint {
+        let mut seen: Vec<TokenRange> = Vec::new();
+        for h in r.hits("humor") {
+            let range = removal_range(r, h.range);
+            if seen.contains(&range) {
+                continue;
+            }
+            seen.push(range);
+            out.push(
+                "humor-on-complaint",
+                &[],
+                Some(deletion_span(doc, range)),
+                Some(String::new()),
+            );
+        }
+    }
+
+    // language-mismatch
+    if let Some(post_lang) = c.incoming.language {
+        if let Some(reply_lang) = detect_language(doc) {
+            if reply_lang != post_lang {
+                let name = |l: Lang| -> String {
+                    match (l, c.ui) {
+                        (Lang::Nl, Lang::En) => "Dutch",
+                        (Lang::En, Lang::En) => "English",
+                        (Lang::Nl, Lang::Nl) => "Nederlands",
+                        (Lang::En, Lang::Nl) => "Engels",
+                    }
+                    .to_string()
+                };
+                out.push(
+                    "language-mismatch",
+                    &[
+                        ("post_lang", name(post_lang)),
+                        ("reply_lang", name(reply_lang)),
+                    ],
+                    Some(whole),
+                    None,
+                );
+            }
+        }
+    }
+
+    // too-long
+    if let Some(at) = c.over_at {
+        let platform = match c.platform {
+            Platform::X => "X",
+            Platform::Facebook => "Facebook",
+        };
+        out.push(
+            "too-long",
+            &[
+                ("counted", c.length.counted.to_string()),
+                ("limit", c.length.limit.to_string()),
+                ("platform", platform.to_string()),
+                ("over", (c.length.counted - c.length.limit).to_string()),
+            ],
+            Some([at, doc.utf16_len]),
+            None,
+        );
+    }
+
+    // no-empathy / dm-without-acknowledgement / no-next-step / emoji-on-complaint
+    if complaint {
+        let empathy = has("sympathy") || has("apology");
+        let at = after_greeting(r);
+        let sympathy_text = {
+            let t = r.lx.template("sympathy", &[]);
+            let at_start = r.greeting.is_none();
+            format!("{} ", if at_start { capitalise(&t) } else { t })
+        };
+        if !empathy {
+            out.push(
+                "no-empathy",
+                &[],
+                Some([at, at]),
+                Some(sympathy_text.clone()),
+            );
+        }
+        let dm = !r.hits("dm_request").is_empty();
+        let substance = [
+            "applied_information",
+            "general_information",
+            "corrective_action",
+            "compensation",
+            "justification",
+        ]
+        .iter()
+        .any(|s| has(s));
+        if dm && !empathy && !substance {
+            out.push(
+                "dm-without-acknowledgement",
+                &[],
+                Some([at, at]),
+                Some(sympathy_text),
+            );
+        }
+        if ![
+            "corrective_action",
+            "information_request",
+            "compensation",
+            "referral",
+            "applied_information",
+            "general_information",
+        ]
+        .iter()
+        .any(|s| has(s))
+        {
+            out.push("no-next-step", &[], Some(whole), None);
+        }
+        let emoji: Vec<&crate::text::Token> = doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Emoji)
+            .collect();
+        if emoji.len() >= 2 {
+            let span = [emoji[0].utf16.0, emoji[emoji.len() - 1].utf16.1];
+            out.push(
+                "emoji-on-complaint",
+                &[("count", emoji.len().to_string())],
+                Some(span),
+                None,
+            );
+        }
+    }
+
+    // corporate-phrase
+    for h in r.hits("corporate") {
+        let rep =
+            r.lx.phrases("corporate")
+                .pattern(h.pattern)
+                .replacement
+                .clone()
+                .unwrap_or_default();
+        let shown = if rep.is_empty() {
+            match c.ui {
+                Lang::En => "(leave it out)".to_string(),
+                Lang::Nl => "(weglaten)".to_string(),
+            }
+        } else {
+            rep.clone()
+        };
+        let (span, rep) = if rep.is_empty() {
+            (deletion_span(doc, h.range), String::new())
+        } else {
+            let first = doc.tokens[h.range.start].text(doc.source);
+            let keep_case = first
+                .chars()
+                .next()
+                .map(char::is_uppercase)
+                .unwrap_or(false);
+            (
+                doc.span(h.range),
+                if keep_case { capitalise(&rep) } else { rep },
+            )
+        };
+        out.push(
+            "corporate-phrase",
+            &[("text", text_of(doc, h.range)), ("replacement", shown)],
+            Some(span),
+            Some(rep),
+        );
+    }
+
+    // not-personalised
+    if let Some(name) = c.incoming.first_name.as_deref() {
+        if !has("addressee_name") {
+            let (span, rep) = match r.greeting {
+                Some(g) => {
+                    let end = doc.tokens[g.end - 1].utf16.1;
+                    ([end, end], format!(" {name}"))
+                }
+                None => {
+                    let at = after_greeting(r);
+                    let formal =
+                        c.incoming.register == Register::Formal && c.reply_lang == Lang::Nl;
+                    let greeting = r.lx.template(
+                        if formal {
+                            "greeting_formal"
+                        } else {
+                            "greeting"
+                        },
+                        &[("name", name)],
+                    );
+                    ([at, at], format!("{greeting} "))
+                }
+            };
+            out.push(
+                "not-personalised",
+                &[("name", name.to_string())],
+                Some(span),
+                Some(rep),
+            );
+        }
+    }
+
+    // respond-not-advised
+    if c.incoming.advice == Advice::DontRespond {
+        let reason = match (c.incoming.advice_reason, c.ui) {
+            (Some(AdviceReason::Abuse), Lang::En) => "a swearing tirade",
+            (Some(AdviceReason::Abuse), Lang::Nl) => "een scheldpartij",
+            (Some(AdviceReason::Trolling), Lang::En) => "trolling",
+            (Some(AdviceReason::Trolling), Lang::Nl) => "trollen",
+            (Some(AdviceReason::IronicOrProvocative), Lang::En) => {
+                "ironic or provocative, without a concrete issue"
+            }
+            (Some(AdviceReason::IronicOrProvocative), Lang::Nl) => {
+                "ironisch of provocerend, zonder concreet probleem"
+            }
+            (Some(AdviceReason::ConsumersAmongThemselves), Lang::En) => {
+                "consumers talking among themselves"
+            }
+            (Some(AdviceReason::ConsumersAmongThemselves), Lang::Nl) => "consumenten onderling",
+            (None, _) => "",
+        };
+        out.push(
+            "respond-not-advised",
+            &[("reason", reason.to_string())],
+            None,
+            None,
+        );
+    }
+
+    // custom rules from the profile
+    for rule in &c.profile.custom_rules {
+        if rule.language.map(|l| l != c.reply_lang).unwrap_or(false) {
+            continue;
+        }
+        let Some(pattern) = Pattern::literal(&rule.phrase, rule.replacement.clone()) else {
+            continue;
+        };
+        let set = PhraseSet::new(vec![pattern]);
+        for h in set.find(doc) {
+            let text = text_of(doc, h.range);
+            let before = out.findings.len();
+            match rule.replacement.as_deref() {
+                Some(rep) => {
+                    let rep = sentence_case(doc, h.range.start, rep);
+                    out.push(
+                        "custom-preferred-phrase",
+                        &[("text", text), ("replacement", rep.clone())],
+                        Some(doc.span(h.range)),
+                        Some(rep),
+                    );
+                }
+                None => out.push(
+                    "custom-banned-phrase",
+                    &[("text", text)],
+                    Some(deletion_span(doc, h.range)),
+                    Some(String::new()),
+                ),
+            }
+            if let (Some(msg), Some(f)) = (
+                rule.message.as_deref().filter(|m| !m.trim().is_empty()),
+                out.findings.get_mut(before),
+            ) {
+                f.message = msg.trim().to_string();
+            }
+        }
+    }
+
+    out.findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.span.map(|s| s[0]).cmp(&b.span.map(|s| s[0])))
+    });
+    out.findings
+}
+
+/// "06-12345678" → "06-••••••78": enough to recognise, not enough to use.
+fn mask(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if i < 2 || i + 2 >= n || !c.is_alphanumeric() {
+                c
+            } else {
+                '•'
+            }
+        })
+        .collect()
+}
+
+fn duration(minutes: f64, ui: Lang) -> String {
+    let m = minutes.max(0.0).round() as u64;
+    let (d, h, min) = (m / 1440, (m % 1440) / 60, m % 60);
+    let (ud, uh, um) = match ui {
+        Lang::En => ("d", "h", "min"),
+        Lang::Nl => ("d", "u", "min"),
+    };
+    if d > 0 {
+        format!("{d}{ud} {h}{uh}")
+    } else if h > 0 && min > 0 {
+        format!("{h}{uh} {min}{um}")
+    } else if h > 0 {
+        format!("{h}{uh}")
+    } else {
+        format!("{min} {um}")
+    }
+}

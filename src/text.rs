@@ -1,0 +1,621 @@
+//! Text layer: tokens with both byte and UTF-16 offsets, sentences and clauses.
+//! Everything above works on these tokens, so spans come out in UTF-16 code units
+//! (JavaScript string indexes) without a second pass.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner `'`, `-`, `.`, `:`, `/`, `,` between alphanumerics
+    /// ("i'm", "06-12345678", "9:00", "18:05").
+    Word,
+    Url,
+    Email,
+    /// `@handle`
+    Mention,
+    /// `#tag`
+    Hashtag,
+    /// A pictograph with its modifiers, or an ASCII emoticon such as `:)`.
+    Emoji,
+    /// Sentence-ending punctuation: `.`, `!`, `?`, `…`
+    Terminal,
+    /// Other punctuation and symbols.
+    Punct,
+    /// A line break (ends a sentence).
+    Newline,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Lowercased text, typographic apostrophes folded to `'`.
+    pub norm: String,
+    pub byte: (usize, usize),
+    pub utf16: (usize, usize),
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.byte.0..self.byte.1]
+    }
+    pub fn has_digit(&self) -> bool {
+        self.norm.bytes().any(|b| b.is_ascii_digit())
+    }
+}
+
+/// A span of tokens `[start, end)` (token indexes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TokenRange {
+    pub fn contains(&self, i: usize) -> bool {
+        self.start <= i && i < self.end
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub tokens: TokenRange,
+    /// Clauses split at `,` `:` `;` dashes, and before a coordinating conjunction that
+    /// starts a new subject ("…, and the team is…").
+    pub clauses: Vec<TokenRange>,
+    /// The sentence ends with a question mark.
+    pub question: bool,
+}
+
+/// A tokenised text.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub source: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// UTF-16 length of the whole text.
+    pub utf16_len: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Characters that glue two alphanumeric runs into one word when between them.
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | ':' | '/' | ',' | '&')
+}
+
+/// Pictographs (emoji), including the symbols blocks commonly used as emoji.
+pub fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x00A9 | 0x00AE | 0x2122)
+}
+
+/// Modifiers that belong to the preceding emoji: variation selectors, skin tones,
+/// zero-width joiner, tags, keycap.
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x200D | 0xE0020..=0xE007F | 0x20E3)
+}
+
+const ASCII_EMOTICONS: &[&str] = &[
+    ":-)", ":)", ";-)", ";)", ":-(", ":(", ":-D", ":D", ";D", ":-P", ":P", ":p", ":-p", ":o", ":O",
+    ":-/", ":/", "<3", "xD", "XD", ":')", "^^", "^_^", "(:", "=)",
+];
+
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' | '‘' | '`' | '´' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+struct Cursor<'a> {
+    src: &'a str,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'a> Cursor<'a> {
+    fn byte_at(&self, i: usize) -> usize {
+        self.chars.get(i).map(|c| c.0).unwrap_or(self.src.len())
+    }
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(source: &'a str) -> Doc<'a> {
+        let cur = Cursor {
+            src: source,
+            chars: source.char_indices().collect(),
+        };
+        let chars = &cur.chars;
+        let n = chars.len();
+        // utf16 offset of each char index (prefix sums), with one extra at the end.
+        let mut u16_at = Vec::with_capacity(n + 1);
+        let mut acc = 0usize;
+        for &(_, c) in chars {
+            u16_at.push(acc);
+            acc += c.len_utf16();
+        }
+        u16_at.push(acc);
+        let utf16_len = acc;
+
+        let mut tokens: Vec<Token> = Vec::new();
+        let make = |kind: TokenKind, a: usize, b: usize| {
+            let (ba, bb) = (cur.byte_at(a), cur.byte_at(b));
+            Token {
+                kind,
+                norm: normalise(&source[ba..bb]),
+                byte: (ba, bb),
+                utf16: (u16_at[a], u16_at[b]),
+            }
+        };
+        let ch = |i: usize| chars.get(i).map(|c| c.1);
+        let starts_with_at = |i: usize, s: &str| source[cur.byte_at(i)..].starts_with(s);
+
+        let mut i = 0;
+        while i < n {
+            let c = chars[i].1;
+            if c == '\n' {
+                tokens.push(make(TokenKind::Newline, i, i + 1));
+                i += 1;
+                continue;
+            }
+            if c.is_whitespace() || matches!(c as u32, 0x200B | 0x200C | 0x2060 | 0xFEFF) {
+                i += 1;
+                continue;
+            }
+            // URLs
+            let lower_rest = |i: usize| {
+                source[cur.byte_at(i)..]
+                    .get(..8)
+                    .map(|s| s.to_ascii_lowercase())
+            };
+            if let Some(head) = lower_rest(i) {
+                if head.starts_with("http://")
+                    || head.starts_with("https://")
+                    || head.starts_with("www.")
+                {
+                    let mut j = i;
+                    while j < n && !chars[j].1.is_whitespace() {
+                        j += 1;
+                    }
+                    // trailing punctuation is not part of the URL
+                    while j > i + 4
+                        && matches!(
+                            chars[j - 1].1,
+                            '.' | ',' | '!' | '?' | ')' | ';' | ':' | '"' | '\''
+                        )
+                    {
+                        j -= 1;
+                    }
+                    tokens.push(make(TokenKind::Url, i, j));
+                    i = j;
+                    continue;
+                }
+            }
+            // ASCII emoticons (only when followed by whitespace/end/punctuation)
+            if !c.is_alphanumeric() || c == 'x' || c == 'X' {
+                let mut matched = None;
+                for e in ASCII_EMOTICONS {
+                    if starts_with_at(i, e) {
+                        let end = i + e.chars().count();
+                        let before_ok = i == 0 || !is_word_char(chars[i - 1].1);
+                        let after_ok = ch(end).map(|c| !is_word_char(c)).unwrap_or(true);
+                        if before_ok && after_ok && matched.map(|m: usize| end > m).unwrap_or(true)
+                        {
+                            matched = Some(end);
+                        }
+                    }
+                }
+                if let Some(end) = matched {
+                    tokens.push(make(TokenKind::Emoji, i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            if (c == '@' || c == '#')
+                && ch(i + 1)
+                    .map(|d| d.is_alphanumeric() || d == '_')
+                    .unwrap_or(false)
+            {
+                let mut j = i + 1;
+                while j < n && (chars[j].1.is_alphanumeric() || chars[j].1 == '_') {
+                    j += 1;
+                }
+                tokens.push(make(
+                    if c == '@' {
+                        TokenKind::Mention
+                    } else {
+                        TokenKind::Hashtag
+                    },
+                    i,
+                    j,
+                ));
+                i = j;
+                continue;
+            }
+            if is_word_char(c) {
+                let mut j = i + 1;
+                loop {
+                    while j < n && is_word_char(chars[j].1) {
+                        j += 1;
+                    }
+                    // a joiner followed by an alphanumeric continues the word; `:` and
+                    // `,` and `.` only between digits/letters as in 9:00, 1,50, e.g.
+                    if j + 1 < n && is_inner_joiner(chars[j].1) && is_word_char(chars[j + 1].1) {
+                        let joiner = chars[j].1;
+                        let digits =
+                            chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
+                        let ok = match joiner {
+                            ':' | ',' => digits,
+                            '.' => {
+                                digits
+                                    || (chars[j - 1].1.is_alphabetic()
+                                        && j >= 2
+                                        && !chars[j - 2].1.is_alphanumeric())
+                            }
+                            '/' => digits,
+                            _ => true,
+                        };
+                        if ok {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    // e-mail addresses
+                    if j + 1 < n && chars[j].1 == '@' && is_word_char(chars[j + 1].1) {
+                        let mut k = j + 1;
+                        let mut saw_dot = false;
+                        while k < n
+                            && (is_word_char(chars[k].1)
+                                || chars[k].1 == '-'
+                                || (chars[k].1 == '.'
+                                    && ch(k + 1).map(is_word_char).unwrap_or(false)))
+                        {
+                            if chars[k].1 == '.' {
+                                saw_dot = true;
+                            }
+                            k += 1;
+                        }
+                        if saw_dot {
+                            // include the local part's dots/underscores: walk back
+                            let mut s = i;
+                            while s > 0
+                                && (is_word_char(chars[s - 1].1)
+                                    || matches!(chars[s - 1].1, '.' | '_' | '-' | '+'))
+                            {
+                                s -= 1;
+                            }
+                            // drop tokens that were part of the local part
+                            while let Some(last) = tokens.last() {
+                                if last.byte.0 >= cur.byte_at(s) {
+                                    tokens.pop();
+                                } else {
+                                    break;
+                                }
+                            }
+                            tokens.push(make(TokenKind::Email, s, k));
+                            i = k;
+                            break;
+                        }
+                    }
+                    // "20%" and "100%" are one word
+                    if j < n && chars[j].1 == '%' && chars[j - 1].1.is_ascii_digit() {
+                        j += 1;
+                    }
+                    tokens.push(make(TokenKind::Word, i, j));
+                    i = j;
+                    break;
+                }
+                continue;
+            }
+            if is_pictograph(c) {
+                let mut j = i + 1;
+                while j < n
+                    && (is_emoji_modifier(chars[j].1)
+                        || (chars[j - 1].1 == '\u{200D}' && is_pictograph(chars[j].1)))
+                {
+                    j += 1;
+                }
+                tokens.push(make(TokenKind::Emoji, i, j));
+                i = j;
+                continue;
+            }
+            if matches!(c, '.' | '!' | '?' | '…') {
+                let mut j = i + 1;
+                while j < n && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+                    j += 1;
+                }
+                tokens.push(make(TokenKind::Terminal, i, j));
+                i = j;
+                continue;
+            }
+            if is_emoji_modifier(c) {
+                i += 1;
+                continue;
+            }
+            tokens.push(make(TokenKind::Punct, i, i + 1));
+            i += 1;
+        }
+
+        let sentences = split_sentences(&tokens);
+        Doc {
+            source,
+            tokens,
+            sentences,
+            utf16_len,
+        }
+    }
+
+    /// UTF-16 span covering tokens `[a, b)`.
+    pub fn span(&self, r: TokenRange) -> [usize; 2] {
+        if r.is_empty() || r.start >= self.tokens.len() {
+            let at = self
+                .tokens
+                .get(r.start)
+                .map(|t| t.utf16.0)
+                .unwrap_or(self.utf16_len);
+            return [at, at];
+        }
+        [
+            self.tokens[r.start].utf16.0,
+            self.tokens[r.end.min(self.tokens.len()) - 1].utf16.1,
+        ]
+    }
+
+    /// Byte range covering tokens `[a, b)`.
+    pub fn byte_range(&self, r: TokenRange) -> (usize, usize) {
+        if r.is_empty() || r.start >= self.tokens.len() {
+            let at = self
+                .tokens
+                .get(r.start)
+                .map(|t| t.byte.0)
+                .unwrap_or(self.source.len());
+            return (at, at);
+        }
+        (
+            self.tokens[r.start].byte.0,
+            self.tokens[r.end.min(self.tokens.len()) - 1].byte.1,
+        )
+    }
+
+    /// The sentence that holds token `i`.
+    pub fn sentence_of(&self, i: usize) -> Option<&Sentence> {
+        self.sentences.iter().find(|s| s.tokens.contains(i))
+    }
+
+    pub fn clause_of(&self, i: usize) -> Option<TokenRange> {
+        self.sentence_of(i)
+            .and_then(|s| s.clauses.iter().copied().find(|c| c.contains(i)))
+    }
+
+    pub fn words(&self) -> impl Iterator<Item = (usize, &Token)> {
+        self.tokens.iter().enumerate().filter(|(_, t)| t.is_word())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Token `i` is the first matchable token (not punctuation) of its clause.
+    pub fn opens_clause(&self, i: usize) -> bool {
+        self.clause_of(i).and_then(|c| {
+            (c.start..c.end).find(|&j| {
+                !matches!(
+                    self.tokens[j].kind,
+                    TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
+                )
+            })
+        }) == Some(i)
+    }
+}
+
+/// Conjunctions that start a new clause when a subject-like word follows.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "en", "maar", "want"];
+const SUBJECT_STARTERS: &[&str] = &[
+    "i", "we", "you", "the", "a", "an", "our", "your", "it", "they", "he", "she", "this", "that",
+    "i'll", "we'll", "i've", "we've", "i'm", "we're", "you're", "it's", "ik", "we", "wij", "je",
+    "jij", "u", "de", "het", "een", "onze", "jouw", "uw", "dat", "dit", "er", "zij", "hij", "ze",
+];
+
+fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        let ends = match t.kind {
+            TokenKind::Terminal => true,
+            TokenKind::Newline => true,
+            // an emoji followed by a capitalised word ends the sentence ("… 😊 See you")
+            TokenKind::Emoji => tokens
+                .get(i + 1)
+                .map(|n| n.kind == TokenKind::Newline)
+                .unwrap_or(false),
+            _ => false,
+        };
+        if ends {
+            // absorb trailing emoji / closing punctuation into this sentence
+            let mut j = i + 1;
+            while j < n && matches!(tokens[j].kind, TokenKind::Emoji | TokenKind::Terminal) {
+                j += 1;
+            }
+            let question = tokens[start..j]
+                .iter()
+                .any(|t| t.kind == TokenKind::Terminal && t.norm.contains('?'));
+            if tokens[start..j]
+                .iter()
+                .any(|t| t.kind != TokenKind::Newline)
+            {
+                out.push(make_sentence(tokens, start, j, question));
+            }
+            start = j;
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if start < n && tokens[start..].iter().any(|t| t.kind != TokenKind::Newline) {
+        out.push(make_sentence(tokens, start, n, false));
+    }
+    out
+}
+
+fn make_sentence(tokens: &[Token], start: usize, end: usize, question: bool) -> Sentence {
+    let mut clauses = Vec::new();
+    let mut cs = start;
+    for i in start..end {
+        let t = &tokens[i];
+        let split_here = match t.kind {
+            TokenKind::Punct => matches!(t.norm.as_str(), "," | ":" | ";" | "–" | "—" | "(" | ")"),
+            TokenKind::Word => {
+                CLAUSE_CONJUNCTIONS.contains(&t.norm.as_str())
+                    && i > cs
+                    && tokens
+                        .get(i + 1)
+                        .map(|n| SUBJECT_STARTERS.contains(&n.norm.as_str()))
+                        .unwrap_or(false)
+            }
+            _ => false,
+        };
+        if split_here {
+            if i > cs {
+                clauses.push(TokenRange { start: cs, end: i });
+            }
+            cs = if t.kind == TokenKind::Punct { i + 1 } else { i };
+        }
+    }
+    if end > cs {
+        clauses.push(TokenRange { start: cs, end });
+    }
+    Sentence {
+        tokens: TokenRange { start, end },
+        clauses,
+        question,
+    }
+}
+
+/// UTF-16 length of a string.
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Byte offset in `s` of UTF-16 offset `u` (clamped to a char boundary at or before it).
+pub fn byte_of_utf16(s: &str, u: usize) -> usize {
+    let mut acc = 0;
+    for (b, c) in s.char_indices() {
+        if acc >= u {
+            return b;
+        }
+        acc += c.len_utf16();
+    }
+    s.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(TokenKind, String)> {
+        Doc::new(s)
+            .tokens
+            .iter()
+            .map(|t| (t.kind, t.norm.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_and_contractions() {
+        let k = kinds("I'm at 9:00, call 06-12345678. Don’t!");
+        let words: Vec<_> = k
+            .iter()
+            .filter(|(k, _)| *k == TokenKind::Word)
+            .map(|(_, w)| w.as_str())
+            .collect();
+        assert_eq!(words, ["i'm", "at", "9:00", "call", "06-12345678", "don't"]);
+    }
+
+    #[test]
+    fn urls_emails_mentions() {
+        let d = Doc::new("@Shop see https://x.co/a?b=1. Mail anouk.support@zorg.nl #tag");
+        let ks: Vec<_> = d.tokens.iter().map(|t| t.kind).collect();
+        assert!(ks.contains(&TokenKind::Url));
+        assert!(ks.contains(&TokenKind::Email));
+        assert_eq!(d.tokens[0].kind, TokenKind::Mention);
+        assert_eq!(d.tokens.last().unwrap().kind, TokenKind::Hashtag);
+        let email = d
+            .tokens
+            .iter()
+            .find(|t| t.kind == TokenKind::Email)
+            .unwrap();
+        assert_eq!(email.text(d.source), "anouk.support@zorg.nl");
+    }
+
+    #[test]
+    fn utf16_offsets_after_emoji_and_accents() {
+        // 😊 is two UTF-16 units, é one.
+        let d = Doc::new("😊 café sorry");
+        let sorry = d.tokens.iter().find(|t| t.norm == "sorry").unwrap();
+        assert_eq!(sorry.utf16, (8, 13));
+        assert_eq!(d.utf16_len, 13);
+        let emoji = &d.tokens[0];
+        assert_eq!(emoji.kind, TokenKind::Emoji);
+        assert_eq!(emoji.utf16, (0, 2));
+    }
+
+    #[test]
+    fn emoji_sequences_stay_whole() {
+        let d = Doc::new("hi 👩🏽‍💻 ok 🛍️");
+        let emojis: Vec<_> = d
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Emoji)
+            .map(|t| t.text(d.source))
+            .collect();
+        assert_eq!(emojis, ["👩🏽‍💻", "🛍️"]);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let d = Doc::new("Hi Noah, sorry! We'll send one today and we guarantee it. Ok?");
+        assert_eq!(d.sentences.len(), 3);
+        assert_eq!(d.sentences[0].clauses.len(), 2);
+        assert_eq!(d.sentences[1].clauses.len(), 2);
+        assert!(d.sentences[2].question);
+    }
+
+    #[test]
+    fn ascii_emoticons() {
+        let d = Doc::new("thanks :) see you");
+        assert!(d
+            .tokens
+            .iter()
+            .any(|t| t.kind == TokenKind::Emoji && t.norm == ":)"));
+        let d = Doc::new("at 9:00 :D");
+        assert_eq!(
+            d.tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Emoji)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn utf16_helpers() {
+        assert_eq!(utf16_len("a😊b"), 4);
+        assert_eq!(byte_of_utf16("a😊b", 3), 5);
+    }
+}
