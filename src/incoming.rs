@@ -220,6 +220,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
                 .and_then(|p| p.age_minutes)
                 .map(|a| a > norm as f64)
                 .unwrap_or(false),
+            asks_commercial: false,
         };
     };
     let doc = Doc::new(&post.text);
@@ -316,6 +317,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         age_minutes: age,
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
+        asks_commercial: !lx.phrases("commercial").find(&doc).is_empty(),
     }
 }
 

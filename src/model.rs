@@ -222,6 +222,9 @@ pub struct Incoming {
     pub response_time_norm_minutes: u32,
     /// `age_minutes` is past the norm.
     pub late: bool,
+    /// The post itself asks about offers, discounts or prices, so commercial content in
+    /// the reply answers it rather than pushes a sale.
+    pub asks_commercial: bool,
 }
 
 /// A strategy or voice element found in the reply, with where it was found.

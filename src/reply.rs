@@ -324,7 +324,7 @@ pub fn read_reply<'a>(
         }
         out
     };
-    let commercial_sentences = sentence_with(&get("commercial"));
+    let commercial_sentences = if incoming.asks_commercial { Vec::new() } else { sentence_with(&get("commercial")) };
     let humor_sentences = sentence_with(&get("humor"));
     let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| overlaps(*s, *r));
     let is_question = |r: &TokenRange| {

@@ -106,8 +106,10 @@ pub fn tidy(text: &str) -> String {
             cap_next = false;
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | '\n') {
+        if c == '\n' || (c.is_whitespace() && matches!(out.chars().last(), Some('.' | '!' | '?'))) {
             cap_next = true;
+        } else if matches!(c, '.' | '!' | '?') {
+            // wait for the whitespace: "bol.com" and "9.30" stay as they are
         } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '^' | '-' | '–') {
             cap_next = false;
         }
@@ -200,7 +202,10 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
         }
         _ => {}
     }
-    if report.incoming.late && !has(report, "apology") {
+    // acknowledge the wait, unless the reply already says sorry (twice "sorry" reads
+    // like a template)
+    let says_sorry = has(report, "apology") || (complaint && has(report, "sympathy"));
+    if report.incoming.late && !says_sorry {
         inserted_after_greeting.push_str(&lx.template("late", &[]));
         inserted_after_greeting.push(' ');
     }
@@ -210,35 +215,15 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
     }
     if !inserted_after_greeting.is_empty() {
         // after the greeting and the name, or at the start of the body
-        let body_doc = Doc::new(&body);
+        // after the greeting and the name (and the ", " after them), or at the start
         let at = match reading_greeting {
-            Some(_) => {
-                let mut i = 0;
-                // skip greeting word(s), a name, and the punctuation after them
-                while i < body_doc.tokens.len() && i < 3 && body_doc.tokens[i].is_word() {
-                    i += 1;
-                    if body_doc
-                        .tokens
-                        .get(i)
-                        .map(|t| t.kind != TokenKind::Word)
-                        .unwrap_or(true)
-                    {
-                        break;
-                    }
-                }
-                while i < body_doc.tokens.len()
-                    && matches!(
-                        body_doc.tokens[i].kind,
-                        TokenKind::Punct | TokenKind::Terminal
-                    )
-                {
-                    i += 1;
-                }
-                body_doc
-                    .tokens
-                    .get(i)
-                    .map(|t| t.byte.0)
-                    .unwrap_or(body.len())
+            Some(g) => {
+                let name_end = report.voice.occurrences.iter().find(|o| o.id == "addressee_name" && o.span[0] >= g[1]).map(|o| o.span[1]);
+                let end = byte_of_utf16(text, name_end.filter(|&e| e <= g[1] + 40).unwrap_or(g[1])).saturating_sub(body_at);
+                let end = end + body[end..].find(|c: char| c.is_whitespace() || c.is_alphanumeric()).unwrap_or(0);
+                let rest = &body[end..];
+                let rest_trimmed = rest.trim_start_matches([',', '!', '.', ':', ' ', '\u{a0}']);
+                body.len() - rest_trimmed.len()
             }
             None => 0,
         };
@@ -316,6 +301,42 @@ fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> Strin
     }
 }
 
+/// Drops fact-free justification and general-information sentences, longest first,
+/// until the reply fits the platform's limit (or nothing more can go).
+fn shorten(ex: &Exchange, text: &str) -> String {
+    let mut text = text.to_string();
+    for _ in 0..8 {
+        let report = analyse(ex, &text);
+        if report.length.counted <= report.length.limit {
+            break;
+        }
+        let doc = Doc::new(&text);
+        let droppable = doc
+            .sentences
+            .iter()
+            .filter(|s| {
+                let [a, b] = doc.span(s.tokens);
+                let inside: Vec<&str> = report
+                    .strategy_occurrences
+                    .iter()
+                    .filter(|o| o.span[0] < b && a < o.span[1])
+                    .map(|o| o.id.as_str())
+                    .collect();
+                !inside.is_empty()
+                    && inside.iter().all(|id| matches!(*id, "justification" | "general_information"))
+                    && !(s.tokens.start..s.tokens.end).any(|i| {
+                        let t = &doc.tokens[i];
+                        t.has_digit() || matches!(t.kind, TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag | TokenKind::Email)
+                    })
+            })
+            .max_by_key(|s| doc.span(s.tokens)[1] - doc.span(s.tokens)[0]);
+        let Some(s) = droppable else { break };
+        let (a, b) = doc.byte_range(s.tokens);
+        text = tidy(&format!("{}{}", &text[..a], &text[b..]));
+    }
+    text
+}
+
 /// Suggests a whole reply, or `None` when the draft is empty or needs no change.
 pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     let original = ex.reply.as_str();
@@ -366,14 +387,14 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
         let invite = crate::lexicon::lexicon(lang).template("invite", &[]);
         text = insert_before_signature(&text, &check, &invite);
     }
-    // 5. on X, what was added must not push the reply past the limit
-    if report.length.counted <= report.length.limit {
-        let check = analyse(ex, &text);
-        if check.length.counted > check.length.limit {
-            let shorter = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
-            text = shorter;
-        }
+    // 5. too long for the platform: first undo the additions that pushed it over, then
+    // drop sentences that only justify or explain in general and carry no fact (no
+    // number, link, @mention or #hashtag), longest first
+    let check = analyse(ex, &text);
+    if check.length.counted > check.length.limit && report.length.counted <= report.length.limit {
+        text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
     }
+    text = shorten(ex, &text);
     if text.trim() == original.trim() || text.trim().is_empty() {
         None
     } else {

@@ -397,8 +397,8 @@ pub fn check(c: &Context) -> Vec<Finding> {
     let complaint = c.incoming.kind == Kind::Complaint;
     let has = |id: &str| r.has(id);
 
-    // commercial-reply
-    for s in &r.commercial_sentences {
+    // commercial-reply (not when the customer asked about offers: then it is an answer)
+    for s in r.commercial_sentences.iter().filter(|_| !c.incoming.asks_commercial) {
         let range = removal_range(r, *s);
         out.push(
             "commercial-reply",
@@ -499,6 +499,13 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 .pattern(h.pattern)
                 .replacement
                 .clone();
+        if c.reply_lang == Lang::Nl && replacement.as_deref() == Some("") {
+            if let Some((span, rep)) = dutch_fronted_deletion(doc, h.range) {
+                let text = text_of(doc, h.range);
+                out.push("irritation", &[("text", text)], Some(span), Some(rep));
+                continue;
+            }
+        }
         let (span, rep) = match replacement {
             Some(rep) if !rep.is_empty() => {
                 (doc.span(h.range), sentence_case(doc, h.range.start, &rep))
@@ -941,6 +948,29 @@ pub fn check(c: &Context) -> Vec<Finding> {
             .then(a.span.map(|s| s[0]).cmp(&b.span.map(|s| s[0])))
     });
     out.findings
+}
+
+/// Dutch puts the verb second: deleting a fronted phrase ("Zoals gezegd werken we…")
+/// leaves the verb first, so the fix also swaps verb and subject ("We werken…").
+fn dutch_fronted_deletion(doc: &Doc, hit: TokenRange) -> Option<(Span, String)> {
+    const SUBJECTS: &[&str] = &["we", "wij", "ik", "je", "jij", "u", "het", "dit", "dat", "alles", "ze", "zij", "hij", "er", "jullie"];
+    let s = doc.sentence_of(hit.start)?;
+    let first = (s.tokens.start..s.tokens.end).find(|&i| doc.tokens[i].is_word())?;
+    if first != hit.start {
+        return None;
+    }
+    let mut v = hit.end;
+    while v < s.tokens.end && doc.tokens[v].kind == TokenKind::Punct {
+        v += 1;
+    }
+    let subj = v + 1;
+    let (verb, subject) = (doc.tokens.get(v)?, doc.tokens.get(subj)?);
+    if !verb.is_word() || !subject.is_word() || !SUBJECTS.contains(&subject.norm.as_str()) || subj >= s.tokens.end {
+        return None;
+    }
+    let start = doc.tokens[hit.start].utf16.0;
+    let end = subject.utf16.1;
+    Some(([start, end], format!("{} {}", capitalise(subject.text(doc.source)), verb.text(doc.source).to_lowercase())))
 }
 
 /// "06-12345678" → "06-••••••78": enough to recognise, not enough to use.
