@@ -186,11 +186,11 @@ pub fn scan(doc: &Doc) -> Vec<PiiItem> {
                 && b[3].is_ascii_digit()
             {
                 let mut s = String::new();
-                for j in i..(i + 9).min(t.len()) {
-                    if !t[j].is_word() || !t[j].norm.bytes().all(|c| c.is_ascii_alphanumeric()) {
+                for (j, chunk) in t.iter().enumerate().skip(i).take(9) {
+                    if !chunk.is_word() || !chunk.norm.bytes().all(|c| c.is_ascii_alphanumeric()) {
                         break;
                     }
-                    s.push_str(&t[j].norm);
+                    s.push_str(&chunk.norm);
                     if iban_valid(&s) {
                         out.push(PiiItem {
                             kind: PiiKind::Iban,

@@ -185,7 +185,13 @@ fn find_greeting(
     (Some(greeting), addressee)
 }
 
-fn find_signature(doc: &Doc, lx: &Lexicon, profile: &Profile) -> Option<TokenRange> {
+fn find_signature(
+    doc: &Doc,
+    lx: &Lexicon,
+    profile: &Profile,
+    customer: Option<&str>,
+) -> Option<TokenRange> {
+    let customer = customer.map(crate::text::normalise);
     let n = doc.tokens.len();
     // trailing emoji/punctuation do not end a signature
     let mut last = n;
@@ -217,9 +223,12 @@ fn find_signature(doc: &Doc, lx: &Lexicon, profile: &Profile) -> Option<TokenRan
             .map(|a| a.split_whitespace().any(|p| p == t.norm))
             .unwrap_or(false)
             || initials.as_deref() == Some(t.norm.as_str());
+        // "Bedankt Henk!" thanks the customer; it does not sign
+        let is_customer = customer.as_deref() == Some(t.norm.as_str());
         known
             || is_initials
             || (is_capitalised(doc, i)
+                && !is_customer
                 && !lx.has_word("department", &t.norm)
                 && !lx.has_word("function", &t.norm))
     };
@@ -292,6 +301,56 @@ fn find_signature(doc: &Doc, lx: &Lexicon, profile: &Profile) -> Option<TokenRan
     }
 }
 
+/// A capitalised word, not a common word, that opens the reply before a comma ("Kees,"),
+/// follows a thank-you ("Thanks Sam,"), or closes a clause after a comma ("…, Maria!").
+fn find_vocative(
+    doc: &Doc,
+    lx: &Lexicon,
+    thanks: &[Hit],
+    signature: Option<TokenRange>,
+) -> Option<TokenRange> {
+    let start = body_start(doc);
+    let is_name = |i: usize| {
+        let t = &doc.tokens[i];
+        is_capitalised(doc, i)
+            && !t.has_digit()
+            && t.norm.chars().count() > 1
+            && !lx.has_word("function", &t.norm)
+            && !lx.has_word("stop", &t.norm)
+            && !lx.has_word("department", &t.norm)
+            && !lx.has_word("greeting", &t.norm)
+            && !lx.has_word("interjection", &t.norm)
+            && !lx.has_word("informal", &t.norm)
+            && !lx.has_word("answer_words", &t.norm)
+            && !signature.is_some_and(|s| s.contains(i))
+    };
+    let punct_after = |i: usize| {
+        doc.tokens.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, TokenKind::Punct | TokenKind::Terminal) && n.norm != "'"
+        })
+    };
+    for i in 0..doc.tokens.len() {
+        if !doc.tokens[i].is_word() || !is_name(i) || !punct_after(i) {
+            continue;
+        }
+        let opens = i == start && doc.tokens.get(i + 1).is_some_and(|n| n.norm == ",");
+        let after_thanks = thanks.iter().any(|h| h.range.end == i);
+        let closes_clause = i > 0
+            && doc.tokens[i - 1].norm == ","
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Terminal || n.norm == ",");
+        if opens || after_thanks || closes_clause {
+            return Some(TokenRange {
+                start: i,
+                end: i + 1,
+            });
+        }
+    }
+    None
+}
+
 /// Reads the reply. `first_name` is the post author's first name, when known.
 pub fn read_reply<'a>(
     text: &'a str,
@@ -309,7 +368,7 @@ pub fn read_reply<'a>(
     }
     let get = |c: &str| hits.get(c).cloned().unwrap_or_default();
     let (greeting, mut addressee) = find_greeting(&doc, lx, incoming.first_name.as_deref());
-    let signature = find_signature(&doc, lx, profile);
+    let signature = find_signature(&doc, lx, profile, incoming.first_name.as_deref());
 
     // Sentences that advertise, or joke, carry no strategy (their words are not the
     // organisation's service content).
@@ -324,7 +383,11 @@ pub fn read_reply<'a>(
         }
         out
     };
-    let commercial_sentences = if incoming.asks_commercial { Vec::new() } else { sentence_with(&get("commercial")) };
+    let commercial_sentences = if incoming.asks_commercial {
+        Vec::new()
+    } else {
+        sentence_with(&get("commercial"))
+    };
     let humor_sentences = sentence_with(&get("humor"));
     let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| overlaps(*s, *r));
     let is_question = |r: &TokenRange| {
@@ -437,11 +500,15 @@ pub fn read_reply<'a>(
             let content = (c.start..c.end)
                 .filter(|&i| {
                     let t = &doc.tokens[i];
+                    // phone and order numbers alone are not statements
+                    let long_number = t.has_digit() && t.norm.len() > 6;
+                    let in_frame = frame.iter().flatten().any(|r| r.contains(i));
+                    let in_referral = referral_hits.iter().any(|h| h.range.contains(i));
                     t.is_word()
                         && !lx.has_word("stop", &t.norm)
-                        && !frame.iter().flatten().any(|r| r.contains(i))
-                        && !referral_hits.iter().any(|h| h.range.contains(i))
-                        && !(t.has_digit() && t.norm.len() > 6) // phone/order numbers are not statements
+                        && !in_frame
+                        && !in_referral
+                        && !long_number
                 })
                 .count();
             if content < 2 {
@@ -485,6 +552,10 @@ pub fn read_reply<'a>(
                 end: i + 1,
             });
         }
+    }
+    // A name used as a vocative is evident too: "Kees, …", "Thanks Sam!", "…, Maria!"
+    if addressee.is_none() {
+        addressee = find_vocative(&doc, lx, &get("thanks"), signature);
     }
     if let Some(a) = addressee {
         el("addressee_name", a);

@@ -29,7 +29,7 @@ pub fn apply_fixes(text: &str, findings: &[Finding], rules: &[&str]) -> String {
         .iter()
         .filter(|f| rules.contains(&f.rule.as_str()))
         .collect();
-    ordered.sort_by(|a, b| b.severity.cmp(&a.severity));
+    ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in ordered {
         let (Some(span), Some(rep)) = (f.span, f.replacement.as_deref()) else {
             continue;
@@ -66,6 +66,10 @@ pub fn tidy(text: &str) -> String {
             }
             if matches!(c, ',' | '.' | '!' | '?' | ';' | ':') && s.ends_with(' ') {
                 s.pop();
+                // what an edit left behind: "werken. ." → "werken."
+                if s.ends_with(['.', '!', '?']) && matches!(c, '.' | ',' | ';' | ':') {
+                    continue;
+                }
             }
             // ", ." → "."  and ",," → ","
             if matches!(c, '.' | '!' | '?') && s.ends_with(',') {
@@ -218,9 +222,18 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
         // after the greeting and the name (and the ", " after them), or at the start
         let at = match reading_greeting {
             Some(g) => {
-                let name_end = report.voice.occurrences.iter().find(|o| o.id == "addressee_name" && o.span[0] >= g[1]).map(|o| o.span[1]);
-                let end = byte_of_utf16(text, name_end.filter(|&e| e <= g[1] + 40).unwrap_or(g[1])).saturating_sub(body_at);
-                let end = end + body[end..].find(|c: char| c.is_whitespace() || c.is_alphanumeric()).unwrap_or(0);
+                let name_end = report
+                    .voice
+                    .occurrences
+                    .iter()
+                    .find(|o| o.id == "addressee_name" && o.span[0] >= g[1])
+                    .map(|o| o.span[1]);
+                let end = byte_of_utf16(text, name_end.filter(|&e| e <= g[1] + 40).unwrap_or(g[1]))
+                    .saturating_sub(body_at);
+                let end = end
+                    + body[end..]
+                        .find(|c: char| c.is_whitespace() || c.is_alphanumeric())
+                        .unwrap_or(0);
                 let rest = &body[end..];
                 let rest_trimmed = rest.trim_start_matches([',', '!', '.', ':', ' ', '\u{a0}']);
                 body.len() - rest_trimmed.len()
@@ -255,12 +268,22 @@ fn strip_department_closing(text: &str, lx: &crate::lexicon::Lexicon) -> String 
     let words: Vec<usize> = (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].is_word())
         .collect();
-    // walk back over department words, then sign-off words
+    // walk back over the signing party (department words and a capitalised name such as
+    // the organisation's, at least one department word), then the sign-off words
     let mut k = words.len();
-    while k > 0 && lx.has_word("department", &doc.tokens[words[k - 1]].norm) {
+    let mut departments = 0;
+    while k > 0 && words.len() - k < 4 {
+        let t = &doc.tokens[words[k - 1]];
+        if lx.has_word("department", &t.norm) {
+            departments += 1;
+        } else if !t.text(text).chars().next().is_some_and(char::is_uppercase)
+            || lx.has_word("sign_off", &t.norm)
+        {
+            break;
+        }
         k -= 1;
     }
-    if k == words.len() {
+    if departments == 0 {
         return text.to_string();
     }
     let dept_start = k;
@@ -323,10 +346,19 @@ fn shorten(ex: &Exchange, text: &str) -> String {
                     .map(|o| o.id.as_str())
                     .collect();
                 !inside.is_empty()
-                    && inside.iter().all(|id| matches!(*id, "justification" | "general_information"))
+                    && inside
+                        .iter()
+                        .all(|id| matches!(*id, "justification" | "general_information"))
                     && !(s.tokens.start..s.tokens.end).any(|i| {
                         let t = &doc.tokens[i];
-                        t.has_digit() || matches!(t.kind, TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag | TokenKind::Email)
+                        t.has_digit()
+                            || matches!(
+                                t.kind,
+                                TokenKind::Url
+                                    | TokenKind::Mention
+                                    | TokenKind::Hashtag
+                                    | TokenKind::Email
+                            )
                     })
             })
             .max_by_key(|s| doc.span(s.tokens)[1] - doc.span(s.tokens)[0]);
@@ -340,7 +372,8 @@ fn shorten(ex: &Exchange, text: &str) -> String {
 /// Suggests a whole reply, or `None` when the draft is empty or needs no change.
 pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     let original = ex.reply.as_str();
-    if original.trim().is_empty() {
+    // no suggestion to polish a reply the brief advises not to send at all
+    if original.trim().is_empty() || report.incoming.advice == Advice::DontRespond {
         return None;
     }
     // 1. the content fixes

@@ -202,6 +202,17 @@ fn text_of(doc: &Doc, r: TokenRange) -> String {
 /// space before it when it ends a sentence, so the rest reads clean.
 pub fn deletion_span(doc: &Doc, r: TokenRange) -> Span {
     let src = doc.source;
+    // deleting a whole sentence takes its full stop too
+    let mut r = r;
+    if let Some(s) = doc.sentence_of(r.start) {
+        let first_word =
+            (s.tokens.start..s.tokens.end).find(|&i| doc.tokens[i].kind != TokenKind::Punct);
+        let rest_is_terminal = (r.end..s.tokens.end)
+            .all(|i| matches!(doc.tokens[i].kind, TokenKind::Terminal | TokenKind::Newline));
+        if first_word == Some(r.start) && rest_is_terminal {
+            r.end = s.tokens.end;
+        }
+    }
     let (a, mut b) = doc.byte_range(r);
     // swallow a following comma/colon and the whitespace after it
     let rest = &src[b..];
@@ -398,7 +409,11 @@ pub fn check(c: &Context) -> Vec<Finding> {
     let has = |id: &str| r.has(id);
 
     // commercial-reply (not when the customer asked about offers: then it is an answer)
-    for s in r.commercial_sentences.iter().filter(|_| !c.incoming.asks_commercial) {
+    for s in r
+        .commercial_sentences
+        .iter()
+        .filter(|_| !c.incoming.asks_commercial)
+    {
         let range = removal_range(r, *s);
         out.push(
             "commercial-reply",
@@ -555,15 +570,25 @@ pub fn check(c: &Context) -> Vec<Finding> {
         let (a, b) = doc.byte_range(s.tokens);
         let sentence_text = &doc.source[a..b];
         let fixed = match public.first() {
-            Some(h) => {
-                let (ha, hb) = doc.byte_range(h.range);
-                let rep =
-                    r.lx.phrases("public_channel")
-                        .pattern(h.pattern)
-                        .replacement
-                        .clone()
-                        .unwrap_or_default();
-                format!("{}{}{}", &doc.source[a..ha], rep, &doc.source[hb..b])
+            Some(first) => {
+                // the first public phrase becomes the private channel, the others go
+                let mut t = String::new();
+                let mut last = a;
+                for h in &public {
+                    let (ha, hb) = doc.byte_range(h.range);
+                    t.push_str(&doc.source[last..ha]);
+                    if std::ptr::eq(*h, *first) {
+                        let rep =
+                            r.lx.phrases("public_channel")
+                                .pattern(h.pattern)
+                                .replacement
+                                .clone();
+                        t.push_str(&rep.unwrap_or_default());
+                    }
+                    last = hb;
+                }
+                t.push_str(&doc.source[last..b]);
+                t
             }
             None => {
                 let body = sentence_text.trim_end_matches(['?', '!', '.', ' ']);
@@ -953,7 +978,10 @@ pub fn check(c: &Context) -> Vec<Finding> {
 /// Dutch puts the verb second: deleting a fronted phrase ("Zoals gezegd werken we…")
 /// leaves the verb first, so the fix also swaps verb and subject ("We werken…").
 fn dutch_fronted_deletion(doc: &Doc, hit: TokenRange) -> Option<(Span, String)> {
-    const SUBJECTS: &[&str] = &["we", "wij", "ik", "je", "jij", "u", "het", "dit", "dat", "alles", "ze", "zij", "hij", "er", "jullie"];
+    const SUBJECTS: &[&str] = &[
+        "we", "wij", "ik", "je", "jij", "u", "het", "dit", "dat", "alles", "ze", "zij", "hij",
+        "er", "jullie",
+    ];
     let s = doc.sentence_of(hit.start)?;
     let first = (s.tokens.start..s.tokens.end).find(|&i| doc.tokens[i].is_word())?;
     if first != hit.start {
@@ -965,12 +993,23 @@ fn dutch_fronted_deletion(doc: &Doc, hit: TokenRange) -> Option<(Span, String)> 
     }
     let subj = v + 1;
     let (verb, subject) = (doc.tokens.get(v)?, doc.tokens.get(subj)?);
-    if !verb.is_word() || !subject.is_word() || !SUBJECTS.contains(&subject.norm.as_str()) || subj >= s.tokens.end {
+    if !verb.is_word()
+        || !subject.is_word()
+        || !SUBJECTS.contains(&subject.norm.as_str())
+        || subj >= s.tokens.end
+    {
         return None;
     }
     let start = doc.tokens[hit.start].utf16.0;
     let end = subject.utf16.1;
-    Some(([start, end], format!("{} {}", capitalise(subject.text(doc.source)), verb.text(doc.source).to_lowercase())))
+    Some((
+        [start, end],
+        format!(
+            "{} {}",
+            capitalise(subject.text(doc.source)),
+            verb.text(doc.source).to_lowercase()
+        ),
+    ))
 }
 
 /// "06-12345678" → "06-••••••78": enough to recognise, not enough to use.

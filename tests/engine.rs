@@ -1,0 +1,322 @@
+//! Engine behaviour through the public `analyze` entry point: spans in UTF-16 units,
+//! strategy near misses, the incoming reading, and the rewrite's guarantees.
+
+use reply_coach::{analyze, Exchange, Lang, Post, Profile, Report};
+
+fn exchange(post: &str, author: Option<&str>, reply: &str, agent: Option<&str>) -> Exchange {
+    Exchange {
+        post: Some(Post {
+            text: post.into(),
+            author: author.map(Into::into),
+            age_minutes: Some(10.0),
+        }),
+        reply: reply.into(),
+        platform: None,
+        profile: Profile {
+            agent_name: agent.map(Into::into),
+            ..Profile::default()
+        },
+    }
+}
+
+/// The text a UTF-16 span covers, decoded the way JavaScript's `slice` would.
+fn slice16(s: &str, [a, b]: [usize; 2]) -> String {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    String::from_utf16(&units[a..b]).expect("span on UTF-16 boundaries")
+}
+
+fn strategies(post: &str, reply: &str) -> Vec<String> {
+    analyze(&exchange(post, None, reply, Some("Pim"))).strategies
+}
+
+#[test]
+fn spans_are_utf16_after_emoji_and_accents() {
+    let reply =
+        "😊🙏 Café Zoë: wij betreuren het ongemak. Neem contact op met onze klantenservice.";
+    let r = analyze(&exchange(
+        "Mijn fiets is kapot, al twee weken!",
+        Some("Sonja"),
+        reply,
+        Some("Pim"),
+    ));
+    let corporate: Vec<String> = r
+        .findings
+        .iter()
+        .filter(|f| f.rule == "corporate-phrase")
+        .map(|f| slice16(reply, f.span.unwrap()))
+        .collect();
+    assert!(
+        corporate.contains(&"wij betreuren het ongemak".to_string()),
+        "{corporate:?}"
+    );
+    assert!(
+        corporate.contains(&"Neem contact op met onze klantenservice".to_string()),
+        "{corporate:?}"
+    );
+    for o in r
+        .strategy_occurrences
+        .iter()
+        .chain(r.voice.occurrences.iter())
+    {
+        let _ = slice16(reply, o.span); // panics on a split surrogate pair
+    }
+}
+
+#[test]
+fn every_span_lies_inside_the_reply() {
+    let reply = "👩🏽‍💻 Hoi! LOL 😂 zoals wij al eerder aangaven: stuur je adres hier in de reacties. 06-12345678";
+    let r = analyze(&exchange(
+        "Mijn pakket is kapot!",
+        Some("Joost"),
+        reply,
+        None,
+    ));
+    let len = reply.encode_utf16().count();
+    assert!(!r.findings.is_empty());
+    for f in &r.findings {
+        if let Some([a, b]) = f.span {
+            assert!(a <= b && b <= len, "{}: {a}..{b} of {len}", f.rule);
+            let _ = slice16(reply, [a, b]);
+        }
+    }
+}
+
+#[test]
+fn sympathy_is_not_apology() {
+    let s = strategies(
+        "I can't log in to the app.",
+        "Hi Priya, sorry to hear that! I'll check your account. ^DM",
+    );
+    assert!(
+        s.contains(&"sympathy".into()) && !s.contains(&"apology".into()),
+        "{s:?}"
+    );
+    let s = strategies(
+        "I can't log in to the app.",
+        "Hi Priya, sorry you're locked out!",
+    );
+    assert!(
+        s.contains(&"sympathy".into()) && !s.contains(&"apology".into()),
+        "{s:?}"
+    );
+    let s = strategies(
+        "I can't log in to the app.",
+        "Hi Priya, so sorry for the trouble!",
+    );
+    assert!(s.contains(&"apology".into()), "{s:?}");
+    let s = strategies(
+        "Mijn pakket is kapot.",
+        "Wat vervelend, Joost! Excuses daarvoor.",
+    );
+    assert!(
+        s.contains(&"sympathy".into()) && s.contains(&"apology".into()),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn strategies_in_both_languages() {
+    let s = strategies(
+        "Mijn pakket is nog niet binnen.",
+        "Hoi Joost, ik zoek het voor je uit! Stuur je me je ordernummer via DM?",
+    );
+    assert!(
+        s.contains(&"corrective_action".into()) && s.contains(&"information_request".into()),
+        "{s:?}"
+    );
+    let s = strategies(
+        "My flight got cancelled.",
+        "Hi Rachel, I've rebooked you and a voucher is on its way. ^TK",
+    );
+    assert!(
+        s.contains(&"corrective_action".into()) && s.contains(&"compensation".into()),
+        "{s:?}"
+    );
+    let s = strategies(
+        "Waarom was de winkel dicht?",
+        "Door een stroomstoring moesten we helaas dicht.",
+    );
+    assert!(s.contains(&"justification".into()), "{s:?}");
+    let s = strategies(
+        "Can I cancel monthly?",
+        "Hi Yvonne, you can cancel any time via our website. ^Tim",
+    );
+    assert!(s.contains(&"referral".into()), "{s:?}");
+    // a promise in a question commits to nothing; a hand-off to a page is not a DM invite
+    let s = strategies(
+        "is the hoodie back in M?",
+        "Want me to let you know when it's live?",
+    );
+    assert!(!s.contains(&"corrective_action".into()), "{s:?}");
+}
+
+#[test]
+fn denial_only_against_a_complaint() {
+    let correction = analyze(&exchange(
+        "is it true you're dropping the free checked bag on EU flights?",
+        Some("Hannah Fischer"),
+        "Hi Hannah, that's not correct: a checked bag stays included on all EU flights. ^TK",
+        Some("Tom"),
+    ));
+    assert!(!correction.strategies.contains(&"denial".into()));
+    assert!(!correction.findings.iter().any(|f| f.rule == "denial"));
+    let denial = analyze(&exchange(
+        "my internet is down all evening",
+        None,
+        "That's not true, there is no outage.",
+        None,
+    ));
+    assert!(denial.findings.iter().any(|f| f.rule == "denial"));
+}
+
+#[test]
+fn empty_reply_still_reads_the_post() {
+    let r = analyze(&exchange(
+        "@AirFly you guys are a total joke. hope you go bankrupt lmao",
+        Some("Tyler"),
+        "  ",
+        None,
+    ));
+    assert!(
+        r.strategies.is_empty()
+            && r.voice.elements.is_empty()
+            && r.findings.is_empty()
+            && r.rewrite.is_none()
+    );
+    assert_eq!(
+        serde_json::to_value(r.incoming.advice).unwrap(),
+        "dont_respond"
+    );
+}
+
+#[test]
+fn messages_follow_the_interface_language() {
+    let mut ex = exchange(
+        "Mijn fiets is kapot!",
+        Some("Sonja de Vries"),
+        "Wij betreuren het ongemak.",
+        Some("Pim"),
+    );
+    ex.profile.ui_language = Lang::En;
+    let en = analyze(&ex);
+    ex.profile.ui_language = Lang::Nl;
+    let nl = analyze(&ex);
+    let msg = |r: &Report| {
+        r.findings
+            .iter()
+            .find(|f| f.rule == "no-empathy")
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert!(msg(&en).starts_with("A complaint"), "{}", msg(&en));
+    assert!(msg(&nl).starts_with("Een klacht"), "{}", msg(&nl));
+    assert_eq!(en.language, Lang::Nl); // the reply's language is the reply's, not the UI's
+}
+
+fn facts(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| matches!(c, '.' | ',' | '!' | '?' | ':' | ';'))
+                .to_string()
+        })
+        .filter(|w| {
+            w.starts_with('@')
+                || w.starts_with('#')
+                || w.starts_with("http")
+                || w.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// The rewrite, fed back, has no error, at least the same voice score, keeps the facts
+/// (except flagged promotions and personal data), and a rewrite of it changes nothing.
+#[test]
+fn rewrites_are_clean_keep_facts_and_settle() {
+    let cases = [
+        ("Al twee weken wacht ik op mijn fiets. Belachelijk!", "Sonja de Vries", "Wij betreuren het ongemak. Neem contact op met onze klantenservice via 030-1234567."),
+        ("internet ligt er al de hele avond uit. Kunnen jullie leveren waar je voor betaalt?", "Kees Bakker", "Dat klopt niet, er is geen storing bij ons bekend. Herstart uw modem."),
+        ("my order arrived broken AGAIN", "Noah Brooks", "Hi Noah, sorry! We'll send a replacement today and we guarantee this will never happen again. ^AB"),
+        ("waited 90 min for a cold pizza lol. great job guys", "Chris Evans", "LOL at least it was still pizza, right? 😂"),
+        ("I can't log in since the update, error 503", "Priya Shah", "Please reply here with your account number and date of birth so I can check order 55123."),
+        ("Mijn bestelling 4411 is nog steeds niet binnen!", "Peter de Groot", "Sorry Peter! Trouwens: 20% korting met code JAS20 op https://shop.nl/sale"),
+        ("@Bezorgdienst pakket kapot", "Ricardo Alves", "@Ricardo Zoals al eerder gemeld werken we aan #bezorging. Bel me op 06-12345678."),
+    ];
+    for (post, author, reply) in cases {
+        let ex = exchange(post, Some(author), reply, Some("Pim"));
+        let first = analyze(&ex);
+        let rewrite = first
+            .rewrite
+            .clone()
+            .unwrap_or_else(|| panic!("no rewrite for {reply:?}"));
+        let mut again = ex.clone();
+        again.reply = rewrite.clone();
+        let second = analyze(&again);
+        let errors: Vec<&str> = second
+            .findings
+            .iter()
+            .filter(|f| f.severity == reply_coach::Severity::Error)
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert!(errors.is_empty(), "{rewrite:?} still has {errors:?}");
+        assert!(
+            second.voice.score >= first.voice.score,
+            "{rewrite:?}: voice {} < {}",
+            second.voice.score,
+            first.voice.score
+        );
+        let removable: Vec<[usize; 2]> = first
+            .findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.rule.as_str(),
+                    "commercial-reply" | "personal-data-exposed"
+                )
+            })
+            .filter_map(|f| f.span)
+            .collect();
+        for fact in facts(reply) {
+            let at = reply.find(&fact).unwrap();
+            let at16 = reply[..at].encode_utf16().count();
+            if removable.iter().any(|[a, b]| *a <= at16 && at16 < *b) {
+                continue;
+            }
+            assert!(rewrite.contains(&fact), "{rewrite:?} lost {fact:?}");
+        }
+        assert!(
+            second.rewrite.is_none() || second.rewrite.as_deref() == Some(rewrite.as_str()),
+            "rewrite of {rewrite:?} changed again: {:?}",
+            second.rewrite
+        );
+    }
+}
+
+#[test]
+fn never_invents_facts() {
+    // no time, amount or compensation that the agent did not write
+    let r = analyze(&exchange(
+        "my flight got cancelled",
+        Some("Rachel Green"),
+        "We apologize for any inconvenience caused.",
+        Some("Tom"),
+    ));
+    let rewrite = r.rewrite.unwrap();
+    assert!(facts(&rewrite).is_empty(), "{rewrite:?}");
+    assert!(
+        !rewrite.to_lowercase().contains("voucher") && !rewrite.to_lowercase().contains("refund"),
+        "{rewrite:?}"
+    );
+}
+
+#[test]
+fn very_long_input_is_windowed_and_reported() {
+    let reply = "Sorry dat het zo lang duurt! ".repeat(10_000);
+    let r = analyze(&exchange("Mijn pakket is kapot", None, &reply, None));
+    let t = r.truncated.expect("truncation is reported");
+    assert!(
+        t.reply_analysed <= reply_coach::MAX_REPLY_UNITS
+            && t.reply_total == reply.encode_utf16().count()
+    );
+    assert!(r.findings.iter().any(|f| f.rule == "too-long"));
+}
