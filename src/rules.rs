@@ -233,6 +233,23 @@ pub fn deletion_span(doc: &Doc, r: TokenRange) -> Span {
     ]
 }
 
+/// Deletes a phrase, or its whole clause (or sentence) when what would be left of the
+/// clause says nothing ("Unfortunately there is nothing we can do" must not become
+/// "Unfortunately there is").
+pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
+    let doc = &reading.doc;
+    let clause = doc.clause_of(hit.start).unwrap_or(hit);
+    let left = (clause.start..clause.end)
+        .filter(|&i| !hit.contains(i))
+        .filter(|&i| doc.tokens[i].is_word() && !reading.lx.has_word("stop", &doc.tokens[i].norm))
+        .count();
+    if left < 2 {
+        deletion_span(doc, removal_range(reading, hit))
+    } else {
+        deletion_span(doc, hit)
+    }
+}
+
 /// What to remove for a finding about `hit`: its whole sentence when the sentence says
 /// nothing else of use, else just its clause (with the conjunction that opened it).
 pub fn removal_range(reading: &Reading, hit: TokenRange) -> TokenRange {
@@ -491,7 +508,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
                     .clone()
                     .unwrap_or_default();
             let (span, rep) = if replacement.is_empty() {
-                (deletion_span(doc, h.range), String::new())
+                (phrase_deletion(r, h.range), String::new())
             } else {
                 (
                     doc.span(h.range),
@@ -525,7 +542,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             Some(rep) if !rep.is_empty() => {
                 (doc.span(h.range), sentence_case(doc, h.range.start, &rep))
             }
-            Some(_) => (deletion_span(doc, h.range), String::new()),
+            Some(_) => (phrase_deletion(r, h.range), String::new()),
             None => (deletion_span(doc, removal_range(r, h.range)), String::new()),
         };
         out.push(
@@ -849,7 +866,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             rep.clone()
         };
         let (span, rep) = if rep.is_empty() {
-            (deletion_span(doc, h.range), String::new())
+            (phrase_deletion(r, h.range), String::new())
         } else {
             let first = doc.tokens[h.range.start].text(doc.source);
             let keep_case = first

@@ -1,4 +1,5 @@
 //! The `reply-coach` command line: the eval contract, bad input, the rule docs.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

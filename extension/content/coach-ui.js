@@ -1,0 +1,286 @@
+// The inline coach: a badge (count + worst severity) beside the focused reply box and a
+// panel with the full coaching, in an open shadow root attached to <body>, positioned
+// with `position: fixed` outside the site's composer so it never covers the send button
+// or the emoji picker. Keyboard: the badge is a button; Alt+Shift+C in the reply box
+// opens the panel and focuses it; Escape closes it and returns to the reply box.
+import { t } from '../shared/i18n.js';
+import { h, renderReport, summarise, REPORT_CSS, THEME_CSS } from '../shared/report-view.js';
+
+const BADGE = 28;
+const GAP = 8;
+
+const UI_CSS = `
+:host{all:initial}
+.root{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--rc-fg)}
+[hidden]{display:none !important}
+.badge{position:fixed;z-index:2147483646;width:${BADGE}px;height:${BADGE}px;border-radius:50%;border:2px solid var(--rc-bg);
+  box-shadow:0 1px 4px rgba(0,0,0,.35);font:700 12px/1 system-ui,sans-serif;color:#fff;background:var(--rc-ok);cursor:pointer;padding:0;
+  display:flex;align-items:center;justify-content:center;transition:background-color .15s}
+.badge[data-severity="error"]{background:var(--rc-error)}
+.badge[data-severity="warning"]{background:var(--rc-warning)}
+.badge[data-severity="suggestion"]{background:var(--rc-accent)}
+.badge[data-state="idle"]{background:var(--rc-muted)}
+.badge[data-state="failed"]{background:var(--rc-muted)}
+.badge[data-advice="dont_respond"]{box-shadow:0 0 0 3px var(--rc-error),0 1px 4px rgba(0,0,0,.35)}
+.badge:focus-visible{outline:3px solid var(--rc-focus);outline-offset:2px}
+.panel{position:fixed;z-index:2147483647;width:380px;max-width:calc(100vw - 16px);background:var(--rc-bg);color:var(--rc-fg);
+  border:1px solid var(--rc-line);border-radius:12px;box-shadow:var(--rc-shadow);display:flex;flex-direction:column;overflow:hidden}
+.panel:focus{outline:none}
+.panel header{display:flex;align-items:center;gap:8px;padding:8px 12px;border-bottom:1px solid var(--rc-line)}
+.panel header h2{font-size:14px;margin:0;flex:1}
+.panel .close{background:none;border:0;color:var(--rc-muted);font-size:18px;line-height:1;cursor:pointer;border-radius:6px;padding:2px 6px}
+.panel .close:focus-visible{outline:2px solid var(--rc-focus)}
+.body{overflow:auto;overscroll-behavior:contain;flex:1 1 auto;min-height:0}
+.notice{margin:0;padding:6px 12px;font-size:12px;background:var(--rc-warn-bg);color:var(--rc-fg)}
+.notice:empty{display:none}
+.hint{font-size:11px;color:var(--rc-muted);padding:0 12px 8px;margin:0}
+`;
+
+function parseColor(c) {
+  const m = String(c).match(/rgba?\(([^)]+)\)/);
+  if (!m) return null;
+  const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+  return { r, g, b, a };
+}
+
+export function detectTheme(el) {
+  const win = el.ownerDocument.defaultView;
+  for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+    const c = parseColor(win.getComputedStyle(n).backgroundColor);
+    if (c && c.a > 0.5) {
+      const lum = (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255;
+      return lum < 0.45 ? 'dark' : 'light';
+    }
+  }
+  return win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export class CoachUI {
+  constructor(doc) {
+    this.doc = doc;
+    this.coach = null;
+    this.open = false;
+    this.lang = 'en';
+    this.lastSignature = '';
+    this.host = h(doc, 'div', { 'data-reply-coach': 'host' });
+    this.host.style.cssText = 'position:static !important;display:block !important;width:0 !important;height:0 !important;margin:0 !important;padding:0 !important;border:0 !important';
+    this.shadow = this.host.attachShadow({ mode: 'open' });
+    const style = h(doc, 'style', { text: THEME_CSS + UI_CSS + REPORT_CSS });
+    this.root = h(doc, 'div', { class: 'root' });
+    this.badge = h(doc, 'button', {
+      type: 'button', class: 'badge', 'data-reply-coach': 'badge', 'aria-haspopup': 'dialog', 'aria-expanded': 'false',
+      'aria-controls': 'rc-panel', 'data-state': 'idle', hidden: true,
+    });
+    this.panel = h(doc, 'div', {
+      id: 'rc-panel', class: 'panel', 'data-reply-coach': 'panel', role: 'dialog', 'aria-modal': 'false',
+      'aria-labelledby': 'rc-title', tabindex: '-1', hidden: true,
+    });
+    this.title = h(doc, 'h2', { id: 'rc-title' });
+    this.closeBtn = h(doc, 'button', { type: 'button', class: 'close', 'data-action': 'close', text: '×' });
+    this.notice = h(doc, 'p', { class: 'notice', role: 'status', 'aria-live': 'polite', 'data-reply-coach': 'notice' });
+    this.body = h(doc, 'div', { class: 'body', 'data-reply-coach': 'body' });
+    this.hint = h(doc, 'p', { class: 'hint' });
+    this.panel.append(h(doc, 'header', {}, this.title, this.closeBtn), this.notice, this.body, this.hint);
+    this.root.append(this.badge, this.panel);
+    this.shadow.append(style, this.root);
+
+    this.badge.addEventListener('click', () => this.toggle(true));
+    this.panel.addEventListener('click', (e) => this.onPanelClick(e));
+    this.panel.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') { e.stopPropagation(); e.preventDefault(); this.close(true); }
+    });
+    this.panel.addEventListener('toggle', () => this.layout(), true);
+    const relayout = () => this.scheduleLayout();
+    doc.defaultView.addEventListener('scroll', relayout, { capture: true, passive: true });
+    doc.defaultView.addEventListener('resize', relayout, { passive: true });
+    this.resizeObserver = new ResizeObserver(relayout);
+  }
+
+  mount() {
+    if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
+  }
+
+  setLanguage(lang) {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.lastSignature = '';
+    this.render();
+  }
+
+  attach(coach) {
+    if (this.coach === coach) { this.render(); return; }
+    if (this.coach) this.resizeObserver.disconnect();
+    this.coach = coach;
+    this.lastSignature = '';
+    for (const el of [this.badge, this.panel]) el.removeAttribute('data-pending');
+    this.notice.textContent = '';
+    if (!coach) { this.badge.hidden = true; this.panel.hidden = true; this.open = false; return; }
+    this.mount();
+    this.resizeObserver.observe(coach.editor);
+    this.resizeObserver.observe(coach.adapter.composer(coach.editor));
+    this.host.dataset.theme = detectTheme(coach.adapter.composer(coach.editor));
+    this.render();
+  }
+
+  detach(coach) {
+    if (this.coach === coach) this.attach(null);
+  }
+
+  toggle(focusPanel) {
+    if (this.open) this.close(false);
+    else this.openPanel(focusPanel);
+  }
+
+  openPanel(focusPanel) {
+    if (!this.coach) return;
+    this.open = true;
+    this.render();
+    if (focusPanel) this.panel.focus({ preventScroll: true });
+  }
+
+  close(returnFocus) {
+    this.open = false;
+    this.panel.hidden = true;
+    this.badge.setAttribute('aria-expanded', 'false');
+    if (returnFocus && this.coach) this.coach.editor.focus({ preventScroll: true });
+  }
+
+  // Test and screen-reader hook: the panel is about to change (a newer draft is being
+  // analysed); aria-busy tells assistive technology, data-pending tells tests.
+  setPending(coach, pending) {
+    if (coach !== this.coach) return;
+    for (const el of [this.badge, this.panel]) {
+      if (pending) el.setAttribute('data-pending', '');
+      else el.removeAttribute('data-pending');
+    }
+    this.panel.setAttribute('aria-busy', String(pending));
+  }
+
+  say(key, ...subs) {
+    this.notice.textContent = key ? t(this.lang, key, ...subs) : '';
+  }
+
+  onPanelClick(e) {
+    const btn = e.target.closest('[data-action]');
+    if (!btn || !this.coach) return;
+    const action = btn.dataset.action;
+    const index = Number(btn.dataset.index);
+    if (action === 'close') this.close(true);
+    else if (action === 'apply-fix') this.coach.applyFix(index);
+    else if (action === 'apply-rewrite') this.coach.applyRewrite();
+    else if (action === 'dismiss') this.coach.dismiss(index);
+  }
+
+  // Re-render from the coach's state; only touches the DOM when something changed.
+  render() {
+    const c = this.coach;
+    if (!c) return;
+    const lang = this.lang;
+    this.title.textContent = t(lang, 'extName');
+    this.closeBtn.setAttribute('aria-label', t(lang, 'close'));
+    this.hint.textContent = t(lang, 'panelHint');
+    const { count, worst } = summarise(c.report, c.analysedDraft ?? '', c.dismissed);
+    const state = c.error ? 'failed' : !c.report ? 'idle' : !(c.analysedDraft ?? '').trim() ? 'idle' : 'ready';
+    const badgeText = state === 'failed' ? '!' : state === 'idle' ? '…' : count ? String(count) : '✓';
+    if (this.badge.textContent !== badgeText) this.badge.textContent = badgeText;
+    this.badge.dataset.state = state;
+    this.badge.dataset.count = String(state === 'ready' ? count : 0);
+    if (worst && state === 'ready') this.badge.dataset.severity = worst; else delete this.badge.dataset.severity;
+    if (c.report) this.badge.dataset.advice = c.report.incoming.advice; else delete this.badge.dataset.advice;
+    const label = state === 'failed' ? t(lang, 'badgeFailed')
+      : state === 'idle' ? t(lang, 'badgeIdle')
+        : count ? t(lang, 'badgeFindings', String(count), t(lang, `severity_${worst}`)) : t(lang, 'badgeClean');
+    this.badge.setAttribute('aria-label', label);
+    this.badge.title = label;
+    this.badge.setAttribute('aria-expanded', String(this.open));
+    this.badge.hidden = false;
+    this.panel.hidden = !this.open;
+    if (this.open) this.renderBody();
+    this.layout();
+  }
+
+  renderBody() {
+    const c = this.coach;
+    const draft = c.analysedDraft ?? '';
+    const sig = JSON.stringify([this.lang, c.error, c.report, draft, [...c.dismissed], c.post]);
+    if (sig === this.lastSignature) return;
+    this.lastSignature = sig;
+    const openWhy = new Set([...this.body.querySelectorAll('details[open]')].map((d) => d.dataset.key));
+    const focusedKey = this.shadow.activeElement?.dataset?.key;
+    const scroll = this.body.scrollTop;
+    let content;
+    if (c.error) {
+      content = h(this.doc, 'p', { class: 'empty', style: 'padding:8px 12px', text: t(this.lang, 'engineError', c.error) });
+    } else if (!c.report) {
+      content = h(this.doc, 'p', { class: 'empty', style: 'padding:8px 12px', text: t(this.lang, 'analysing') });
+    } else {
+      content = renderReport(this.doc, c.report, draft, { lang: this.lang, actions: true, dismissed: c.dismissed, openWhy, post: c.post });
+    }
+    this.body.replaceChildren(content);
+    this.body.scrollTop = scroll;
+    if (focusedKey) {
+      const again = [...this.body.querySelectorAll('[data-key]')].find((el) => el.dataset.key === focusedKey);
+      if (again) again.focus({ preventScroll: true });
+      else this.panel.focus({ preventScroll: true });
+    }
+  }
+
+  scheduleLayout() {
+    if (this.layoutPending) return;
+    this.layoutPending = true;
+    requestAnimationFrame(() => { this.layoutPending = false; this.layout(); });
+  }
+
+  // Badge beside the composer (right of it when there is room, else above it); panel
+  // outside the composer and the badge: right, below or above, whichever fits.
+  layout() {
+    const c = this.coach;
+    if (!c) return;
+    if (!c.editor.isConnected) return;
+    const win = this.doc.defaultView;
+    const vw = this.doc.documentElement.clientWidth || win.innerWidth;
+    const vh = this.doc.documentElement.clientHeight || win.innerHeight;
+    const comp = c.adapter.composer(c.editor).getBoundingClientRect();
+    const ed = c.editor.getBoundingClientRect();
+    const visible = ed.width > 0 && ed.height > 0 && ed.bottom > 0 && ed.top < vh;
+    this.root.style.visibility = visible ? 'visible' : 'hidden';
+    if (!visible) return;
+    let bx, by;
+    if (comp.right + GAP + BADGE <= vw - 4) { bx = comp.right + GAP; by = Math.max(4, Math.min(vh - BADGE - 4, ed.top)); }
+    else if (comp.top >= BADGE + GAP + 4) { bx = Math.max(4, comp.right - BADGE); by = comp.top - BADGE - GAP; }
+    else { bx = Math.max(4, comp.right - BADGE); by = comp.bottom + GAP; }
+    this.badge.style.left = `${Math.round(bx)}px`;
+    this.badge.style.top = `${Math.round(by)}px`;
+    if (!this.open) return;
+    const keep = {
+      left: Math.min(comp.left, bx), right: Math.max(comp.right, bx + BADGE),
+      top: Math.min(comp.top, by), bottom: Math.max(comp.bottom, by + BADGE),
+    };
+    const w = Math.min(380, vw - 16);
+    const p = this.panel.style;
+    p.width = `${w}px`;
+    const below = vh - keep.bottom - GAP - 8;
+    const above = keep.top - GAP - 8;
+    const right = vw - keep.right - GAP - 8;
+    const left = keep.left - GAP - 8;
+    p.top = p.bottom = p.left = p.right = '';
+    if (right >= w) {
+      const top = Math.max(8, Math.min(comp.top, vh - 8 - 300));
+      p.left = `${Math.round(keep.right + GAP)}px`;
+      p.top = `${Math.round(top)}px`;
+      p.maxHeight = `${Math.round(vh - top - 8)}px`;
+    } else if (below >= 260 || below >= above) {
+      p.top = `${Math.round(keep.bottom + GAP)}px`;
+      p.left = `${Math.round(Math.max(8, Math.min(vw - w - 8, comp.right - w)))}px`;
+      p.maxHeight = `${Math.max(120, Math.round(below))}px`;
+    } else if (left >= w && left > above) {
+      p.left = `${Math.round(keep.left - GAP - w)}px`;
+      p.top = `${Math.round(Math.max(8, comp.top))}px`;
+      p.maxHeight = `${Math.round(vh - 16)}px`;
+    } else {
+      p.bottom = `${Math.round(vh - keep.top + GAP)}px`;
+      p.left = `${Math.round(Math.max(8, Math.min(vw - w - 8, comp.right - w)))}px`;
+      p.maxHeight = `${Math.max(120, Math.round(above))}px`;
+    }
+  }
+}
