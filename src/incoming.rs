@@ -2,19 +2,22 @@
 //! contact, advice to respond or not, Dutch register, the author's first name and the
 //! post's age against the response-time norm.
 
-use crate::lexicon::{lexicon, Lexicon};
+use crate::lexicon::{lexicon, CategoryHits, Lexicon};
 use crate::model::*;
 use crate::text::{Doc, TokenKind};
 
 /// Tells Dutch from English by counting each language's function words. `None` when
 /// the text gives no evidence either way.
 pub fn detect_language(doc: &Doc) -> Option<Lang> {
-    let (nl, en) = (lexicon(Lang::Nl), lexicon(Lang::En));
+    let (nl, en) = (
+        lexicon(Lang::Nl).words("function"),
+        lexicon(Lang::En).words("function"),
+    );
     let (mut n, mut e) = (0usize, 0usize);
     for (_, t) in doc.words() {
         let w = t.norm.as_str();
-        let in_nl = nl.has_word("function", w);
-        let in_en = en.has_word("function", w);
+        let in_nl = nl.contains(w);
+        let in_en = en.contains(w);
         // words both languages share ("in", "is", "we", "sorry") count for neither
         if in_nl && !in_en {
             n += 1;
@@ -117,8 +120,8 @@ struct Cues {
     informal: usize,
 }
 
-fn cues(doc: &Doc, lx: &Lexicon) -> Cues {
-    let count = |cat: &str| lx.phrases(cat).find(doc).len();
+fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
+    let count = |cat: &str| hits.get(cat).len();
     let mut question = false;
     let mut implied_first_person = false;
     for s in &doc.sentences {
@@ -127,10 +130,6 @@ fn cues(doc: &Doc, lx: &Lexicon) -> Cues {
             .find(|t| t.is_word());
         if s.question {
             question = true;
-        } else if let Some(w) = first_word {
-            if lx.has_word("question_start_words", &w.norm) {
-                question = true;
-            }
         }
         if !s.question {
             if let Some(w) = first_word {
@@ -226,7 +225,8 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let doc = Doc::new(&post.text);
     let language = detect_language(&doc);
     let lx = lexicon(language.unwrap_or(fallback));
-    let c = cues(&doc, lx);
+    let hits = lx.find_all(&doc);
+    let c = cues(&doc, lx, &hits);
 
     // Kind (eval README): a post reporting a problem is a complaint even as a question.
     let no_substance = !c.concrete && c.problem <= 1;
@@ -317,7 +317,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         age_minutes: age,
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
-        asks_commercial: !lx.phrases("commercial").find(&doc).is_empty(),
+        asks_commercial: !hits.get("commercial").is_empty(),
     }
 }
 

@@ -11,6 +11,36 @@
 //! An entry `"pattern => replacement"` carries the wording to suggest instead.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast hasher for short word keys (the Fx hash of rustc). The maps here are
+/// built from our own data, never from attacker-chosen keys, so a DoS-resistant hash
+/// buys nothing and SipHash was a fifth of the analysis time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -50,8 +80,16 @@ pub struct Pattern {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     patterns: Vec<Pattern>,
-    by_first: HashMap<String, Vec<usize>>,
-    scan: Vec<usize>,
+    /// Patterns by their literal first word,
+    by_first: FastMap<String, Vec<usize>>,
+    /// by the first letter of a first-word prefix (`excus*`),
+    by_initial: FastMap<char, Vec<usize>>,
+    /// and by the kind of token a first-word class needs.
+    with_digit: Vec<usize>,
+    with_url: Vec<usize>,
+    with_email: Vec<usize>,
+    with_emoji: Vec<usize>,
+    with_capital: Vec<usize>,
 }
 
 /// One match: which pattern, and the token range `[start, end)` in the doc.
@@ -245,25 +283,73 @@ fn match_at(elems: &[Elem], doc: &Doc, seq: &[usize], pos: usize) -> Option<usiz
 
 impl PhraseSet {
     pub fn new(patterns: Vec<Pattern>) -> PhraseSet {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut scan = Vec::new();
+        let mut set = PhraseSet {
+            patterns: Vec::new(),
+            ..PhraseSet::default()
+        };
         for (i, p) in patterns.iter().enumerate() {
-            match p.elems.first() {
-                Some(Elem::One(alts)) if alts.iter().all(|a| matches!(a, Alt::Exact(_))) => {
-                    for a in alts {
-                        if let Alt::Exact(w) = a {
-                            by_first.entry(w.clone()).or_default().push(i);
-                        }
-                    }
+            let Some(Elem::One(alts)) = p.elems.first() else {
+                continue;
+            };
+            for a in alts {
+                match a {
+                    Alt::Exact(w) => set.by_first.entry(w.clone()).or_default().push(i),
+                    Alt::Prefix(pre) => set
+                        .by_initial
+                        .entry(pre.chars().next().unwrap_or(' '))
+                        .or_default()
+                        .push(i),
+                    Alt::Num | Alt::Time => set.with_digit.push(i),
+                    Alt::Url => set.with_url.push(i),
+                    Alt::Email => set.with_email.push(i),
+                    Alt::Emoji => set.with_emoji.push(i),
+                    Alt::Name => set.with_capital.push(i),
                 }
-                _ => scan.push(i),
             }
         }
-        PhraseSet {
-            patterns,
-            by_first,
-            scan,
+        for list in set.by_first.values_mut().chain(set.by_initial.values_mut()) {
+            list.dedup();
         }
+        set.patterns = patterns;
+        set
+    }
+
+    /// The patterns that may start at token `t`.
+    fn candidates<'s>(&'s self, t: &crate::text::Token) -> impl Iterator<Item = usize> + 's {
+        let none: &[usize] = &[];
+        let exact = self
+            .by_first
+            .get(&t.norm)
+            .map(Vec::as_slice)
+            .unwrap_or(none);
+        let initial = if t.is_word() {
+            t.norm
+                .chars()
+                .next()
+                .and_then(|c| self.by_initial.get(&c))
+                .map(Vec::as_slice)
+                .unwrap_or(none)
+        } else {
+            none
+        };
+        let class: &[usize] = match t.kind {
+            TokenKind::Word if t.has_digit() => &self.with_digit,
+            TokenKind::Url => &self.with_url,
+            TokenKind::Email => &self.with_email,
+            TokenKind::Emoji => &self.with_emoji,
+            _ => none,
+        };
+        let capital: &[usize] = if t.is_word() {
+            &self.with_capital
+        } else {
+            none
+        };
+        exact
+            .iter()
+            .chain(initial)
+            .chain(class)
+            .chain(capital)
+            .copied()
     }
 
     pub fn from_entries(entries: &[String]) -> Result<PhraseSet, String> {
@@ -296,13 +382,7 @@ impl PhraseSet {
         while pos < seq.len() {
             let tok = &doc.tokens[seq[pos]];
             let mut best: Option<(usize, usize)> = None; // (end pos, pattern)
-            let candidates = self
-                .by_first
-                .get(&tok.norm)
-                .into_iter()
-                .flatten()
-                .chain(self.scan.iter());
-            for &pid in candidates {
+            for pid in self.candidates(tok) {
                 if self.patterns[pid].anchored && !doc.opens_clause(seq[pos]) {
                     continue;
                 }
@@ -364,13 +444,37 @@ pub struct RegisterTable {
 #[derive(Debug)]
 pub struct Lexicon {
     pub lang: Lang,
-    words: HashMap<String, HashSet<String>>,
-    phrases: HashMap<String, PhraseSet>,
+    words: FastMap<String, FastSet<String>>,
+    phrases: FastMap<String, PhraseSet>,
     templates: HashMap<String, String>,
     pub register: RegisterTable,
+    /// Every category's patterns in one matcher, so one pass finds all of them.
+    combined: PhraseSet,
+    /// For each pattern of `combined`: its category id and its index in that category.
+    owners: Vec<(usize, usize)>,
+    category_ids: FastMap<String, usize>,
 }
 
-static EMPTY_SET: OnceLock<HashSet<String>> = OnceLock::new();
+/// The hits of every category in one text (see [`Lexicon::find_all`]).
+#[derive(Debug, Clone)]
+pub struct CategoryHits {
+    lx: &'static Lexicon,
+    by_category: Vec<Vec<Hit>>,
+}
+
+impl CategoryHits {
+    /// The hits of one category, in text order (`Hit::pattern` indexes the category's
+    /// own phrase set, as `Lexicon::phrases(name).pattern(i)`).
+    pub fn get(&self, category: &str) -> &[Hit] {
+        self.lx
+            .category_ids
+            .get(category)
+            .map(|&i| self.by_category[i].as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+static EMPTY_SET: OnceLock<FastSet<String>> = OnceLock::new();
 static EMPTY_PHRASES: OnceLock<PhraseSet> = OnceLock::new();
 
 impl Lexicon {
@@ -382,11 +486,21 @@ impl Lexicon {
             .into_iter()
             .map(|(k, v)| (k, v.iter().map(|w| crate::text::normalise(w)).collect()))
             .collect();
-        let mut phrases = HashMap::new();
-        for (k, v) in file.phrases {
-            let set = PhraseSet::from_entries(&v)
+        let mut phrases = FastMap::default();
+        let mut all_patterns = Vec::new();
+        let mut owners = Vec::new();
+        let mut category_ids = FastMap::default();
+        let mut names: Vec<&String> = file.phrases.keys().collect();
+        names.sort();
+        for (id, k) in names.into_iter().enumerate() {
+            let set = PhraseSet::from_entries(&file.phrases[k])
                 .map_err(|e| format!("lexicon {} [{k}]: {e}", lang.code()))?;
-            phrases.insert(k, set);
+            for (i, p) in set.patterns.iter().enumerate() {
+                all_patterns.push(p.clone());
+                owners.push((id, i));
+            }
+            category_ids.insert(k.clone(), id);
+            phrases.insert(k.clone(), set);
         }
         Ok(Lexicon {
             lang,
@@ -394,14 +508,17 @@ impl Lexicon {
             phrases,
             templates: file.templates,
             register: file.register,
+            combined: PhraseSet::new(all_patterns),
+            owners,
+            category_ids,
         })
     }
 
     /// A word list (`[words]` in the data file).
-    pub fn words(&self, name: &str) -> &HashSet<String> {
+    pub fn words(&self, name: &str) -> &FastSet<String> {
         self.words
             .get(name)
-            .unwrap_or_else(|| EMPTY_SET.get_or_init(HashSet::new))
+            .unwrap_or_else(|| EMPTY_SET.get_or_init(FastSet::default))
     }
 
     pub fn has_word(&self, list: &str, w: &str) -> bool {
@@ -424,8 +541,50 @@ impl Lexicon {
         s
     }
 
-    pub fn categories(&self) -> impl Iterator<Item = (&String, &PhraseSet)> {
-        self.phrases.iter()
+    /// Every category's hits in `doc`, in one pass: per category, the longest match at
+    /// each start and no overlaps (as [`PhraseSet::find`] gives for one category).
+    pub fn find_all(&'static self, doc: &Doc) -> CategoryHits {
+        let n = self.category_ids.len();
+        let mut by_category: Vec<Vec<Hit>> = vec![Vec::new(); n];
+        let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (category, end, pattern)
+        let set = &self.combined;
+        for s in &doc.sentences {
+            let seq = matchable(doc, s.tokens);
+            let mut free_from = vec![0usize; n];
+            for pos in 0..seq.len() {
+                best.clear();
+                let tok = &doc.tokens[seq[pos]];
+                for pid in set.candidates(tok) {
+                    let (cat, local) = self.owners[pid];
+                    if pos < free_from[cat]
+                        || (set.patterns[pid].anchored && !doc.opens_clause(seq[pos]))
+                    {
+                        continue;
+                    }
+                    if let Some(end) = match_at(&set.patterns[pid].elems, doc, &seq, pos) {
+                        match best.iter_mut().find(|b| b.0 == cat) {
+                            Some(b) if end > b.1 => *b = (cat, end, local),
+                            Some(_) => {}
+                            None => best.push((cat, end, local)),
+                        }
+                    }
+                }
+                for &(cat, end, local) in &best {
+                    by_category[cat].push(Hit {
+                        pattern: local,
+                        range: TokenRange {
+                            start: seq[pos],
+                            end: seq[end - 1] + 1,
+                        },
+                    });
+                    free_from[cat] = end;
+                }
+            }
+        }
+        CategoryHits {
+            lx: self,
+            by_category,
+        }
     }
 }
 

@@ -60,7 +60,6 @@ pub fn analyze(exchange: &Exchange) -> Report {
 pub fn analyze_without_rewrite(exchange: &Exchange) -> Report {
     let profile = &exchange.profile;
     let ui = profile.ui_language;
-    let platform = exchange.platform.unwrap_or(profile.platform);
     let (reply_text, reply_total) = window(&exchange.reply, MAX_REPLY_UNITS);
     let post_window = exchange.post.as_ref().map(|p| {
         let (t, total) = window(&p.text, MAX_POST_UNITS);
@@ -87,18 +86,54 @@ pub fn analyze_without_rewrite(exchange: &Exchange) -> Report {
         post_total: post_window.as_ref().map(|(_, t)| *t).unwrap_or(0),
     });
 
-    let reply_doc_lang = incoming::detect_language(&text::Doc::new(reply_text));
+    let reply_doc = text::Doc::new(reply_text);
+    let reply_doc_lang = incoming::detect_language(&reply_doc);
     let mut incoming = incoming::read_post(
         post_window.as_ref().map(|(p, _)| p),
         profile,
         reply_doc_lang.unwrap_or(ui),
     );
-    let lang = reply_doc_lang.or(incoming.language).unwrap_or(ui);
     incoming.advice_message = advice_message(&incoming, ui);
     let recommended_strategies = recommend(&incoming, ui);
+    analyze_reply(
+        exchange,
+        reply_doc,
+        reply_doc_lang,
+        incoming,
+        recommended_strategies,
+        truncated,
+    )
+}
 
+/// Analyses another draft for the same post, reusing the post's reading in `base` (the
+/// rewrite checks its candidates this way).
+pub(crate) fn reanalyze(exchange: &Exchange, reply: &str, base: &Report) -> Report {
+    let doc = text::Doc::new(reply);
+    let lang = incoming::detect_language(&doc);
+    analyze_reply(
+        exchange,
+        doc,
+        lang,
+        base.incoming.clone(),
+        base.recommended_strategies.clone(),
+        None,
+    )
+}
+
+fn analyze_reply(
+    exchange: &Exchange,
+    reply_doc: text::Doc,
+    reply_doc_lang: Option<Lang>,
+    incoming: Incoming,
+    recommended_strategies: Vec<Recommendation>,
+    truncated: Option<Truncation>,
+) -> Report {
+    let profile = &exchange.profile;
+    let ui = profile.ui_language;
+    let platform = exchange.platform.unwrap_or(profile.platform);
+    let lang = reply_doc_lang.or(incoming.language).unwrap_or(ui);
     let lx = lexicon::lexicon(lang);
-    let reading = reply::read_reply(reply_text, lx, &incoming, profile);
+    let reading = reply::read_reply(reply_doc, lx, &incoming, profile);
     let (len, over_at) = length::measure(&reading.doc, platform);
     if reading.doc.is_empty() {
         return Report {

@@ -1,9 +1,7 @@
 //! Reading the draft reply: the webcare strategies it uses (brief §3) and the elements
 //! of a conversational human voice (brief §4), each with where it was found.
 
-use std::collections::HashMap;
-
-use crate::lexicon::{Hit, Lexicon};
+use crate::lexicon::{CategoryHits, Hit, Lexicon};
 use crate::model::{Incoming, Kind, Occurrence, Profile};
 use crate::text::{Doc, TokenKind, TokenRange};
 
@@ -38,7 +36,7 @@ pub const ELEMENTS: [&str; 9] = [
 pub struct Reading<'a> {
     pub doc: Doc<'a>,
     pub lx: &'static Lexicon,
-    hits: HashMap<String, Vec<Hit>>,
+    hits: CategoryHits,
     pub greeting: Option<TokenRange>,
     pub addressee: Option<TokenRange>,
     pub signature: Option<TokenRange>,
@@ -54,7 +52,7 @@ fn overlaps(a: TokenRange, b: TokenRange) -> bool {
 
 impl<'a> Reading<'a> {
     pub fn hits(&self, category: &str) -> &[Hit] {
-        self.hits.get(category).map(Vec::as_slice).unwrap_or(&[])
+        self.hits.get(category)
     }
 
     pub fn has(&self, id: &str) -> bool {
@@ -353,20 +351,13 @@ fn find_vocative(
 
 /// Reads the reply. `first_name` is the post author's first name, when known.
 pub fn read_reply<'a>(
-    text: &'a str,
+    doc: Doc<'a>,
     lx: &'static Lexicon,
     incoming: &Incoming,
     profile: &Profile,
 ) -> Reading<'a> {
-    let doc = Doc::new(text);
-    let mut hits: HashMap<String, Vec<Hit>> = HashMap::new();
-    for (name, set) in lx.categories() {
-        let found = set.find(&doc);
-        if !found.is_empty() {
-            hits.insert(name.clone(), found);
-        }
-    }
-    let get = |c: &str| hits.get(c).cloned().unwrap_or_default();
+    let hits = lx.find_all(&doc);
+    let get = |c: &str| hits.get(c).to_vec();
     let (greeting, mut addressee) = find_greeting(&doc, lx, incoming.first_name.as_deref());
     let signature = find_signature(&doc, lx, profile, incoming.first_name.as_deref());
 

@@ -146,10 +146,25 @@ fn decapitalise_common(rest: &str, lang: Lang) -> String {
     }
 }
 
-fn analyse(ex: &Exchange, text: &str) -> Report {
-    let mut e = ex.clone();
-    e.reply = text.to_string();
-    crate::analyze_without_rewrite(&e)
+/// Re-analyses candidate texts for the same post, remembering the last one (the rewrite
+/// checks the same text several times).
+struct Analyser<'e> {
+    ex: &'e Exchange,
+    base: &'e Report,
+    last: Option<(String, Report)>,
+}
+
+impl Analyser<'_> {
+    fn get(&mut self, text: &str) -> Report {
+        if let Some((t, r)) = &self.last {
+            if t == text {
+                return r.clone();
+            }
+        }
+        let r = crate::reanalyze(self.ex, text, self.base);
+        self.last = Some((text.to_string(), r.clone()));
+        r
+    }
 }
 
 fn has(report: &Report, id: &str) -> bool {
@@ -326,10 +341,10 @@ fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> Strin
 
 /// Drops fact-free justification and general-information sentences, longest first,
 /// until the reply fits the platform's limit (or nothing more can go).
-fn shorten(ex: &Exchange, text: &str) -> String {
+fn shorten(an: &mut Analyser, text: &str) -> String {
     let mut text = text.to_string();
     for _ in 0..8 {
-        let report = analyse(ex, &text);
+        let report = an.get(&text);
         if report.length.counted <= report.length.limit {
             break;
         }
@@ -376,21 +391,30 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     if original.trim().is_empty() || report.incoming.advice == Advice::DontRespond {
         return None;
     }
+    // nothing is wrong: nothing to rewrite
+    if report.findings.is_empty() {
+        return None;
+    }
+    let mut an = Analyser {
+        ex,
+        base: report,
+        last: None,
+    };
     // 1. the content fixes
     let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
     // 2. the customer's form of address
-    let mut current = analyse(ex, &text);
+    let mut current = an.get(&text);
     if let Some(f) = current.findings.iter().find(|f| {
         matches!(f.rule.as_str(), "register-mismatch" | "mixed-register") && f.replacement.is_some()
     }) {
         text = f.replacement.clone().unwrap_or_default();
-        current = analyse(ex, &text);
+        current = an.get(&text);
     }
     // 3. the human frame
     text = add_frame(ex, &text, &current);
     // 4. no error may remain: apply what is still flagged, up to three rounds
     for _ in 0..3 {
-        let check = analyse(ex, &text);
+        let check = an.get(&text);
         if !check.findings.iter().any(|f| f.severity == Severity::Error) {
             break;
         }
@@ -414,7 +438,7 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     }
     // 4b. a fix that took out a voice element (an emoji in a removed promotion, a
     // "haha") must not leave the reply less human than the draft: invite dialogue
-    let check = analyse(ex, &text);
+    let check = an.get(&text);
     if check.voice.score < report.voice.score && !has(&check, "invite_dialogue") {
         let lang = check.language;
         let invite = crate::lexicon::lexicon(lang).template("invite", &[]);
@@ -423,11 +447,11 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     // 5. too long for the platform: first undo the additions that pushed it over, then
     // drop sentences that only justify or explain in general and carry no fact (no
     // number, link, @mention or #hashtag), longest first
-    let check = analyse(ex, &text);
+    let check = an.get(&text);
     if check.length.counted > check.length.limit && report.length.counted <= report.length.limit {
         text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
     }
-    text = shorten(ex, &text);
+    text = shorten(&mut an, &text);
     if text.trim() == original.trim() || text.trim().is_empty() {
         None
     } else {

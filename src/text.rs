@@ -76,6 +76,8 @@ pub struct Doc<'a> {
     pub source: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence (`usize::MAX` for none).
+    sentence_index: Vec<usize>,
     /// UTF-16 length of the whole text.
     pub utf16_len: usize,
 }
@@ -176,16 +178,11 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // URLs
-            let lower_rest = |i: usize| {
-                source[cur.byte_at(i)..]
-                    .get(..8)
-                    .map(|s| s.to_ascii_lowercase())
-            };
-            if let Some(head) = lower_rest(i) {
-                if head.starts_with("http://")
-                    || head.starts_with("https://")
-                    || head.starts_with("www.")
-                {
+            if matches!(c, 'h' | 'H' | 'w' | 'W') {
+                let rest = &source.as_bytes()[cur.byte_at(i)..];
+                let starts =
+                    |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+                if starts(b"http://") || starts(b"https://") || starts(b"www.") {
                     let mut j = i;
                     while j < n && !chars[j].1.is_whitespace() {
                         j += 1;
@@ -350,10 +347,15 @@ impl<'a> Doc<'a> {
         }
 
         let sentences = split_sentences(&tokens);
+        let mut sentence_index = vec![usize::MAX; tokens.len()];
+        for (k, s) in sentences.iter().enumerate() {
+            sentence_index[s.tokens.start..s.tokens.end].fill(k);
+        }
         Doc {
             source,
             tokens,
             sentences,
+            sentence_index,
             utf16_len,
         }
     }
@@ -392,7 +394,9 @@ impl<'a> Doc<'a> {
 
     /// The sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<&Sentence> {
-        self.sentences.iter().find(|s| s.tokens.contains(i))
+        self.sentence_index
+            .get(i)
+            .and_then(|&k| self.sentences.get(k))
     }
 
     pub fn clause_of(&self, i: usize) -> Option<TokenRange> {
