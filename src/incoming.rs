@@ -105,6 +105,7 @@ pub fn first_name(display_name: &str) -> Option<String> {
 
 struct Cues {
     problem: usize,
+    venting: usize,
     positive: usize,
     abuse: usize,
     trolling: usize,
@@ -177,6 +178,7 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
     let concrete = doc.tokens.iter().any(|t| t.is_word() && t.has_digit()) || first_person;
     Cues {
         problem: count("problem"),
+        venting: count("venting"),
         positive: count("positive"),
         abuse: count("abuse"),
         trolling: count("trolling"),
@@ -229,30 +231,34 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let c = cues(&doc, lx, &hits);
 
     // Kind (eval README): a post reporting a problem is a complaint even as a question.
-    let no_substance = !c.concrete && c.problem <= 1;
+    // `problem` counts concrete trouble ("broken", "3 hours on hold"); `venting` counts
+    // judgement alone ("worst", "belachelijk"), which makes a complaint only together
+    // with something concrete (brief §6: remarks based on emotion alone go unanswered).
+    let no_substance = !c.concrete && c.problem == 0;
+    let trouble = c.problem + c.venting;
     let (kind, advice_reason) =
         if c.abuse > 0 && (c.problem == 0 || (!c.concrete && c.problem <= 1)) {
             (Kind::Remark, Some(AdviceReason::Abuse))
-        } else if c.trolling > 0 && no_substance && c.problem == 0 {
+        } else if c.trolling > 0 && no_substance {
             (Kind::Remark, Some(AdviceReason::Trolling))
         } else if c.irony > 0 && !c.concrete && (c.irony >= 2 || c.problem <= 1) {
             (Kind::Remark, Some(AdviceReason::IronicOrProvocative))
-        } else if c.trolling > 0 && !c.concrete {
-            (Kind::Remark, Some(AdviceReason::Trolling))
+        } else if c.venting > 0 && no_substance && !c.question {
+            (Kind::Remark, Some(AdviceReason::EmotionOnly))
         } else if c.among_themselves > 0 && !c.second_person {
-            let kind = if c.problem > 0 {
+            let kind = if trouble > 0 {
                 Kind::Complaint
             } else {
                 Kind::Remark
             };
             (kind, Some(AdviceReason::ConsumersAmongThemselves))
-        } else if c.problem > 0 && c.problem + c.irony > c.positive.saturating_sub(c.irony) {
+        } else if trouble > 0 && trouble + c.irony > c.positive.saturating_sub(c.irony) {
             (Kind::Complaint, None)
-        } else if c.positive > 0 && c.irony == 0 && !(c.question && c.positive == 0) {
+        } else if c.positive > 0 && c.irony == 0 {
             (Kind::Compliment, None)
         } else if c.question {
             (Kind::Question, None)
-        } else if c.problem > 0 {
+        } else if trouble > 0 {
             (Kind::Complaint, None)
         } else {
             (Kind::Remark, None)
@@ -263,7 +269,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         Kind::Compliment => Sentiment::Positive,
         Kind::Question => Sentiment::Neutral,
         Kind::Remark => {
-            if c.abuse + c.trolling + c.irony + c.problem > 0 {
+            if c.abuse + c.trolling + c.irony + c.problem + c.venting > 0 {
                 Sentiment::Negative
             } else if c.positive > 0 {
                 Sentiment::Positive

@@ -201,6 +201,12 @@ fn alt_matches(alt: &Alt, doc: &Doc, i: usize) -> bool {
 
 /// 9:00, 18.05, 9-5, 10u, 14u30, 10am, 5pm
 pub fn is_time(w: &str) -> bool {
+    // a range of times: "10am-4pm", "12:00-17:00"
+    if let Some((a, z)) = w.split_once('-') {
+        if !a.is_empty() && !z.is_empty() && (is_time(a) && is_time(z)) {
+            return true;
+        }
+    }
     let b = w.as_bytes();
     if b.is_empty() || !b[0].is_ascii_digit() {
         return false;

@@ -187,6 +187,7 @@ fn advice_message(incoming: &Incoming, ui: Lang) -> String {
         (Some(AdviceReason::Abuse), _) => "abuse",
         (Some(AdviceReason::Trolling), _) => "trolling",
         (Some(AdviceReason::IronicOrProvocative), _) => "ironic_or_provocative",
+        (Some(AdviceReason::EmotionOnly), _) => "emotion_only",
         (Some(AdviceReason::ConsumersAmongThemselves), _) => "consumers_among_themselves",
         (None, Kind::Complaint) => "respond_complaint",
         (None, Kind::Compliment) => "respond_compliment",

@@ -193,6 +193,8 @@ pub enum AdviceReason {
     Abuse,
     Trolling,
     IronicOrProvocative,
+    /// A remark based on emotion alone, without a concrete issue (brief §6).
+    EmotionOnly,
     ConsumersAmongThemselves,
 }
 

@@ -398,6 +398,7 @@ pub fn read_reply<'a>(
     let clause = |r: TokenRange| doc.clause_of(r.start).unwrap_or(r);
     let sentence = |r: TokenRange| doc.sentence_of(r.start).map(|s| s.tokens).unwrap_or(r);
 
+    let offers = get("offer");
     let sympathy = get("sympathy");
     // Sympathy and apology take their whole sentence: what shares it ("8 weeks is too
     // long, sorry!") is part of the acknowledgement, not information.
@@ -417,9 +418,14 @@ pub fn read_reply<'a>(
         .filter(|h| outside(&h.range))
     {
         consumed.push(clause(h.range));
-        // offers in a question ("want me to let you know?") commit to nothing; passing
-        // on a compliment corrects nothing
-        if !is_question(&h.range) && incoming.kind != Kind::Compliment {
+        // an offer ("want me to let you know?") commits to nothing yet; passing on a
+        // compliment corrects nothing
+        let sentence_range = sentence(h.range);
+        let offered = is_question(&h.range)
+            && offers
+                .iter()
+                .any(|o| sentence_range.contains(o.range.start) && o.range.start <= h.range.start);
+        if !offered && incoming.kind != Kind::Compliment {
             add("corrective_action", h.range, &mut strategies);
         }
     }
@@ -454,6 +460,13 @@ pub fn read_reply<'a>(
         .collect();
     for h in &referral_hits {
         add("referral", h.range, &mut strategies);
+        // "Please check our store locator for opening times" points elsewhere: the
+        // clause is the referral, not information
+        let c = clause(h.range);
+        let first_word = (c.start..c.end).find(|&i| doc.tokens[i].is_word());
+        if first_word.is_some_and(|i| lx.has_word("imperative", &doc.tokens[i].norm)) {
+            consumed.push(c);
+        }
     }
     for cat in [
         "pleasantry",
@@ -476,14 +489,23 @@ pub fn read_reply<'a>(
     // answer to their question), general otherwise.
     let applied_markers = get("applied_marker");
     let frame = [greeting, addressee, signature];
+    let answers = |s: &crate::text::Sentence| {
+        (s.tokens.start..s.tokens.end)
+            .find(|&i| doc.tokens[i].is_word() && !frame.iter().flatten().any(|r| r.contains(i)))
+            .map(|i| lx.has_word("answer_words", &doc.tokens[i].norm))
+            .unwrap_or(false)
+    };
+    let mut previous_was_bare_answer = false;
     for s in &doc.sentences {
+        // "Yes! Clapham is open 10am-4pm." — the answer carries into the next sentence
+        let opens_with_answer = answers(s) || previous_was_bare_answer;
+        let words_outside_frame = (s.tokens.start..s.tokens.end)
+            .filter(|&i| doc.tokens[i].is_word() && !frame.iter().flatten().any(|r| r.contains(i)))
+            .count();
+        previous_was_bare_answer = answers(s) && words_outside_frame <= 2;
         if s.question {
             continue;
         }
-        let opens_with_answer = (s.tokens.start..s.tokens.end)
-            .find(|&i| doc.tokens[i].is_word() && !frame.iter().flatten().any(|r| r.contains(i)))
-            .map(|i| lx.has_word("answer_words", &doc.tokens[i].norm))
-            .unwrap_or(false);
         for c in &s.clauses {
             if consumed.iter().any(|x| overlaps(*x, *c)) {
                 continue;

@@ -932,6 +932,12 @@ pub fn check(c: &Context) -> Vec<Finding> {
             (Some(AdviceReason::IronicOrProvocative), Lang::Nl) => {
                 "ironisch of provocerend, zonder concreet probleem"
             }
+            (Some(AdviceReason::EmotionOnly), Lang::En) => {
+                "emotion alone, without a concrete issue"
+            }
+            (Some(AdviceReason::EmotionOnly), Lang::Nl) => {
+                "alleen emotie, zonder concreet probleem"
+            }
             (Some(AdviceReason::ConsumersAmongThemselves), Lang::En) => {
                 "consumers talking among themselves"
             }

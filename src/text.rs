@@ -221,6 +221,14 @@ impl<'a> Doc<'a> {
                     continue;
                 }
             }
+            // bare domains with a common top-level domain: "bol.com", "tesco.com/store"
+            if c.is_ascii_alphanumeric() && (i == 0 || !is_word_char(chars[i - 1].1)) {
+                if let Some(end) = bare_domain_end(&chars, i) {
+                    tokens.push(make(TokenKind::Url, i, end));
+                    i = end;
+                    continue;
+                }
+            }
             if (c == '@' || c == '#')
                 && ch(i + 1)
                     .map(|d| d.is_alphanumeric() || d == '_')
@@ -425,6 +433,51 @@ impl<'a> Doc<'a> {
     }
 }
 
+const TOP_LEVEL_DOMAINS: &[&str] = &[
+    "com", "nl", "be", "org", "net", "eu", "uk", "de", "fr", "io", "app", "shop", "info", "co",
+    "es", "it", "online", "store",
+];
+
+/// The end (char index) of a bare domain starting at `i` ("bol.com/retour"), if one does.
+fn bare_domain_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || matches!(chars[j].1, '-' | '.'))
+    {
+        j += 1;
+    }
+    let mut host_end = j;
+    while host_end > i && chars[host_end - 1].1 == '.' {
+        host_end -= 1;
+    }
+    let host: String = chars[i..host_end]
+        .iter()
+        .map(|c| c.1.to_ascii_lowercase())
+        .collect();
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) || labels[0].len() < 2 {
+        return None;
+    }
+    let tld = labels[labels.len() - 1];
+    if !TOP_LEVEL_DOMAINS.contains(&tld) || labels[0].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = host_end;
+    if host_end == j && chars.get(j).is_some_and(|c| c.1 == '/') {
+        while end < chars.len() && !chars[end].1.is_whitespace() {
+            end += 1;
+        }
+        while end > host_end
+            && matches!(
+                chars[end - 1].1,
+                '.' | ',' | '!' | '?' | ')' | ';' | ':' | '"' | '\''
+            )
+        {
+            end -= 1;
+        }
+    }
+    Some(end)
+}
+
 /// Conjunctions that start a new clause when a subject-like word follows.
 const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "en", "maar", "want"];
 const SUBJECT_STARTERS: &[&str] = &[
@@ -598,6 +651,18 @@ mod tests {
         assert_eq!(d.sentences[0].clauses.len(), 2);
         assert_eq!(d.sentences[1].clauses.len(), 2);
         assert!(d.sentences[2].question);
+    }
+
+    #[test]
+    fn bare_domains_are_links() {
+        let d = Doc::new("Kijk op bol.com/retour. Of tesco.com, niet 9.30 of e.g. dit.");
+        let urls: Vec<_> = d
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Url)
+            .map(|t| t.text(d.source))
+            .collect();
+        assert_eq!(urls, ["bol.com/retour", "tesco.com"]);
     }
 
     #[test]
