@@ -223,7 +223,7 @@ impl<'a> Doc<'a> {
             }
             // bare domains with a common top-level domain: "bol.com", "tesco.com/store"
             if c.is_ascii_alphanumeric() && (i == 0 || !is_word_char(chars[i - 1].1)) {
-                if let Some(end) = bare_domain_end(&chars, i) {
+                if let Some(end) = bare_domain_end(chars, i) {
                     tokens.push(make(TokenKind::Url, i, end));
                     i = end;
                     continue;
