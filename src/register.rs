@@ -38,8 +38,10 @@ pub fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
     let mut edits: Vec<(usize, String)> = Vec::new(); // token index → new text
     let norm = |i: usize| doc.tokens[i].norm.as_str();
     for (k, &i) in words.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| words[p]).filter(|&p| p + 2 >= i);
-        let next = words.get(k + 1).copied().filter(|&n| n <= i + 2);
+        // only a word right next to the pronoun counts ("kun je", "je hebt"), not one
+        // across a comma ("Ja hoor, je trein")
+        let prev = k.checked_sub(1).map(|p| words[p]).filter(|&p| p + 1 == i);
+        let next = words.get(k + 1).copied().filter(|&n| n == i + 1);
         let w = norm(i);
         match target {
             Register::Formal => {
@@ -163,6 +165,10 @@ mod tests {
         assert_eq!(
             convert("Herstart uw modem.", Register::Informal, lx),
             "Herstart je modem."
+        );
+        assert_eq!(
+            convert("Ja hoor, je trein rijdt.", Register::Formal, lx),
+            "Ja hoor, uw trein rijdt."
         );
         assert_eq!(
             convert("Heeft u een foto? U heeft gelijk.", Register::Informal, lx),

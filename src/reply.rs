@@ -148,12 +148,16 @@ fn find_greeting(
             t.norm.as_str(),
             "dag" | "beste" | "dear" | "morning" | "evening" | "afternoon"
         ) {
+            // "Beste Yusuf", "Beste klant,", "Dear customer,", "Dag!"
+            let next_is_addressee = |k: usize| {
+                is_capitalised(doc, k) || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
+            };
             doc.tokens
                 .get(start + 1)
                 .map(|n| {
                     n.kind == TokenKind::Punct
                         || n.kind == TokenKind::Terminal
-                        || is_capitalised(doc, start + 1)
+                        || next_is_addressee(start + 1)
                 })
                 .unwrap_or(true)
         } else {
@@ -327,6 +331,23 @@ fn find_vocative(
             matches!(n.kind, TokenKind::Punct | TokenKind::Terminal) && n.norm != "'"
         })
     };
+    // "mevrouw De Groot", "Mr Patel": a title and a surname address the customer too
+    for i in start..doc.tokens.len().saturating_sub(1) {
+        if doc.tokens[i].is_word()
+            && lx.has_word("title", &doc.tokens[i].norm)
+            && is_capitalised(doc, i + 1)
+        {
+            let mut end = i + 2;
+            while end < doc.tokens.len()
+                && doc.tokens[end].is_word()
+                && is_capitalised(doc, end)
+                && end < i + 4
+            {
+                end += 1;
+            }
+            return Some(TokenRange { start: i, end });
+        }
+    }
     for i in 0..doc.tokens.len() {
         if !doc.tokens[i].is_word() || !is_name(i) || !punct_after(i) {
             continue;

@@ -198,6 +198,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
 
     let mut opening = String::new();
     let mut inserted_after_greeting = String::new();
+    let mut name_at: Option<usize> = None;
     let addressed = has(report, "addressee_name");
     match reading_greeting {
         // a reply that already uses the name elsewhere ("…, Maria!") needs no greeting
@@ -215,9 +216,8 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
             };
         }
         Some(span) if name.is_some() && !addressed => {
-            // "Hoi," → "Hoi Sonja,"
-            let end = byte_of_utf16(text, span[1]) - body_at;
-            body.insert_str(end, &format!(" {}", name.unwrap_or_default()));
+            // "Hoi," → "Hoi Sonja," (inserted last: it comes before the other insertions)
+            name_at = Some(byte_of_utf16(text, span[1]) - body_at);
         }
         _ => {}
     }
@@ -263,6 +263,9 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
             inserted_after_greeting.clone()
         };
         body = format!("{before}{inserted}{}", decapitalise_common(after, lang));
+    }
+    if let (Some(at), Some(n)) = (name_at, name) {
+        body.insert_str(at, &format!(" {n}"));
     }
     if !opening.is_empty() {
         body = format!("{opening} {}", decapitalise_common(&body, lang));

@@ -272,8 +272,18 @@ pub fn removal_range(reading: &Reading, hit: TokenRange) -> TokenRange {
         }
         c
     } else {
-        // keep a greeting or signature that shares the sentence
+        // keep a greeting (with the clause it opens: "Beste klant,") or a signature
+        // that shares the sentence
         let mut r = sentence.tokens;
+        if let Some(g) = reading
+            .greeting
+            .filter(|g| sentence.tokens.contains(g.start))
+        {
+            let greeting_clause = doc.clause_of(g.start).unwrap_or(g);
+            if !greeting_clause.contains(hit.start) {
+                r.start = greeting_clause.end;
+            }
+        }
         while r.start < r.end && reading.in_frame(r.start) {
             r.start += 1;
         }

@@ -320,3 +320,73 @@ fn very_long_input_is_windowed_and_reported() {
     );
     assert!(r.findings.iter().any(|f| f.rule == "too-long"));
 }
+
+/// The rewrite guarantees on every exchange of the probe set (tests/fixtures/probe.jsonl,
+/// written for this purpose, in Dutch and English, X and Facebook) and the demo sample.
+#[test]
+fn rewrite_guarantees_hold_on_the_probe_set_and_the_sample() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut checked = 0;
+    for file in ["tests/fixtures/probe.jsonl", "demo/sample.jsonl"] {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let post = &v["post"];
+            let mut ex = exchange(
+                post["text"].as_str().unwrap(),
+                post["author"].as_str(),
+                v["reply"]["text"].as_str().unwrap(),
+                v["agent"]["name"].as_str(),
+            );
+            ex.post.as_mut().unwrap().age_minutes = post["age_minutes"].as_f64();
+            if v["platform"] == "facebook" {
+                ex.platform = Some(reply_coach::Platform::Facebook);
+            }
+            let first = analyze(&ex);
+            let Some(rewrite) = first.rewrite.clone() else {
+                continue;
+            };
+            checked += 1;
+            let mut again = ex.clone();
+            again.reply = rewrite.clone();
+            let second = analyze(&again);
+            let id = v["id"].as_str().unwrap();
+            let errors: Vec<&str> = second
+                .findings
+                .iter()
+                .filter(|f| f.severity == reply_coach::Severity::Error)
+                .map(|f| f.rule.as_str())
+                .collect();
+            assert!(errors.is_empty(), "{id}: {rewrite:?} still has {errors:?}");
+            assert!(
+                second.voice.score >= first.voice.score,
+                "{id}: voice {} < {}",
+                second.voice.score,
+                first.voice.score
+            );
+            let reply = ex.reply.as_str();
+            // promotions and personal data go on purpose; so does an absolute promise,
+            // even when it carries a number ("Dit zal 100% niet meer gebeuren"): the
+            // number is the promise
+            let removable: Vec<[usize; 2]> = first
+                .findings
+                .iter()
+                .filter(|f| {
+                    matches!(
+                        f.rule.as_str(),
+                        "commercial-reply" | "personal-data-exposed" | "unkeepable-promise"
+                    )
+                })
+                .filter_map(|f| f.span)
+                .collect();
+            for fact in facts(reply) {
+                let at16 = reply[..reply.find(&fact).unwrap()].encode_utf16().count();
+                if removable.iter().any(|[a, b]| *a <= at16 && at16 < *b) {
+                    continue;
+                }
+                assert!(rewrite.contains(&fact), "{id}: {rewrite:?} lost {fact:?}");
+            }
+        }
+    }
+    assert!(checked >= 25, "only {checked} rewrites were checked");
+}
