@@ -61,6 +61,7 @@ PY
 say "native reports for the parity test"
 mkdir -p "$parity"
 prepare sample "$sample"
+prepare probe "$root/tests/fixtures/probe.jsonl"
 prepare dev "$dev"
 
 . scripts/wasm-env.sh

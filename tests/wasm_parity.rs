@@ -42,6 +42,16 @@ fn sample_matches_native() {
 }
 
 #[wasm_bindgen_test]
+fn probe_set_matches_native() {
+    let checked = check_set(
+        "tests/fixtures/probe.jsonl",
+        parity_file!("probe.exchanges.jsonl"),
+        parity_file!("probe.native.jsonl"),
+    );
+    assert!(checked > 0, "tests/fixtures/probe.jsonl gave no exchanges");
+}
+
+#[wasm_bindgen_test]
 fn dev_set_matches_native() {
     // Empty when ../shared/eval/dev.jsonl is not there (user machines): nothing to compare.
     check_set(
