@@ -280,6 +280,17 @@ fn find_signature(
                     s -= 1;
                 }
                 Some(TokenRange { start: s, end: n })
+            } else if b.kind == TokenKind::Terminal
+                && b.norm == "."
+                && name_start >= 2
+                && doc.tokens[name_start - 2].is_word()
+                && lx.has_word("sign_off", &doc.tokens[name_start - 2].norm)
+            {
+                // an abbreviated sign-off: "Gr. Anne", "Mvg. Pim"
+                Some(TokenRange {
+                    start: name_start - 2,
+                    end: n,
+                })
             } else if b.kind == TokenKind::Newline
                 || (b.kind == TokenKind::Terminal || b.kind == TokenKind::Emoji)
                     && agent
