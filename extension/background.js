@@ -36,7 +36,12 @@ async function handle(msg) {
           age_minutes: Number.isFinite(msg.post.age_minutes) && msg.post.age_minutes >= 0 ? msg.post.age_minutes : null,
         }
         : null;
-      const exchange = { post, reply: text(msg.draft), platform, profile: toProfile(settings, platform) };
+      // The whole draft goes to the engine, never a slice of it: the engine windows long
+      // input itself (MAX_REPLY_UNITS), says so in report.truncated and then offers no
+      // rewrite. A draft cut here would come back with a rewrite of its start only, and
+      // applying that rewrite (it replaces the whole draft) would delete the rest.
+      const draft = typeof msg.draft === 'string' ? msg.draft : '';
+      const exchange = { post, reply: draft, platform, profile: toProfile(settings, platform) };
       const report = analyze(exchange);
       return { ok: true, report, uiLanguage: settings.ui_language, settingsNotice: notice };
     }

@@ -519,7 +519,22 @@ pub fn read_reply<'a>(
     // Information: a declarative clause that no other strategy took, with at least two
     // content words. Applied when tied to this customer's case (a time, "I see", an
     // answer to their question), general otherwise.
-    let applied_markers = get("applied_marker");
+    // per-token and per-sentence marks, so long drafts stay linear
+    let n = doc.tokens.len();
+    let mut is_consumed = vec![false; n];
+    for r in &consumed {
+        is_consumed[r.start.min(n)..r.end.min(n)].fill(true);
+    }
+    let mut is_referral = vec![false; n];
+    for h in &referral_hits {
+        is_referral[h.range.start..h.range.end.min(n)].fill(true);
+    }
+    let mut has_applied_marker = vec![false; doc.sentences.len()];
+    for h in get("applied_marker") {
+        if let Some(k) = doc.sentence_index_of(h.range.start) {
+            has_applied_marker[k] = true;
+        }
+    }
     let frame = [greeting, addressee, signature];
     let answers = |s: &crate::text::Sentence| {
         (s.tokens.start..s.tokens.end)
@@ -528,7 +543,7 @@ pub fn read_reply<'a>(
             .unwrap_or(false)
     };
     let mut previous_was_bare_answer = false;
-    for s in &doc.sentences {
+    for (k, s) in doc.sentences.iter().enumerate() {
         // "Yes! Clapham is open 10am-4pm." — the answer carries into the next sentence
         let opens_with_answer = answers(s) || previous_was_bare_answer;
         let words_outside_frame = (s.tokens.start..s.tokens.end)
@@ -539,7 +554,7 @@ pub fn read_reply<'a>(
             continue;
         }
         for c in &s.clauses {
-            if consumed.iter().any(|x| overlaps(*x, *c)) {
+            if is_consumed[c.start..c.end].iter().any(|&x| x) {
                 continue;
             }
             let content = (c.start..c.end)
@@ -548,7 +563,7 @@ pub fn read_reply<'a>(
                     // phone and order numbers alone are not statements
                     let long_number = t.has_digit() && t.norm.len() > 6;
                     let in_frame = frame.iter().flatten().any(|r| r.contains(i));
-                    let in_referral = referral_hits.iter().any(|h| h.range.contains(i));
+                    let in_referral = is_referral[i];
                     t.is_word()
                         && !lx.has_word("stop", &t.norm)
                         && !in_frame
@@ -559,10 +574,7 @@ pub fn read_reply<'a>(
             if content < 2 {
                 continue;
             }
-            let applied = opens_with_answer
-                || applied_markers
-                    .iter()
-                    .any(|h| s.tokens.contains(h.range.start));
+            let applied = opens_with_answer || has_applied_marker[k];
             add(
                 if applied {
                     "applied_information"

@@ -7,6 +7,10 @@
 use crate::model::*;
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
+/// Drafts longer than this (UTF-16 units; Facebook's limit is 8,000 characters) get no
+/// whole-reply rewrite: the findings and their fixes still apply.
+pub const MAX_REWRITE_UNITS: usize = 10_000;
+
 /// Rules whose fix edits the content of the reply (the others add, see [`rewrite`]).
 const CONTENT_FIXES: &[&str] = &[
     "commercial-reply",
@@ -42,11 +46,22 @@ pub fn apply_fixes(text: &str, findings: &[Finding], rules: &[&str]) -> String {
         }
         chosen.push((span, rep));
     }
+    // byte offsets of every span in one pass over the original text, then the edits
+    // from right to left so that earlier offsets stay valid
+    let mut units: Vec<usize> = chosen.iter().flat_map(|(s, _)| [s[0], s[1]]).collect();
+    units.sort_unstable();
+    units.dedup();
+    let bytes = crate::text::bytes_of_utf16(text, &units);
+    let byte = |u: usize| {
+        units
+            .binary_search(&u)
+            .map(|k| bytes[k])
+            .unwrap_or(text.len())
+    };
     chosen.sort_by(|a, b| b.0[0].cmp(&a.0[0]));
     let mut out = text.to_string();
     for (span, rep) in chosen {
-        let a = byte_of_utf16(&out, span[0]);
-        let b = byte_of_utf16(&out, span[1]);
+        let (a, b) = (byte(span[0]), byte(span[1]));
         if a <= b && b <= out.len() {
             out.replace_range(a..b, rep);
         }
@@ -348,7 +363,11 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
     let mut text = text.to_string();
     for _ in 0..8 {
         let report = an.get(&text);
-        if report.length.counted <= report.length.limit {
+        // dropping a sentence or two can fix a reply that runs a little over; one that
+        // is far over needs the writer, not a guess
+        if report.length.counted <= report.length.limit
+            || report.length.counted > report.length.limit * 3 / 2
+        {
             break;
         }
         let doc = Doc::new(&text);
@@ -394,8 +413,9 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     if original.trim().is_empty() || report.incoming.advice == Advice::DontRespond {
         return None;
     }
-    // nothing is wrong: nothing to rewrite
-    if report.findings.is_empty() {
+    // nothing is wrong: nothing to rewrite; and a draft past any platform's limit gets
+    // findings, not a rewrite
+    if report.findings.is_empty() || crate::text::utf16_len(original) > MAX_REWRITE_UNITS {
         return None;
     }
     let mut an = Analyser {
@@ -405,6 +425,10 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     };
     // 1. the content fixes
     let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
+    // when the content fixes change nothing, the draft's own report still holds
+    if text == original {
+        an.last = Some((text.clone(), report.clone()));
+    }
     // 2. the customer's form of address
     let mut current = an.get(&text);
     if let Some(f) = current.findings.iter().find(|f| {

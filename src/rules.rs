@@ -227,10 +227,7 @@ pub fn deletion_span(doc: &Doc, r: TokenRange) -> Span {
         let before = &src[..a];
         a2 = before.trim_end().len();
     }
-    [
-        crate::text::utf16_len(&src[..a2]),
-        crate::text::utf16_len(&src[..b]),
-    ]
+    [doc.utf16_of_byte(a2), doc.utf16_of_byte(b)]
 }
 
 /// Deletes a phrase, or its whole clause (or sentence) when what would be left of the

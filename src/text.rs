@@ -400,6 +400,24 @@ impl<'a> Doc<'a> {
         )
     }
 
+    /// UTF-16 offset of byte offset `b` (a char boundary), without scanning from the
+    /// start: from the nearest token before it.
+    pub fn utf16_of_byte(&self, b: usize) -> usize {
+        let k = self.tokens.partition_point(|t| t.byte.0 <= b);
+        match k.checked_sub(1).map(|i| &self.tokens[i]) {
+            Some(t) => t.utf16.0 + utf16_len(&self.source[t.byte.0..b]),
+            None => utf16_len(&self.source[..b]),
+        }
+    }
+
+    /// The index of the sentence that holds token `i`.
+    pub fn sentence_index_of(&self, i: usize) -> Option<usize> {
+        self.sentence_index
+            .get(i)
+            .copied()
+            .filter(|&k| k < self.sentences.len())
+    }
+
     /// The sentence that holds token `i`.
     pub fn sentence_of(&self, i: usize) -> Option<&Sentence> {
         self.sentence_index
@@ -567,6 +585,22 @@ fn make_sentence(tokens: &[Token], start: usize, end: usize, question: bool) -> 
 /// UTF-16 length of a string.
 pub fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
+}
+
+/// Byte offsets of several UTF-16 offsets in one pass (`units` sorted ascending).
+pub fn bytes_of_utf16(s: &str, units: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut acc = 0;
+    let mut it = units.iter().peekable();
+    for (b, c) in s.char_indices() {
+        while it.peek().is_some_and(|&&u| acc >= u) {
+            out.push(b);
+            it.next();
+        }
+        acc += c.len_utf16();
+    }
+    out.extend(it.map(|_| s.len()));
+    out
 }
 
 /// Byte offset in `s` of UTF-16 offset `u` (clamped to a char boundary at or before it).

@@ -4,7 +4,19 @@ import { replaceRange } from './editor-write.js';
 import { normalise } from './dom-text.js';
 import { findingKey } from '../shared/report-view.js';
 
-const DEBOUNCE_MS = 250;
+// Scheduling: every change is analysed at once when no request is in flight; while one
+// is, further changes only mark the draft dirty, and when the answer comes the latest
+// draft (only that one) is sent next. At most one request is in flight per box, so a
+// burst of keystrokes costs at most one analysis more than the last keystroke.
+// The engine answers a reply-sized draft in about a millisecond. Only a long draft whose
+// last round trip was slow waits before the next request, as long as that round trip
+// took (at most SLOW_DRAFT_MAX_WAIT_MS), so typing in it does not keep the worker busy
+// back to back; the keystrokes made meanwhile are coalesced into that next request.
+const SLOW_ROUND_TRIP_MS = 40;
+const SLOW_DRAFT_CHARS = 2000;
+const SLOW_DRAFT_MAX_WAIT_MS = 250;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function runtime() {
   return (globalThis.browser ?? globalThis.chrome).runtime;
@@ -34,8 +46,11 @@ export class BoxCoach {
     this.error = null;
     this.dismissed = new Set();
     this.seq = 0;
-    this.timer = null;
-    this.busy = false;
+    this.loop = null; // the running analysis loop (a promise), if any
+    this.dirty = false; // the draft changed since the loop last read it
+    this.force = false; // re-analyse even an unchanged draft
+    this.slowWait = 0; // ms to wait before the next request (long, slow drafts only)
+    this.destroyed = false;
     this.schedule = this.schedule.bind(this);
     this.observer = new MutationObserver(() => this.schedule());
     this.observer.observe(editor, { childList: true, subtree: true, characterData: true });
@@ -43,16 +58,18 @@ export class BoxCoach {
   }
 
   destroy() {
-    clearTimeout(this.timer);
+    this.destroyed = true;
     this.observer.disconnect();
     this.editor.removeEventListener('input', this.schedule);
     this.seq++;
   }
 
-  schedule(delay = DEBOUNCE_MS) {
-    clearTimeout(this.timer);
+  // The draft changed (input event or DOM mutation): analyse it now, or right after the
+  // request in flight.
+  schedule() {
+    if (this.destroyed) return;
     this.host.ui.setPending(this, true);
-    this.timer = setTimeout(() => this.run(), typeof delay === 'number' ? delay : DEBOUNCE_MS);
+    this.run().catch(() => {});
   }
 
   readPost() {
@@ -69,18 +86,48 @@ export class BoxCoach {
     }
   }
 
-  async run(force = false) {
-    clearTimeout(this.timer);
+  // Analyses the current draft (now, or after the request in flight, coalescing);
+  // resolves once the latest draft has been answered.
+  run(force = false) {
+    this.dirty = true;
+    if (force) this.force = true;
+    if (!this.loop) this.loop = this.drain();
+    return this.loop;
+  }
+
+  async drain() {
+    // One microtask first: the input event and the editor's own DOM update of one
+    // keystroke arrive together; read the draft once both are in.
+    try {
+      await null;
+      while (this.dirty && !this.destroyed) {
+        if (!this.force && this.slowWait) await sleep(this.slowWait);
+        this.dirty = false;
+        const force = this.force;
+        this.force = false;
+        await this.analyse(force);
+      }
+    } finally {
+      // synchronously after the last check of `dirty`: a change after this starts a new loop
+      this.loop = null;
+    }
+  }
+
+  async analyse(force) {
     const draft = normalise(this.adapter.readDraft(this.editor));
     if (!force && draft === this.analysedDraft && this.report && !this.error) {
-      this.host.ui.setPending(this, false);
+      if (!this.dirty) this.host.ui.setPending(this, false);
       return;
     }
     this.host.ui.setPending(this, true);
     const seq = ++this.seq;
     const post = this.readPost();
+    const started = performance.now();
     const resp = await askEngine({ type: 'analyze', post, draft, platform: this.adapter.platform });
-    if (seq !== this.seq) return; // a newer request is on its way
+    const roundTrip = performance.now() - started;
+    this.slowWait = draft.length >= SLOW_DRAFT_CHARS && roundTrip > SLOW_ROUND_TRIP_MS
+      ? Math.min(SLOW_DRAFT_MAX_WAIT_MS, Math.round(roundTrip)) : 0;
+    if (seq !== this.seq) return; // the box went away
     if (!draft.trim()) this.dismissed.clear();
     if (resp?.ok) {
       this.report = resp.report;
@@ -90,8 +137,10 @@ export class BoxCoach {
     } else {
       this.error = resp?.error ?? 'unknown error';
     }
+    // Always show the newest answer, even when a newer draft is queued behind it: the
+    // badge moves forward step by step and never falls back to "…".
     this.host.onReport(this, resp);
-    if (normalise(this.adapter.readDraft(this.editor)) === draft) this.host.ui.setPending(this, false);
+    if (!this.dirty && normalise(this.adapter.readDraft(this.editor)) === draft) this.host.ui.setPending(this, false);
   }
 
   // The draft still is what the report is about; otherwise re-analyse, never apply a

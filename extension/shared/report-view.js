@@ -209,7 +209,9 @@ export function renderReport(doc, report, draft, opts) {
   return frag;
 }
 
-// Shared look of the report, used inside the shadow root and by the popup.
+// Shared look of the report, used inside the shadow root and by the popup. Text that
+// comes from the page (the author, the post, names) is bidi-isolated: a right-to-left
+// override (U+202E) in a display name must not reverse the text after it.
 export const REPORT_CSS = `
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 section{padding:8px 12px;border-top:1px solid var(--rc-line)}
@@ -217,6 +219,7 @@ section:first-child{border-top:0}
 h3{font-size:11px;letter-spacing:.04em;text-transform:uppercase;color:var(--rc-muted);margin:0 0 6px;font-weight:700}
 p{margin:4px 0}
 .post{margin:0 0 6px;padding:4px 8px;border-left:3px solid var(--rc-line);font-size:12px;color:var(--rc-muted);overflow-wrap:anywhere}
+.post>*,.chip,.quote>*,.finding-msg{unicode-bidi:isolate}
 .post.none{border:0;padding:0;font-style:italic}
 .chips{display:flex;flex-wrap:wrap;gap:4px}
 .chip{font-size:12px;padding:1px 8px;border-radius:999px;background:var(--rc-chip);color:var(--rc-fg)}

@@ -58,6 +58,10 @@ function checkRule(r) {
   return { phrase, replacement, message, language };
 }
 
+// The fields a stored profile or an imported file may have.
+const KNOWN_FIELDS = new Set(['schema', EXPORT_MARKER, 'agent_name', 'agent_initials', 'signature_style', 'organisation',
+  'response_time_norm_minutes', 'ui_language', 'sites', 'custom_rules', 'platform']);
+
 // Field by field: returns {settings, problems} where problems lists the fields that
 // were invalid and replaced by their defaults. Never throws.
 export function sanitize(raw) {
@@ -66,6 +70,11 @@ export function sanitize(raw) {
   if (raw === undefined || raw === null) return { settings: d, problems };
   if (!isObj(raw)) return { settings: d, problems: ['profile'] };
   const s = { ...d, sites: { ...d.sites }, custom_rules: [] };
+  // Settings written by another version of the extension: what this version knows is
+  // kept (field by field, below), the rest is named in the notice and dropped on the
+  // next save, which writes the current schema (the migration).
+  if (raw.schema !== undefined && raw.schema !== SCHEMA) problems.push('schema');
+  problems.push(...Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k)));
   for (const key of ['agent_name', 'agent_initials', 'organisation']) {
     if (raw[key] === undefined || raw[key] === null) continue;
     const v = str(raw[key]);
@@ -128,9 +137,7 @@ export function parseImport(jsonText) {
   if (raw[EXPORT_MARKER] !== undefined && raw[EXPORT_MARKER] !== SCHEMA) {
     throw new ImportError('importWrongVersion', String(raw[EXPORT_MARKER]));
   }
-  const known = new Set(['schema', EXPORT_MARKER, 'agent_name', 'agent_initials', 'signature_style', 'organisation',
-    'response_time_norm_minutes', 'ui_language', 'sites', 'custom_rules', 'platform']);
-  const unknown = Object.keys(raw).filter((k) => !known.has(k));
+  const unknown = Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k));
   if (unknown.length) throw new ImportError('importUnknownFields', unknown.join(', '));
   if (!Object.keys(raw).some((k) => k !== 'schema' && k !== EXPORT_MARKER)) throw new ImportError('importEmpty');
   const { settings, problems } = sanitize(raw);

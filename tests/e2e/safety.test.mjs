@@ -118,11 +118,22 @@ test('a fix is not applied to text that changed under the panel', async () => {
   const panel = await openPanel(page);
   const fixButton = panel.locator('[data-action="apply-fix"]').first();
   assert.ok(await fixButton.count(), 'a fix is offered');
-  // Change the text and click before the debounce re-analyses it.
-  await page.click(editorSelector('x', 'en'));
-  await page.keyboard.press('Home');
-  await page.keyboard.type('Hi! ');
-  await fixButton.click();
+  // Change the text and click the fix in one synchronous step in the page, so no
+  // analysis of the new text can land in between: the fix on screen is now stale.
+  await page.evaluate((sel) => {
+    const editor = document.querySelector(sel);
+    editor.focus();
+    const first = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.setStart(first, 0);
+    range.collapse(true);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    document.execCommand('insertText', false, 'Hi! ');
+    const root = document.querySelector('[data-reply-coach="host"]').shadowRoot;
+    root.querySelector('[data-action="apply-fix"]').click();
+  }, editorSelector('x', 'en'));
   const now = await modelText(page);
   assert.equal(now, `Hi! ${draft}`, 'the stale fix was not applied');
   await waitSettled(page);
