@@ -36,7 +36,7 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
                     counted: count,
                     limit: FACEBOOK_LIMIT,
                 },
-                over_at,
+                over_at.map(|u| crate::text::snap_utf16_back(text, u)),
             )
         }
         Platform::X => {
@@ -93,7 +93,7 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
                     counted: count,
                     limit: X_LIMIT,
                 },
-                over_at,
+                over_at.map(|u| crate::text::snap_utf16_back(text, u)),
             )
         }
     }

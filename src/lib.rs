@@ -38,6 +38,8 @@ fn window(s: &str, max: usize) -> (&str, usize) {
     while text::utf16_len(&s[..end]) > max {
         end = s[..end].char_indices().last().map(|(i, _)| i).unwrap_or(0);
     }
+    // never cut a grapheme (a letter from its accent, an emoji sequence)
+    let end = text::snap_byte_back(s, end);
     let head = &s[..end];
     let soft = head
         .rfind(char::is_whitespace)
@@ -169,17 +171,28 @@ fn analyze_reply(
         incoming,
         recommended_strategies,
         strategies: reading.strategy_ids(),
-        strategy_occurrences: reading.strategies.clone(),
+        strategy_occurrences: snapped(&reading.doc, &reading.strategies),
         voice: Voice {
             score,
             elements: reading.element_ids(),
-            occurrences: reading.elements.clone(),
+            occurrences: snapped(&reading.doc, &reading.elements),
         },
         findings,
         rewrite: None,
         length: len,
         truncated,
     }
+}
+
+/// Occurrences with their spans on grapheme boundaries.
+fn snapped(doc: &text::Doc, occurrences: &[Occurrence]) -> Vec<Occurrence> {
+    occurrences
+        .iter()
+        .map(|o| Occurrence {
+            id: o.id.clone(),
+            span: doc.snap_span(o.span),
+        })
+        .collect()
 }
 
 fn advice_message(incoming: &Incoming, ui: Lang) -> String {

@@ -248,6 +248,11 @@ fn check_one(o: &Opts) -> Result<ExitCode, CliError> {
             io::stdin()
                 .read_to_string(&mut s)
                 .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
+            if s.trim().is_empty() {
+                return Err(fail(
+                    "standard input is empty: give the reply to check (see reply-coach --help)",
+                ));
+            }
             s.trim_end_matches('\n').to_string()
         }
     };
@@ -371,14 +376,27 @@ fn exchange_from_line(v: &Value, base: &Profile) -> Result<(Option<Value>, Excha
 
 /// Reads and validates every line first, so bad input writes nothing.
 fn read_jsonl(path: &str, profile: &Profile) -> Result<Vec<(Option<Value>, Exchange)>, CliError> {
-    let text = if path == "-" {
-        let mut s = String::new();
+    let bytes = if path == "-" {
+        let mut b = Vec::new();
         io::stdin()
-            .read_to_string(&mut s)
+            .read_to_end(&mut b)
             .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
-        s
+        b
     } else {
-        std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read {path}: {e}")))?
+        std::fs::read(path).map_err(|e| fail(format!("cannot read {path}: {e}")))?
+    };
+    // a byte-order mark (Windows editors) is not content
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            return Err(fail(format!("{path}, line {line}: not valid UTF-8")));
+        }
     };
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {

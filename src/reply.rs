@@ -208,11 +208,12 @@ fn find_signature(
     if last == 0 {
         return None;
     }
-    let agent = profile.agent_name.as_deref().map(crate::text::normalise);
-    let initials = profile
-        .agent_initials
+    let core = |w: &str| crate::text::normalise(w.trim_matches(|c: char| !c.is_alphabetic()));
+    let agent = profile
+        .agent_name
         .as_deref()
-        .map(crate::text::normalise);
+        .map(|n| n.split_whitespace().map(core).collect::<Vec<_>>().join(" "));
+    let initials = profile.agent_initials.as_deref().map(core);
     let is_person = |i: usize| -> bool {
         let t = &doc.tokens[i];
         if !t.is_word() || t.has_digit() {
@@ -564,7 +565,10 @@ pub fn read_reply<'a>(
                     let long_number = t.has_digit() && t.norm.len() > 6;
                     let in_frame = frame.iter().flatten().any(|r| r.contains(i));
                     let in_referral = is_referral[i];
+                    let filler =
+                        lx.has_word("greeting", &t.norm) || lx.has_word("interjection", &t.norm);
                     t.is_word()
+                        && !filler
                         && !lx.has_word("stop", &t.norm)
                         && !in_frame
                         && !in_referral

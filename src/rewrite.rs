@@ -109,7 +109,7 @@ pub fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(joined.len());
     let mut cap_next = true;
     let mut in_mention = false;
-    for c in joined.chars() {
+    for (pos, c) in joined.char_indices() {
         if c == '@' && cap_next {
             in_mention = true;
         }
@@ -121,7 +121,19 @@ pub fn tidy(text: &str) -> String {
             continue;
         }
         if cap_next && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
+            // not a link, e-mail address or domain: "https://…", "info@…", "bol.com"
+            let word = joined[pos..].split_whitespace().next().unwrap_or("");
+            let is_link = word.contains("://")
+                || word.contains('@')
+                || Doc::new(word)
+                    .tokens
+                    .first()
+                    .is_some_and(|t| t.kind == TokenKind::Url);
+            if is_link {
+                out.push(c);
+            } else {
+                out.extend(c.to_uppercase());
+            }
             cap_next = false;
             continue;
         }
@@ -188,15 +200,91 @@ fn has(report: &Report, id: &str) -> bool {
 
 /// Adds the human frame: greeting (with the first name), an apology for the wait when
 /// late, sympathy first on a complaint, the signature.
-fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
+/// The user's own phrase lists mention words of `text` (banned or to be replaced): the
+/// engine then does not add it.
+fn user_avoids(ex: &Exchange, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        Doc::new(s)
+            .tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.norm.clone())
+            .collect()
+    };
+    let inserted = words(text);
+    ex.profile.custom_rules.iter().any(|r| {
+        let phrase = words(&r.phrase);
+        !phrase.is_empty()
+            && inserted
+                .windows(phrase.len())
+                .any(|w| w == phrase.as_slice())
+    })
+}
+
+/// Which parts of the frame to add (see [`add_frame`]).
+#[derive(Clone, Copy)]
+struct Frame {
+    greeting: bool,
+    late: bool,
+    sympathy: bool,
+    signature: bool,
+}
+
+/// The frame parts in priority order, each kept only while the reply still fits the
+/// platform: stable, because a part that did not fit once will not fit a rewrite of the
+/// rewrite either.
+fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String {
+    let fits = |t: &str| {
+        let (len, _) =
+            crate::length::measure(&Doc::new(t), ex.platform.unwrap_or(ex.profile.platform));
+        len.counted <= len.limit
+    };
+    let mut frame = Frame {
+        greeting: false,
+        late: false,
+        sympathy: false,
+        signature: false,
+    };
+    let mut best = text.to_string();
+    for part in 0..4 {
+        let mut trial = frame;
+        match part {
+            0 => trial.greeting = true,
+            1 => trial.sympathy = true,
+            2 => trial.signature = true,
+            _ => trial.late = true,
+        }
+        let candidate = add_frame(ex, text, report, trial);
+        if fits(&candidate) || !fits(text) {
+            frame = trial;
+            best = candidate;
+        }
+    }
+    best
+}
+
+fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String {
     let lang = report.language;
     let lx = crate::lexicon::lexicon(lang);
     let doc = Doc::new(text);
+    // the greeting, or a name that opens the reply as one ("Kees, …")
+    let body_start16 = doc
+        .tokens
+        .iter()
+        .find(|t| t.kind != TokenKind::Mention)
+        .map(|t| t.utf16.0);
     let reading_greeting = report
         .voice
         .occurrences
         .iter()
         .find(|o| o.id == "greeting")
+        .or_else(|| {
+            report
+                .voice
+                .occurrences
+                .iter()
+                .find(|o| o.id == "addressee_name" && Some(o.span[0]) == body_start16)
+        })
         .map(|o| o.span);
     let name = report.incoming.first_name.as_deref();
     let complaint = report.incoming.kind == Kind::Complaint;
@@ -217,7 +305,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
     let addressed = has(report, "addressee_name");
     match reading_greeting {
         // a reply that already uses the name elsewhere ("…, Maria!") needs no greeting
-        None if !addressed => {
+        None if !addressed && parts.greeting => {
             opening = match name {
                 Some(n) => lx.template(
                     if formal {
@@ -230,7 +318,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
                 None => lx.template("greeting_no_name", &[]),
             };
         }
-        Some(span) if name.is_some() && !addressed => {
+        Some(span) if name.is_some() && !addressed && parts.greeting => {
             // "Hoi," → "Hoi Sonja," (inserted last: it comes before the other insertions)
             name_at = Some(byte_of_utf16(text, span[1]) - body_at);
         }
@@ -239,11 +327,20 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
     // acknowledge the wait, unless the reply already says sorry (twice "sorry" reads
     // like a template)
     let says_sorry = has(report, "apology") || (complaint && has(report, "sympathy"));
-    if report.incoming.late && !says_sorry {
+    if parts.late
+        && report.incoming.late
+        && !says_sorry
+        && !user_avoids(ex, &lx.template("late", &[]))
+    {
         inserted_after_greeting.push_str(&lx.template("late", &[]));
         inserted_after_greeting.push(' ');
     }
-    if complaint && !has(report, "sympathy") && !has(report, "apology") {
+    if parts.sympathy
+        && complaint
+        && !has(report, "sympathy")
+        && !has(report, "apology")
+        && !user_avoids(ex, &lx.template("sympathy", &[]))
+    {
         inserted_after_greeting.push_str(&lx.template("sympathy", &[]));
         inserted_after_greeting.push(' ');
     }
@@ -285,8 +382,14 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report) -> String {
     if !opening.is_empty() {
         body = format!("{opening} {}", decapitalise_common(&body, lang));
     }
-    let mut out = format!("{head}{body}");
-    if !has(report, "signature") {
+    // "@FietsPlaats" + "Hoi," must not glue together
+    let sep = if !head.is_empty() && !head.ends_with(char::is_whitespace) && !body.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    let mut out = format!("{head}{sep}{body}");
+    if parts.signature && !has(report, "signature") {
         if let Some(sig) = crate::rules::signature_text(&ex.profile, lang) {
             out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
         }
@@ -406,6 +509,51 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
     text
 }
 
+/// Applies what the findings can still fix, until nothing changes (at most four
+/// rounds): the customer's form of address first, then the content fixes; an error
+/// without a fix has its span taken out.
+fn settle(an: &mut Analyser, mut text: String) -> String {
+    for _ in 0..4 {
+        let check = an.get(&text);
+        // a late fix can mix "je" into a "u" reply: settle the form of address first
+        if let Some(converted) = check
+            .findings
+            .iter()
+            .find(|f| matches!(f.rule.as_str(), "register-mismatch" | "mixed-register"))
+            .and_then(|f| f.replacement.clone())
+        {
+            if converted != text {
+                text = converted;
+                continue;
+            }
+        }
+        let fixable = check.findings.iter().any(|f| {
+            CONTENT_FIXES.contains(&f.rule.as_str()) && f.replacement.is_some() && f.span.is_some()
+        });
+        if !fixable && !check.findings.iter().any(|f| f.severity == Severity::Error) {
+            break;
+        }
+        let next = tidy(&apply_fixes(&text, &check.findings, CONTENT_FIXES));
+        if next == text {
+            // a flagged span without a fix: take the span out
+            let spans: Vec<Finding> = check
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && f.span.is_some())
+                .map(|f| Finding {
+                    replacement: Some(String::new()),
+                    ..f.clone()
+                })
+                .collect();
+            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_str()).collect();
+            let out = tidy(&apply_fixes(&text, &spans, &rules));
+            return out;
+        }
+        text = next;
+    }
+    text
+}
+
 /// Suggests a whole reply, or `None` when the draft is empty or needs no change.
 pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     let original = ex.reply.as_str();
@@ -423,60 +571,38 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
         base: report,
         last: None,
     };
-    // 1. the content fixes
+    // 1. the content fixes (when they change nothing, the draft's own report holds)
     let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
-    // when the content fixes change nothing, the draft's own report still holds
     if text == original {
         an.last = Some((text.clone(), report.clone()));
     }
-    // 2. the customer's form of address
-    let mut current = an.get(&text);
-    if let Some(f) = current.findings.iter().find(|f| {
-        matches!(f.rule.as_str(), "register-mismatch" | "mixed-register") && f.replacement.is_some()
-    }) {
-        text = f.replacement.clone().unwrap_or_default();
-        current = an.get(&text);
-    }
-    // 3. the human frame
-    text = add_frame(ex, &text, &current);
-    // 4. no error may remain: apply what is still flagged, up to three rounds
-    for _ in 0..3 {
-        let check = an.get(&text);
-        if !check.findings.iter().any(|f| f.severity == Severity::Error) {
-            break;
-        }
-        let next = tidy(&apply_fixes(&text, &check.findings, CONTENT_FIXES));
-        if next == text {
-            // a flagged span without a fix: take the span out
-            let spans: Vec<Finding> = check
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error && f.span.is_some())
-                .map(|f| Finding {
-                    replacement: Some(String::new()),
-                    ..f.clone()
-                })
-                .collect();
-            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_str()).collect();
-            text = tidy(&apply_fixes(&text, &spans, &rules));
-            break;
-        }
-        text = next;
-    }
-    // 4b. a fix that took out a voice element (an emoji in a removed promotion, a
+    // 2. fix to a fixed point: the form of address and what the fixes can still change
+    text = settle(&mut an, text);
+    let fixed = text.clone();
+    // 3. the human frame, then settle again (the frame adds only safe words, but a
+    // rewrite of the rewrite must change nothing)
+    let current = an.get(&text);
+    text = add_frame_within_limit(ex, &text, &current);
+    text = settle(&mut an, text);
+    // 4. a fix that took out a voice element (an emoji in a removed promotion, a
     // "haha") must not leave the reply less human than the draft: invite dialogue
     let check = an.get(&text);
-    if check.voice.score < report.voice.score && !has(&check, "invite_dialogue") {
-        let lang = check.language;
-        let invite = crate::lexicon::lexicon(lang).template("invite", &[]);
+    let invite = crate::lexicon::lexicon(check.language).template("invite", &[]);
+    if check.voice.score < report.voice.score
+        && !has(&check, "invite_dialogue")
+        && !user_avoids(ex, &invite)
+    {
         text = insert_before_signature(&text, &check, &invite);
     }
-    // 5. too long for the platform: first undo the additions that pushed it over, then
-    // drop sentences that only justify or explain in general and carry no fact (no
-    // number, link, @mention or #hashtag), longest first
+    // 5. too long for the platform: when the additions pushed it over, keep the fixed
+    // text without them; then drop sentences that only justify or explain in general
+    // and carry no fact (no number, link, @mention or #hashtag), longest first
     let check = an.get(&text);
-    if check.length.counted > check.length.limit && report.length.counted <= report.length.limit {
-        text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
+    if check.length.counted > check.length.limit {
+        let bare = an.get(&fixed);
+        if bare.length.counted <= bare.length.limit {
+            text = fixed;
+        }
     }
     text = shorten(&mut an, &text);
     if text.trim() == original.trim() || text.trim().is_empty() {

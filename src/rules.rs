@@ -218,14 +218,16 @@ pub fn deletion_span(doc: &Doc, r: TokenRange) -> Span {
     let rest = &src[b..];
     let trimmed = rest.trim_start_matches([',', ':', ';']);
     let after_punct = b + (rest.len() - trimmed.len());
-    let ws = trimmed.len() - trimmed.trim_start().len();
+    // spaces only: a line break stays, or the lines around it would run together
+    let blank = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+    let ws = trimmed.len() - trimmed.trim_start_matches(blank).len();
     let mut a2 = a;
     if ws > 0 || after_punct == src.len() {
         b = after_punct + ws;
     } else {
-        // nothing follows on this line: take the whitespace before instead
+        // nothing follows on this line: take the spaces before instead
         let before = &src[..a];
-        a2 = before.trim_end().len();
+        a2 = before.trim_end_matches(blank).len();
     }
     [doc.utf16_of_byte(a2), doc.utf16_of_byte(b)]
 }
@@ -238,7 +240,10 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
     let clause = doc.clause_of(hit.start).unwrap_or(hit);
     let left = (clause.start..clause.end)
         .filter(|&i| !hit.contains(i))
-        .filter(|&i| doc.tokens[i].is_word() && !reading.lx.has_word("stop", &doc.tokens[i].norm))
+        .filter(|&i| {
+            let t = &doc.tokens[i];
+            is_fact(t) || (t.is_word() && !reading.lx.has_word("stop", &t.norm))
+        })
         .count();
     if left < 2 {
         deletion_span(doc, removal_range(reading, hit))
@@ -247,9 +252,41 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
     }
 }
 
+/// A token the agent's reply must keep: a number, link, e-mail, @mention or #hashtag.
+pub fn is_fact(t: &crate::text::Token) -> bool {
+    (t.is_word() && t.has_digit())
+        || matches!(
+            t.kind,
+            TokenKind::Url | TokenKind::Email | TokenKind::Mention | TokenKind::Hashtag
+        )
+}
+
+fn has_fact_outside(doc: &Doc, range: TokenRange, hit: TokenRange) -> bool {
+    (range.start..range.end.min(doc.tokens.len()))
+        .any(|i| !hit.contains(i) && is_fact(&doc.tokens[i]))
+}
+
 /// What to remove for a finding about `hit`: its whole sentence when the sentence says
 /// nothing else of use, else just its clause (with the conjunction that opened it).
 pub fn removal_range(reading: &Reading, hit: TokenRange) -> TokenRange {
+    // never take a fact (number, link, e-mail, mention) that is not part of the hit
+    let doc = &reading.doc;
+    let widest = removal_range_unchecked(reading, hit);
+    if !has_fact_outside(doc, widest, hit) {
+        return widest;
+    }
+    let clause = doc.clause_of(hit.start).unwrap_or(hit);
+    if !has_fact_outside(doc, clause, hit) {
+        let mut c = clause;
+        while c.end > c.start + 1 && doc.tokens[c.end - 1].kind == TokenKind::Terminal {
+            c.end -= 1;
+        }
+        return c;
+    }
+    hit
+}
+
+fn removal_range_unchecked(reading: &Reading, hit: TokenRange) -> TokenRange {
     let doc = &reading.doc;
     let Some(sentence) = doc.sentence_of(hit.start) else {
         return hit;
@@ -353,23 +390,38 @@ pub fn after_greeting(reading: &Reading) -> usize {
 
 /// The agent's signature as the profile styles it, or `None` without an agent name.
 pub fn signature_text(profile: &Profile, lang: Lang) -> Option<String> {
-    let name = profile
+    // Only what reads as a name or initials signs: letters (and - ' .), so that odd
+    // settings ("0", "<b>Pim</b>", "Bakkerij Van Dam" as initials) never sign a reply
+    // with something the engine would not recognise as a signature.
+    let is_name = |w: &&str| {
+        let mut letters = w.chars().filter(|c| !matches!(c, '-' | '\'' | '.'));
+        w.chars().next().is_some_and(char::is_alphabetic)
+            && letters.all(char::is_alphabetic)
+            && w.chars().any(char::is_alphabetic)
+    };
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic()).to_string();
+    let first = profile
         .agent_name
         .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty());
+        .and_then(|n| n.split_whitespace().next())
+        .filter(is_name);
     let initials = profile
         .agent_initials
         .as_deref()
         .map(str::trim)
-        .filter(|n| !n.is_empty());
-    let first = name.and_then(|n| n.split_whitespace().next());
+        .filter(|i| i.chars().count() <= 4 && !i.contains(char::is_whitespace))
+        .filter(is_name);
+    // only the letters of the name: "O'Neill" stays, "Pim." becomes "Pim"
+    let (first, initials) = (
+        first.map(core).filter(|s| !s.is_empty()),
+        initials.map(core).filter(|s| !s.is_empty()),
+    );
     match profile.signature_style {
         SignatureStyle::Caret => initials.or(first).map(|s| format!("^{s}")),
         SignatureStyle::Dash => first.or(initials).map(|s| format!("- {s}")),
         SignatureStyle::Greeting => first
             .or(initials)
-            .map(|s| lexicon(lang).template("signature_greeting", &[("name", s)])),
+            .map(|s| lexicon(lang).template("signature_greeting", &[("name", &s)])),
     }
 }
 
@@ -452,7 +504,9 @@ pub fn check(c: &Context) -> Vec<Finding> {
         match signature_text(c.profile, c.reply_lang) {
             Some(sig) => {
                 let end = doc.utf16_len;
-                let trailing_ws = doc.source.len() - doc.source.trim_end().len();
+                // trailing whitespace in UTF-16 units (it may be U+2000 and the like)
+                let trailing_ws =
+                    crate::text::utf16_len(&doc.source[doc.source.trim_end().len()..]);
                 let at = end - trailing_ws;
                 out.push(
                     "anonymous-reply",
@@ -615,7 +669,22 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 t
             }
             None => {
-                let body = sentence_text.trim_end_matches(['?', '!', '.', ' ']);
+                // before the sentence's closing punctuation and emoji ("bsn? 😊")
+                let mut k = s.tokens.end;
+                while k > s.tokens.start
+                    && matches!(
+                        doc.tokens[k - 1].kind,
+                        TokenKind::Terminal | TokenKind::Emoji | TokenKind::Newline
+                    )
+                {
+                    k -= 1;
+                }
+                let cut = if k < s.tokens.end {
+                    doc.tokens[k].byte.0 - a
+                } else {
+                    sentence_text.len()
+                };
+                let body = sentence_text[..cut].trim_end();
                 let tail = &sentence_text[body.len()..];
                 let via = if c.reply_lang == Lang::Nl {
                     " via een DM"
@@ -638,9 +707,10 @@ pub fn check(c: &Context) -> Vec<Finding> {
     let mut done: Vec<TokenRange> = Vec::new();
     for item in &items {
         let clause = doc.clause_of(item.range.start).unwrap_or(item.range);
+        // one finding per item, unless a contact clause already took it
         if done
             .iter()
-            .any(|d| d.start < clause.end && clause.start < d.end)
+            .any(|d| d.start < item.range.end && item.range.start < d.end)
         {
             continue;
         }
@@ -969,6 +1039,10 @@ pub fn check(c: &Context) -> Vec<Finding> {
         };
         let set = PhraseSet::new(vec![pattern]);
         for h in set.find(doc) {
+            // the agent's own signature is not the team's wording
+            if r.signature.is_some_and(|sig| sig.contains(h.range.start)) {
+                continue;
+            }
             let text = text_of(doc, h.range);
             let before = out.findings.len();
             match rule.replacement.as_deref() {
@@ -997,6 +1071,13 @@ pub fn check(c: &Context) -> Vec<Finding> {
         }
     }
 
+    // every span on grapheme boundaries: a stray combining mark or joiner goes with
+    // the text it follows
+    for f in &mut out.findings {
+        if let Some([a, b]) = f.span {
+            f.span = Some(doc.snap_span([a, b]));
+        }
+    }
     out.findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)

@@ -101,6 +101,65 @@ pub fn is_pictograph(c: char) -> bool {
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x00A9 | 0x00AE | 0x2122)
 }
 
+fn is_regional_indicator(c: char) -> bool {
+    matches!(c as u32, 0x1F1E6..=0x1F1FF)
+}
+
+/// Characters that extend the grapheme before them: combining marks, zero-width joiner,
+/// variation selectors, emoji skin tones and tags, the keycap mark.
+pub fn is_grapheme_extender(c: char) -> bool {
+    is_combining_mark(c)
+        || matches!(c as u32, 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A
+            | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+            | 0x0900..=0x0903 | 0x093A..=0x094F | 0x200C | 0x200D | 0xFE00..=0xFE0F | 0x1F3FB..=0x1F3FF
+            | 0xE0020..=0xE007F | 0x20E3 | 0xE0100..=0xE01EF)
+}
+
+/// Moves a UTF-16 offset back to the nearest grapheme boundary at or before it (not
+/// between a letter and its combining mark, not inside a surrogate pair or a ZWJ
+/// sequence).
+pub fn snap_utf16_back(s: &str, u: usize) -> usize {
+    let b = byte_of_utf16(s, u);
+    utf16_len(&s[..snap_byte_back(s, b)])
+}
+
+/// Moves a UTF-16 offset forward to the nearest grapheme boundary at or after it.
+pub fn snap_utf16_forward(s: &str, u: usize) -> usize {
+    let b = snap_byte_forward(s, byte_of_utf16(s, u));
+    utf16_len(&s[..b])
+}
+
+/// [`snap_utf16_forward`] for a byte offset (a char boundary).
+pub fn snap_byte_forward(s: &str, mut b: usize) -> usize {
+    while b < s.len() {
+        let next = s[b..].chars().next().unwrap_or(' ');
+        let prev = s[..b].chars().next_back().unwrap_or(' ');
+        if is_grapheme_extender(next) || (b > 0 && prev == '\u{200D}') {
+            b += next.len_utf8();
+        } else {
+            break;
+        }
+    }
+    b
+}
+
+/// [`snap_utf16_back`] for a byte offset (a char boundary).
+pub fn snap_byte_back(s: &str, mut b: usize) -> usize {
+    while b > 0 && b < s.len() {
+        let next = s[b..].chars().next().unwrap_or(' ');
+        let prev = s[..b].chars().next_back().unwrap_or(' ');
+        if is_grapheme_extender(next)
+            || prev == '\u{200D}'
+            || (is_regional_indicator(prev) && is_regional_indicator(next))
+        {
+            b -= prev.len_utf8();
+        } else {
+            break;
+        }
+    }
+    b
+}
+
 /// Modifiers that belong to the preceding emoji: variation selectors, skin tones,
 /// zero-width joiner, tags, keycap.
 fn is_emoji_modifier(c: char) -> bool {
@@ -168,6 +227,34 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < n {
             let c = chars[i].1;
+            // A combining mark, joiner or variation selector belongs to the token right
+            // before it (":\u{5B0}", "🌀\u{301}", "Pim\u{200D}"): never split a grapheme.
+            if is_grapheme_extender(c) {
+                if let Some(last) = tokens.last_mut() {
+                    if last.byte.1 == cur.byte_at(i) {
+                        let b = cur.byte_at(i + 1);
+                        last.norm.push_str(&normalise(&source[last.byte.1..b]));
+                        last.byte.1 = b;
+                        last.utf16.1 = u16_at[i + 1];
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // keycaps: 1️⃣ #️⃣
+            if matches!(c, '0'..='9' | '#' | '*')
+                && matches!(ch(i + 1), Some('\u{FE0F}' | '\u{20E3}'))
+                && (ch(i + 1) == Some('\u{20E3}') || ch(i + 2) == Some('\u{20E3}'))
+            {
+                let j = if ch(i + 1) == Some('\u{20E3}') {
+                    i + 2
+                } else {
+                    i + 3
+                };
+                tokens.push(make(TokenKind::Emoji, i, j));
+                i = j;
+                continue;
+            }
             if c == '\n' {
                 tokens.push(make(TokenKind::Newline, i, i + 1));
                 i += 1;
@@ -327,6 +414,10 @@ impl<'a> Doc<'a> {
             }
             if is_pictograph(c) {
                 let mut j = i + 1;
+                // a flag is a pair of regional indicators
+                if is_regional_indicator(c) && ch(j).is_some_and(is_regional_indicator) {
+                    j += 1;
+                }
                 while j < n
                     && (is_emoji_modifier(chars[j].1)
                         || (chars[j - 1].1 == '\u{200D}' && is_pictograph(chars[j].1)))
@@ -408,6 +499,27 @@ impl<'a> Doc<'a> {
             Some(t) => t.utf16.0 + utf16_len(&self.source[t.byte.0..b]),
             None => utf16_len(&self.source[..b]),
         }
+    }
+
+    /// Byte offset of UTF-16 offset `u`, from the nearest token before it.
+    pub fn byte_of_utf16(&self, u: usize) -> usize {
+        let k = self.tokens.partition_point(|t| t.utf16.0 <= u);
+        let (b0, u0) = match k.checked_sub(1).map(|i| &self.tokens[i]) {
+            Some(t) => (t.byte.0, t.utf16.0),
+            None => (0, 0),
+        };
+        b0 + byte_of_utf16(&self.source[b0..], u - u0)
+    }
+
+    /// `[a, b)` widened to grapheme boundaries (see [`snap_byte_back`]).
+    pub fn snap_span(&self, [a, b]: [usize; 2]) -> [usize; 2] {
+        let (ba, bb) = (self.byte_of_utf16(a), self.byte_of_utf16(b));
+        let sa = snap_byte_back(self.source, ba);
+        let sb = snap_byte_forward(self.source, bb);
+        [
+            a - utf16_len(&self.source[sa..ba]),
+            b + utf16_len(&self.source[bb..sb]),
+        ]
     }
 
     /// The index of the sentence that holds token `i`.

@@ -212,7 +212,6 @@ fn a_megabyte_of_hard_unicode_is_windowed() {
 /// An invalid UTF-8 byte on line 2 is reported as "cannot read FILE: stream did not
 /// contain valid UTF-8", without the line.
 #[test]
-#[ignore = "CLI gap (src/main.rs): invalid UTF-8 in --jsonl is not reported with its line"]
 fn invalid_utf8_names_the_line() {
     refused(
         "utf8.jsonl",
@@ -224,7 +223,6 @@ fn invalid_utf8_names_the_line() {
 /// A file saved with a UTF-8 byte-order mark (Windows editors) fails on line 1 with
 /// "invalid JSON: expected value at line 1 column 1": the BOM should be skipped.
 #[test]
-#[ignore = "CLI gap (src/main.rs): a UTF-8 BOM at the start of a --jsonl file is not skipped"]
 fn a_byte_order_mark_is_skipped() {
     let p = write_tmp("bom.jsonl", b"\xef\xbb\xbf{\"reply\": \"ok\"}\n");
     let out = cli(&["check", "--jsonl", p.to_str().unwrap()], None);
@@ -238,7 +236,6 @@ fn a_byte_order_mark_is_skipped() {
 /// `reply-coach check` with nothing on standard input prints an empty report and exits
 /// 0; empty input should be a clear error (exit 2), as it is for an empty --jsonl file.
 #[test]
-#[ignore = "CLI gap (src/main.rs): empty standard input for `check` exits 0 with an empty report"]
 fn empty_stdin_is_an_error() {
     let out = cli(&["check"], Some(b""));
     assert_eq!(out.status.code(), Some(2));
