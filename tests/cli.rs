@@ -1,36 +1,8 @@
 //! The `reply-coach` command line: the eval contract, bad input, the rule docs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn cli(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_reply-coach"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn write_tmp(name: &str, content: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("reply-coach-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, content).unwrap();
-    p
-}
+mod common;
+use common::{cli, write_tmp};
 
 #[test]
 fn jsonl_contract() {
@@ -129,7 +101,7 @@ fn one_reply_from_an_argument_or_stdin() {
     assert_eq!(v["incoming"]["first_name"], "Noah");
     let out = cli(
         &["check", "--post", "Mijn pakket is kapot", "--ui-lang", "nl"],
-        Some("Wij betreuren het ongemak.\n"),
+        Some(b"Wij betreuren het ongemak.\n"),
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(

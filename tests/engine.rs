@@ -214,6 +214,50 @@ fn messages_follow_the_interface_language() {
     assert_eq!(en.language, Lang::Nl); // the reply's language is the reply's, not the UI's
 }
 
+/// The rewrite guarantees, for one draft and its rewrite: fed back, the rewrite has no
+/// error finding and at least the draft's voice score, and it keeps every fact of the
+/// draft except what the draft's findings remove on purpose: promotions, personal data,
+/// and an absolute promise even when it carries a number ("Dit zal 100% niet meer
+/// gebeuren": the number is the promise). Returns the rewrite's own report.
+fn check_rewrite(id: &str, ex: &Exchange, first: &Report, rewrite: &str) -> Report {
+    let mut again = ex.clone();
+    again.reply = rewrite.to_string();
+    let second = analyze(&again);
+    let errors: Vec<&str> = second
+        .findings
+        .iter()
+        .filter(|f| f.severity == reply_coach::Severity::Error)
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert!(errors.is_empty(), "{id}: {rewrite:?} still has {errors:?}");
+    assert!(
+        second.voice.score >= first.voice.score,
+        "{id}: voice {} < {}",
+        second.voice.score,
+        first.voice.score
+    );
+    let removable: Vec<[usize; 2]> = first
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.rule.as_str(),
+                "commercial-reply" | "personal-data-exposed" | "unkeepable-promise"
+            )
+        })
+        .filter_map(|f| f.span)
+        .collect();
+    let reply = ex.reply.as_str();
+    for fact in facts(reply) {
+        let at16 = reply[..reply.find(&fact).unwrap()].encode_utf16().count();
+        if removable.iter().any(|[a, b]| *a <= at16 && at16 < *b) {
+            continue;
+        }
+        assert!(rewrite.contains(&fact), "{id}: {rewrite:?} lost {fact:?}");
+    }
+    second
+}
+
 fn facts(text: &str) -> Vec<String> {
     text.split_whitespace()
         .map(|w| {
@@ -249,41 +293,7 @@ fn rewrites_are_clean_keep_facts_and_settle() {
             .rewrite
             .clone()
             .unwrap_or_else(|| panic!("no rewrite for {reply:?}"));
-        let mut again = ex.clone();
-        again.reply = rewrite.clone();
-        let second = analyze(&again);
-        let errors: Vec<&str> = second
-            .findings
-            .iter()
-            .filter(|f| f.severity == reply_coach::Severity::Error)
-            .map(|f| f.rule.as_str())
-            .collect();
-        assert!(errors.is_empty(), "{rewrite:?} still has {errors:?}");
-        assert!(
-            second.voice.score >= first.voice.score,
-            "{rewrite:?}: voice {} < {}",
-            second.voice.score,
-            first.voice.score
-        );
-        let removable: Vec<[usize; 2]> = first
-            .findings
-            .iter()
-            .filter(|f| {
-                matches!(
-                    f.rule.as_str(),
-                    "commercial-reply" | "personal-data-exposed"
-                )
-            })
-            .filter_map(|f| f.span)
-            .collect();
-        for fact in facts(reply) {
-            let at = reply.find(&fact).unwrap();
-            let at16 = reply[..at].encode_utf16().count();
-            if removable.iter().any(|[a, b]| *a <= at16 && at16 < *b) {
-                continue;
-            }
-            assert!(rewrite.contains(&fact), "{rewrite:?} lost {fact:?}");
-        }
+        let second = check_rewrite(reply, &ex, &first, &rewrite);
         assert!(
             second.rewrite.is_none() || second.rewrite.as_deref() == Some(rewrite.as_str()),
             "rewrite of {rewrite:?} changed again: {:?}",
@@ -347,45 +357,7 @@ fn rewrite_guarantees_hold_on_the_probe_set_and_the_sample() {
                 continue;
             };
             checked += 1;
-            let mut again = ex.clone();
-            again.reply = rewrite.clone();
-            let second = analyze(&again);
-            let id = v["id"].as_str().unwrap();
-            let errors: Vec<&str> = second
-                .findings
-                .iter()
-                .filter(|f| f.severity == reply_coach::Severity::Error)
-                .map(|f| f.rule.as_str())
-                .collect();
-            assert!(errors.is_empty(), "{id}: {rewrite:?} still has {errors:?}");
-            assert!(
-                second.voice.score >= first.voice.score,
-                "{id}: voice {} < {}",
-                second.voice.score,
-                first.voice.score
-            );
-            let reply = ex.reply.as_str();
-            // promotions and personal data go on purpose; so does an absolute promise,
-            // even when it carries a number ("Dit zal 100% niet meer gebeuren"): the
-            // number is the promise
-            let removable: Vec<[usize; 2]> = first
-                .findings
-                .iter()
-                .filter(|f| {
-                    matches!(
-                        f.rule.as_str(),
-                        "commercial-reply" | "personal-data-exposed" | "unkeepable-promise"
-                    )
-                })
-                .filter_map(|f| f.span)
-                .collect();
-            for fact in facts(reply) {
-                let at16 = reply[..reply.find(&fact).unwrap()].encode_utf16().count();
-                if removable.iter().any(|[a, b]| *a <= at16 && at16 < *b) {
-                    continue;
-                }
-                assert!(rewrite.contains(&fact), "{id}: {rewrite:?} lost {fact:?}");
-            }
+            check_rewrite(v["id"].as_str().unwrap(), &ex, &first, &rewrite);
         }
     }
     assert!(checked >= 25, "only {checked} rewrites were checked");
