@@ -252,7 +252,12 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
                 Kind::Remark
             };
             (kind, Some(AdviceReason::ConsumersAmongThemselves))
-        } else if trouble > 0 && trouble + c.irony > c.positive.saturating_sub(c.irony) {
+        } else if trouble > 0
+            && (trouble + c.irony > c.positive.saturating_sub(c.irony)
+                // a concrete problem outweighs as much praise ("thanks! but the box was
+                // broken"): a post that reports a problem is a complaint
+                || c.problem >= c.positive.saturating_sub(c.irony))
+        {
             (Kind::Complaint, None)
         } else if c.positive > 0 && c.irony == 0 {
             (Kind::Compliment, None)
