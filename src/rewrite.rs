@@ -239,6 +239,18 @@ fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String 
             crate::length::measure(&Doc::new(t), ex.platform.unwrap_or(ex.profile.platform));
         len.counted <= len.limit
     };
+    // the common case: the whole frame fits (parts only add text, so the greedy loop
+    // below would choose all of them too)
+    let all = Frame {
+        greeting: true,
+        late: true,
+        sympathy: true,
+        signature: true,
+    };
+    let whole = add_frame(ex, text, report, all);
+    if fits(&whole) || !fits(text) {
+        return whole;
+    }
     let mut frame = Frame {
         greeting: false,
         late: false,
