@@ -371,10 +371,6 @@ impl PhraseSet {
         &self.patterns[i]
     }
 
-    pub fn len(&self) -> usize {
-        self.patterns.len()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }
@@ -420,10 +416,6 @@ impl PhraseSet {
             .iter()
             .flat_map(|s| self.find_in(doc, s.tokens))
             .collect()
-    }
-
-    pub fn any_in(&self, doc: &Doc, range: TokenRange) -> bool {
-        !self.find_in(doc, range).is_empty()
     }
 }
 

@@ -84,10 +84,6 @@ impl<'a> Reading<'a> {
             .flatten()
             .any(|r| r.contains(i))
     }
-
-    pub fn in_commercial(&self, r: TokenRange) -> bool {
-        self.commercial_sentences.iter().any(|s| overlaps(*s, r))
-    }
 }
 
 fn is_capitalised(doc: &Doc, i: usize) -> bool {

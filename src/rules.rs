@@ -261,6 +261,15 @@ pub fn is_fact(t: &crate::text::Token) -> bool {
         )
 }
 
+/// A clause without the sentence's closing punctuation, which stays when the clause goes.
+fn without_closing_stop(doc: &Doc, clause: TokenRange) -> TokenRange {
+    let mut c = clause;
+    while c.end > c.start + 1 && doc.tokens[c.end - 1].kind == TokenKind::Terminal {
+        c.end -= 1;
+    }
+    c
+}
+
 fn has_fact_outside(doc: &Doc, range: TokenRange, hit: TokenRange) -> bool {
     (range.start..range.end.min(doc.tokens.len()))
         .any(|i| !hit.contains(i) && is_fact(&doc.tokens[i]))
@@ -277,11 +286,7 @@ pub fn removal_range(reading: &Reading, hit: TokenRange) -> TokenRange {
     }
     let clause = doc.clause_of(hit.start).unwrap_or(hit);
     if !has_fact_outside(doc, clause, hit) {
-        let mut c = clause;
-        while c.end > c.start + 1 && doc.tokens[c.end - 1].kind == TokenKind::Terminal {
-            c.end -= 1;
-        }
-        return c;
+        return without_closing_stop(doc, clause);
     }
     hit
 }
@@ -299,12 +304,7 @@ fn removal_range_unchecked(reading: &Reading, hit: TokenRange) -> TokenRange {
         s >= ss && e <= se && (e <= cs || s >= ce)
     });
     if other_content {
-        // keep the sentence's own full stop
-        let mut c = clause;
-        while c.end > c.start + 1 && doc.tokens[c.end - 1].kind == TokenKind::Terminal {
-            c.end -= 1;
-        }
-        c
+        without_closing_stop(doc, clause)
     } else {
         // keep a greeting (with the clause it opens: "Beste klant,") or a signature
         // that shares the sentence

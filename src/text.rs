@@ -123,13 +123,8 @@ pub fn snap_utf16_back(s: &str, u: usize) -> usize {
     utf16_len(&s[..snap_byte_back(s, b)])
 }
 
-/// Moves a UTF-16 offset forward to the nearest grapheme boundary at or after it.
-pub fn snap_utf16_forward(s: &str, u: usize) -> usize {
-    let b = snap_byte_forward(s, byte_of_utf16(s, u));
-    utf16_len(&s[..b])
-}
-
-/// [`snap_utf16_forward`] for a byte offset (a char boundary).
+/// Moves a byte offset (a char boundary) forward to the nearest grapheme boundary at or
+/// after it.
 pub fn snap_byte_forward(s: &str, mut b: usize) -> usize {
     while b < s.len() {
         let next = s[b..].chars().next().unwrap_or(' ');
