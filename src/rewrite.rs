@@ -525,7 +525,13 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
 /// rounds): the customer's form of address first, then the content fixes; an error
 /// without a fix has its span taken out.
 fn settle(an: &mut Analyser, mut text: String) -> String {
+    // fixes shorten or swap wording; a text that keeps growing means fixes feeding each
+    // other (a user's replacement that contains its own phrase): stop there
+    let bound = 2 * crate::text::utf16_len(&an.ex.reply) + 1_000;
     for _ in 0..4 {
+        if crate::text::utf16_len(&text) > bound {
+            break;
+        }
         let check = an.get(&text);
         // a late fix can mix "je" into a "u" reply: settle the form of address first
         if let Some(converted) = check

@@ -1038,9 +1038,29 @@ pub fn check(c: &Context) -> Vec<Finding> {
             continue;
         };
         let set = PhraseSet::new(vec![pattern]);
+        // where the preferred wording already stands, its words are not flagged again
+        // ("thanks" → "many thanks" must not become "many many thanks")
+        let preferred_already: Vec<TokenRange> = rule
+            .replacement
+            .as_deref()
+            .and_then(|rep| Pattern::literal(rep, None))
+            .map(|p| {
+                PhraseSet::new(vec![p])
+                    .find(doc)
+                    .into_iter()
+                    .map(|h| h.range)
+                    .collect()
+            })
+            .unwrap_or_default();
         for h in set.find(doc) {
             // the agent's own signature is not the team's wording
             if r.signature.is_some_and(|sig| sig.contains(h.range.start)) {
+                continue;
+            }
+            if preferred_already
+                .iter()
+                .any(|p| p.start <= h.range.start && h.range.end <= p.end)
+            {
                 continue;
             }
             let text = text_of(doc, h.range);

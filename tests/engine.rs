@@ -362,3 +362,51 @@ fn rewrite_guarantees_hold_on_the_probe_set_and_the_sample() {
     }
     assert!(checked >= 25, "only {checked} rewrites were checked");
 }
+
+/// A preferred phrasing that contains its own phrase ("thanks" → "many thanks") applies
+/// once, not again on every pass; one that feeds itself ("w" → "…w…w…", found by the
+/// fuzzer as a hang) cannot make the rewrite grow without bound.
+#[test]
+fn preferred_phrases_that_contain_themselves_apply_once() {
+    let mut ex = exchange(
+        "my order is late",
+        Some("Sam Lee"),
+        "Hi Sam, thanks! I will check it. ^Jo",
+        None,
+    );
+    ex.profile.custom_rules = vec![reply_coach::CustomRule {
+        phrase: "thanks".into(),
+        replacement: Some("many thanks".into()),
+        message: None,
+        language: None,
+    }];
+    let rewrite = analyze(&ex).rewrite.expect("a rewrite");
+    assert_eq!(
+        rewrite.matches("many").count() + rewrite.matches("Many").count(),
+        1,
+        "{rewrite:?}"
+    );
+    let mut again = ex.clone();
+    again.reply = rewrite.clone();
+    assert!(
+        !analyze(&again)
+            .findings
+            .iter()
+            .any(|f| f.rule == "custom-preferred-phrase"),
+        "{rewrite:?}"
+    );
+
+    let mut ex = exchange("", None, "w.0.0w.1!,ww!,ww", None);
+    ex.profile.custom_rules = vec![reply_coach::CustomRule {
+        phrase: "w".into(),
+        replacement: Some("s w 1! w w.".into()),
+        message: None,
+        language: None,
+    }];
+    let rewrite = analyze(&ex).rewrite.unwrap_or_default();
+    assert!(
+        rewrite.encode_utf16().count() <= 2 * ex.reply.encode_utf16().count() + 1_200,
+        "grew to {}",
+        rewrite.len()
+    );
+}
