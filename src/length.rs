@@ -51,43 +51,41 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
             let mut over_at = None;
             let mut byte = skip_until;
             let mut u = crate::text::utf16_len(&text[..skip_until]);
-            let mut tokens = doc
-                .tokens
-                .iter()
-                .filter(|t| t.byte.0 >= skip_until)
-                .peekable();
-            while byte < text.len() {
-                let next = tokens.peek().copied();
-                let (w, len_bytes) = match next {
-                    Some(t) if t.byte.0 == byte && t.kind == TokenKind::Url => {
-                        tokens.next();
-                        (X_URL_WEIGHT, t.byte.1 - t.byte.0)
+            // plain text between links and emoji: each character by its weight
+            let plain = |from: usize,
+                         to: usize,
+                         count: &mut usize,
+                         u: &mut usize,
+                         over_at: &mut Option<usize>| {
+                for c in text[from..to].chars() {
+                    *count += x_char_weight(c);
+                    if *count > X_LIMIT && over_at.is_none() {
+                        *over_at = Some(*u);
                     }
-                    Some(t)
-                        if t.byte.0 == byte
-                            && t.kind == TokenKind::Emoji
-                            && crate::text::is_pictograph(
-                                text[byte..].chars().next().unwrap_or(' '),
-                            ) =>
+                    *u += c.len_utf16();
+                }
+            };
+            for t in doc.tokens.iter().filter(|t| t.byte.0 >= skip_until) {
+                let weight = match t.kind {
+                    TokenKind::Url => X_URL_WEIGHT,
+                    TokenKind::Emoji
+                        if crate::text::is_pictograph(
+                            text[t.byte.0..].chars().next().unwrap_or(' '),
+                        ) =>
                     {
-                        tokens.next();
-                        (2, t.byte.1 - t.byte.0)
+                        2
                     }
-                    _ => {
-                        while tokens.peek().map(|t| t.byte.1 <= byte).unwrap_or(false) {
-                            tokens.next();
-                        }
-                        let c = text[byte..].chars().next().unwrap_or(' ');
-                        (x_char_weight(c), c.len_utf8())
-                    }
+                    _ => continue,
                 };
-                count += w;
+                plain(byte, t.byte.0, &mut count, &mut u, &mut over_at);
+                count += weight;
                 if count > X_LIMIT && over_at.is_none() {
                     over_at = Some(u);
                 }
-                u += crate::text::utf16_len(&text[byte..byte + len_bytes]);
-                byte += len_bytes;
+                u += t.utf16.1 - t.utf16.0;
+                byte = t.byte.1;
             }
+            plain(byte, text.len(), &mut count, &mut u, &mut over_at);
             (
                 Length {
                     counted: count,

@@ -50,7 +50,9 @@ use crate::text::{Doc, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Alt {
-    Exact(String),
+    /// A literal word, with its id in the lexicon's vocabulary ([`NO_ID`] in a set built
+    /// outside a lexicon, such as a user's own phrases).
+    Exact(String, u32),
     Prefix(String),
     Num,
     Emoji,
@@ -109,7 +111,7 @@ fn parse_alt(s: &str) -> Alt {
         "<time>" => Alt::Time,
         _ => match s.strip_suffix('*') {
             Some(p) if !p.is_empty() => Alt::Prefix(crate::text::normalise(p)),
-            _ => Alt::Exact(crate::text::normalise(s)),
+            _ => Alt::Exact(crate::text::normalise(s), NO_ID),
         },
     }
 }
@@ -164,7 +166,7 @@ impl Pattern {
                     TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
                 )
             })
-            .map(|t| Elem::One(vec![Alt::Exact(t.norm.clone())]))
+            .map(|t| Elem::One(vec![Alt::Exact(t.norm.to_string(), NO_ID)]))
             .collect();
         if elems.is_empty() {
             return None;
@@ -178,10 +180,26 @@ impl Pattern {
     }
 }
 
-fn alt_matches(alt: &Alt, doc: &Doc, i: usize) -> bool {
+/// A word outside the vocabulary (see [`Lexicon::word_ids`]).
+pub const NO_ID: u32 = u32::MAX;
+
+/// The tokens of the doc being matched, with their vocabulary ids when the patterns come
+/// from a lexicon (comparing ids instead of strings).
+#[derive(Clone, Copy)]
+struct Subject<'d, 'a> {
+    doc: &'d Doc<'a>,
+    ids: Option<&'d [u32]>,
+}
+
+#[inline]
+fn alt_matches(alt: &Alt, subject: Subject, i: usize) -> bool {
+    let doc = subject.doc;
     let t = &doc.tokens[i];
     match alt {
-        Alt::Exact(w) => t.norm == *w,
+        Alt::Exact(w, id) => match subject.ids {
+            Some(ids) if *id != NO_ID => ids[i] == *id,
+            _ => t.norm == *w,
+        },
         Alt::Prefix(p) => t.is_word() && t.norm.starts_with(p.as_str()),
         Alt::Num => t.is_word() && t.has_digit(),
         Alt::Emoji => t.kind == TokenKind::Emoji,
@@ -259,7 +277,7 @@ fn matchable(doc: &Doc, range: TokenRange) -> Vec<usize> {
         .collect()
 }
 
-fn match_at(elems: &[Elem], doc: &Doc, seq: &[usize], pos: usize) -> Option<usize> {
+fn match_at(elems: &[Elem], doc: Subject, seq: &[usize], pos: usize) -> Option<usize> {
     // returns the position in `seq` one past the last matched token
     let Some((first, rest)) = elems.split_first() else {
         return Some(pos);
@@ -299,7 +317,7 @@ impl PhraseSet {
             };
             for a in alts {
                 match a {
-                    Alt::Exact(w) => set.by_first.entry(w.clone()).or_default().push(i),
+                    Alt::Exact(w, _) => set.by_first.entry(w.clone()).or_default().push(i),
                     Alt::Prefix(pre) => set
                         .by_initial
                         .entry(pre.chars().next().unwrap_or(' '))
@@ -325,7 +343,7 @@ impl PhraseSet {
         let none: &[usize] = &[];
         let exact = self
             .by_first
-            .get(&t.norm)
+            .get(t.norm.as_str())
             .map(Vec::as_slice)
             .unwrap_or(none);
         let initial = if t.is_word() {
@@ -388,7 +406,8 @@ impl PhraseSet {
                 if self.patterns[pid].anchored && !doc.opens_clause(seq[pos]) {
                     continue;
                 }
-                if let Some(end) = match_at(&self.patterns[pid].elems, doc, &seq, pos) {
+                let subject = Subject { doc, ids: None };
+                if let Some(end) = match_at(&self.patterns[pid].elems, subject, &seq, pos) {
                     if best.map(|(e, _)| end > e).unwrap_or(true) {
                         best = Some((end, pid));
                     }
@@ -451,6 +470,8 @@ pub struct Lexicon {
     /// For each pattern of `combined`: its category id and its index in that category.
     owners: Vec<(usize, usize)>,
     category_ids: FastMap<String, usize>,
+    /// Every literal word of every pattern, numbered (see [`Lexicon::word_ids`]).
+    vocabulary: FastMap<String, u32>,
 }
 
 /// The hits of every category in one text (see [`Lexicon::find_all`]).
@@ -500,6 +521,11 @@ impl Lexicon {
             category_ids.insert(k.clone(), id);
             phrases.insert(k.clone(), set);
         }
+        let mut vocabulary = FastMap::default();
+        number_words(&mut all_patterns, &mut vocabulary);
+        for set in phrases.values_mut() {
+            number_words(&mut set.patterns, &mut vocabulary);
+        }
         Ok(Lexicon {
             lang,
             words,
@@ -509,7 +535,22 @@ impl Lexicon {
             combined: PhraseSet::new(all_patterns),
             owners,
             category_ids,
+            vocabulary,
         })
+    }
+
+    /// Each token's id in the vocabulary of the patterns ([`NO_ID`] for other words):
+    /// matching then compares numbers, not strings.
+    pub fn word_ids(&self, doc: &Doc) -> Vec<u32> {
+        doc.tokens
+            .iter()
+            .map(|t| {
+                self.vocabulary
+                    .get(t.norm.as_str())
+                    .copied()
+                    .unwrap_or(NO_ID)
+            })
+            .collect()
     }
 
     /// A word list (`[words]` in the data file).
@@ -546,6 +587,11 @@ impl Lexicon {
         let mut by_category: Vec<Vec<Hit>> = vec![Vec::new(); n];
         let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (category, end, pattern)
         let set = &self.combined;
+        let ids = self.word_ids(doc);
+        let subject = Subject {
+            doc,
+            ids: Some(&ids),
+        };
         for s in &doc.sentences {
             let seq = matchable(doc, s.tokens);
             let mut free_from = vec![0usize; n];
@@ -559,7 +605,7 @@ impl Lexicon {
                     {
                         continue;
                     }
-                    if let Some(end) = match_at(&set.patterns[pid].elems, doc, &seq, pos) {
+                    if let Some(end) = match_at(&set.patterns[pid].elems, subject, &seq, pos) {
                         match best.iter_mut().find(|b| b.0 == cat) {
                             Some(b) if end > b.1 => *b = (cat, end, local),
                             Some(_) => {}
@@ -582,6 +628,22 @@ impl Lexicon {
         CategoryHits {
             lx: self,
             by_category,
+        }
+    }
+}
+
+/// Gives every literal word of `patterns` its id in `vocabulary` (adding new words).
+fn number_words(patterns: &mut [Pattern], vocabulary: &mut FastMap<String, u32>) {
+    for p in patterns {
+        for e in &mut p.elems {
+            if let Elem::One(alts) = e {
+                for a in alts {
+                    if let Alt::Exact(w, id) = a {
+                        let next = vocabulary.len() as u32;
+                        *id = *vocabulary.entry(w.clone()).or_insert(next);
+                    }
+                }
+            }
         }
     }
 }

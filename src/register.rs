@@ -30,7 +30,12 @@ fn keep_case(original: &str, replacement: &str) -> String {
 
 /// Rewrites the pronouns (and the verbs that go with them) of `text` into `target`.
 pub fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
-    let doc = Doc::new(text);
+    convert_doc(&Doc::new(text), target, lx)
+}
+
+/// [`convert`] on an already tokenised text.
+pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
+    let text = doc.source;
     let words: Vec<usize> = (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .collect();
@@ -62,15 +67,14 @@ pub fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
                         } else if let Some(n) = next.filter(|&n| {
                             verbs.iter().any(|(stem, u)| {
                                 let v = norm(n);
-                                v == stem || v == u || v == format!("{stem}t")
+                                v == stem || v == u || v.strip_suffix('t') == Some(stem.as_str())
                             })
                         }) {
                             // "je hebt" → "u heeft"
                             let v = norm(n).to_string();
-                            if let Some((_, uform)) = verbs
-                                .iter()
-                                .find(|(stem, u)| *stem == v || *u == v || format!("{stem}t") == v)
-                            {
+                            if let Some((_, uform)) = verbs.iter().find(|(stem, u)| {
+                                *stem == v || *u == v || v.strip_suffix('t') == Some(stem)
+                            }) {
                                 edits.push((n, keep_case(doc.tokens[n].text(text), uform)));
                             }
                             Some("u")

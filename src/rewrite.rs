@@ -4,6 +4,8 @@
 //! every fact the agent wrote and inventing none. The result is re-analysed: fixes are
 //! applied again until no error remains (at most three rounds).
 
+use std::rc::Rc;
+
 use crate::model::*;
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
@@ -125,10 +127,11 @@ pub fn tidy(text: &str) -> String {
             let word = joined[pos..].split_whitespace().next().unwrap_or("");
             let is_link = word.contains("://")
                 || word.contains('@')
-                || Doc::new(word)
-                    .tokens
-                    .first()
-                    .is_some_and(|t| t.kind == TokenKind::Url);
+                || word.contains('.')
+                    && Doc::new(word)
+                        .tokens
+                        .first()
+                        .is_some_and(|t| t.kind == TokenKind::Url);
             if is_link {
                 out.push(c);
             } else {
@@ -178,18 +181,18 @@ fn decapitalise_common(rest: &str, lang: Lang) -> String {
 struct Analyser<'e> {
     ex: &'e Exchange,
     base: &'e Report,
-    last: Option<(String, Report)>,
+    last: Option<(String, Rc<Report>)>,
 }
 
 impl Analyser<'_> {
-    fn get(&mut self, text: &str) -> Report {
+    fn get(&mut self, text: &str) -> Rc<Report> {
         if let Some((t, r)) = &self.last {
             if t == text {
-                return r.clone();
+                return Rc::clone(r);
             }
         }
-        let r = crate::reanalyze(self.ex, text, self.base);
-        self.last = Some((text.to_string(), r.clone()));
+        let r = Rc::new(crate::reanalyze(self.ex, text, self.base));
+        self.last = Some((text.to_string(), Rc::clone(&r)));
         r
     }
 }
@@ -208,7 +211,7 @@ fn user_avoids(ex: &Exchange, text: &str) -> bool {
             .tokens
             .iter()
             .filter(|t| t.is_word())
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm.to_string())
             .collect()
     };
     let inserted = words(text);
@@ -592,7 +595,7 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
     // 1. the content fixes (when they change nothing, the draft's own report holds)
     let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
     if text == original {
-        an.last = Some((text.clone(), report.clone()));
+        an.last = Some((text.clone(), Rc::new(report.clone())));
     }
     // 2. fix to a fixed point: the form of address and what the fixes can still change
     text = settle(&mut an, text);

@@ -775,7 +775,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             } else {
                 Register::Informal
             };
-            let converted = crate::register::convert(doc.source, target, r.lx);
+            let converted = crate::register::convert_doc(doc, target, r.lx);
             let vars = [("theirs", theirs.to_string()), ("yours", yours.to_string())];
             if converted != doc.source {
                 out.push("register-mismatch", &vars, Some(whole), Some(converted));
@@ -789,7 +789,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             } else {
                 Register::Informal
             };
-            let converted = crate::register::convert(doc.source, target, r.lx);
+            let converted = crate::register::convert_doc(doc, target, r.lx);
             out.push(
                 "mixed-register",
                 &[],

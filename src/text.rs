@@ -23,11 +23,127 @@ pub enum TokenKind {
     Newline,
 }
 
+/// A token's normalised text: stored inline up to [`Norm::INLINE`] bytes (almost every
+/// word), so tokenising allocates nothing per token.
+#[derive(Clone)]
+pub enum Norm {
+    Inline { len: u8, buf: [u8; Norm::INLINE] },
+    Heap(Box<str>),
+}
+
+impl Norm {
+    pub const INLINE: usize = 22;
+
+    /// The normalised form of `s` (see [`normalise`]).
+    pub fn of(s: &str) -> Norm {
+        let b = s.as_bytes();
+        if b.len() <= Norm::INLINE && b.is_ascii() {
+            let mut buf = [0u8; Norm::INLINE];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = match c {
+                    b'`' => b'\'',
+                    _ => c.to_ascii_lowercase(),
+                };
+            }
+            return Norm::Inline {
+                len: b.len() as u8,
+                buf,
+            };
+        }
+        Norm::from(normalise(s))
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: `buf[..len]` is always a copy of a whole `&str` (see `Norm::of`
+            // and `From<String>`), so it is valid UTF-8.
+            Norm::Inline { len, buf } => unsafe {
+                std::str::from_utf8_unchecked(&buf[..*len as usize])
+            },
+            Norm::Heap(s) => s,
+        }
+    }
+}
+
+impl From<String> for Norm {
+    fn from(s: String) -> Norm {
+        if s.len() <= Norm::INLINE {
+            let mut buf = [0u8; Norm::INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Norm::Inline {
+                len: s.len() as u8,
+                buf,
+            }
+        } else {
+            Norm::Heap(s.into_boxed_str())
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq for Norm {
+    #[inline]
+    fn eq(&self, other: &Norm) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl Eq for Norm {}
+impl PartialEq<str> for Norm {
+    #[inline]
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+impl PartialEq<&str> for Norm {
+    #[inline]
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+impl PartialEq<String> for Norm {
+    #[inline]
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl PartialEq<Norm> for String {
+    #[inline]
+    fn eq(&self, other: &Norm) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl PartialEq<Norm> for &str {
+    #[inline]
+    fn eq(&self, other: &Norm) -> bool {
+        *self == other.as_str()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Token {
     pub kind: TokenKind,
     /// Lowercased text, typographic apostrophes folded to `'`.
-    pub norm: String,
+    pub norm: Norm,
     pub byte: (usize, usize),
     pub utf16: (usize, usize),
 }
@@ -82,32 +198,44 @@ pub struct Doc<'a> {
     pub utf16_len: usize,
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+#[inline]
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// Characters that glue two alphanumeric runs into one word when between them.
+#[inline]
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | ':' | '/' | ',' | '&')
 }
 
 /// Pictographs (emoji), including the symbols blocks commonly used as emoji.
+#[inline]
 pub fn is_pictograph(c: char) -> bool {
     matches!(c as u32,
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x00A9 | 0x00AE | 0x2122)
 }
 
+#[inline]
 fn is_regional_indicator(c: char) -> bool {
     matches!(c as u32, 0x1F1E6..=0x1F1FF)
 }
 
 /// Characters that extend the grapheme before them: combining marks, zero-width joiner,
 /// variation selectors, emoji skin tones and tags, the keycap mark.
+#[inline]
 pub fn is_grapheme_extender(c: char) -> bool {
+    if (c as u32) < 0x300 {
+        return false;
+    }
     is_combining_mark(c)
         || matches!(c as u32, 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7 | 0x0610..=0x061A
             | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
@@ -157,6 +285,7 @@ pub fn snap_byte_back(s: &str, mut b: usize) -> usize {
 
 /// Modifiers that belong to the preceding emoji: variation selectors, skin tones,
 /// zero-width joiner, tags, keycap.
+#[inline]
 fn is_emoji_modifier(c: char) -> bool {
     matches!(c as u32, 0xFE0E | 0xFE0F | 0x1F3FB..=0x1F3FF | 0x200D | 0xE0020..=0xE007F | 0x20E3)
 }
@@ -183,6 +312,7 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline]
     fn byte_at(&self, i: usize) -> usize {
         self.chars.get(i).map(|c| c.0).unwrap_or(self.src.len())
     }
@@ -211,7 +341,7 @@ impl<'a> Doc<'a> {
             let (ba, bb) = (cur.byte_at(a), cur.byte_at(b));
             Token {
                 kind,
-                norm: normalise(&source[ba..bb]),
+                norm: Norm::of(&source[ba..bb]),
                 byte: (ba, bb),
                 utf16: (u16_at[a], u16_at[b]),
             }
@@ -228,7 +358,8 @@ impl<'a> Doc<'a> {
                 if let Some(last) = tokens.last_mut() {
                     if last.byte.1 == cur.byte_at(i) {
                         let b = cur.byte_at(i + 1);
-                        last.norm.push_str(&normalise(&source[last.byte.1..b]));
+                        let joined = format!("{}{}", last.norm, normalise(&source[last.byte.1..b]));
+                        last.norm = Norm::from(joined);
                         last.byte.1 = b;
                         last.utf16.1 = u16_at[i + 1];
                     }
@@ -284,7 +415,7 @@ impl<'a> Doc<'a> {
                 }
             }
             // ASCII emoticons (only when followed by whitespace/end/punctuation)
-            if !c.is_alphanumeric() || c == 'x' || c == 'X' {
+            if matches!(c, ':' | ';' | '<' | 'x' | 'X' | '^' | '(' | '=') {
                 let mut matched = None;
                 for e in ASCII_EMOTICONS {
                     if starts_with_at(i, e) {
@@ -574,6 +705,9 @@ fn bare_domain_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
     while host_end > i && chars[host_end - 1].1 == '.' {
         host_end -= 1;
     }
+    if !chars[i..host_end].iter().any(|c| c.1 == '.') {
+        return None;
+    }
     let host: String = chars[i..host_end]
         .iter()
         .map(|c| c.1.to_ascii_lowercase())
@@ -730,7 +864,7 @@ mod tests {
         Doc::new(s)
             .tokens
             .iter()
-            .map(|t| (t.kind, t.norm.clone()))
+            .map(|t| (t.kind, t.norm.to_string()))
             .collect()
     }
 
