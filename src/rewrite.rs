@@ -476,7 +476,9 @@ fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> Strin
 }
 
 /// Drops fact-free justification and general-information sentences, longest first,
-/// until the reply fits the platform's limit (or nothing more can go).
+/// until the reply fits the platform's limit (or nothing more can go). Each round drops
+/// as many as the excess needs, then checks the result (one analysis per round, not per
+/// sentence).
 fn shorten(an: &mut Analyser, text: &str) -> String {
     let mut text = text.to_string();
     for _ in 0..8 {
@@ -489,37 +491,55 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
             break;
         }
         let doc = Doc::new(&text);
-        let droppable = doc
-            .sentences
-            .iter()
-            .filter(|s| {
-                let [a, b] = doc.span(s.tokens);
-                let inside: Vec<&str> = report
-                    .strategy_occurrences
+        let mut droppable: Vec<(usize, usize)> = Vec::new(); // (UTF-16 length, sentence)
+        for (k, s) in doc.sentences.iter().enumerate() {
+            let [a, b] = doc.span(s.tokens);
+            let inside: Vec<&str> = report
+                .strategy_occurrences
+                .iter()
+                .filter(|o| o.span[0] < b && a < o.span[1])
+                .map(|o| o.id.as_str())
+                .collect();
+            let only_filler = !inside.is_empty()
+                && inside
                     .iter()
-                    .filter(|o| o.span[0] < b && a < o.span[1])
-                    .map(|o| o.id.as_str())
-                    .collect();
-                !inside.is_empty()
-                    && inside
-                        .iter()
-                        .all(|id| matches!(*id, "justification" | "general_information"))
-                    && !(s.tokens.start..s.tokens.end).any(|i| {
-                        let t = &doc.tokens[i];
-                        t.has_digit()
-                            || matches!(
-                                t.kind,
-                                TokenKind::Url
-                                    | TokenKind::Mention
-                                    | TokenKind::Hashtag
-                                    | TokenKind::Email
-                            )
-                    })
-            })
-            .max_by_key(|s| doc.span(s.tokens)[1] - doc.span(s.tokens)[0]);
-        let Some(s) = droppable else { break };
-        let (a, b) = doc.byte_range(s.tokens);
-        text = tidy(&format!("{}{}", &text[..a], &text[b..]));
+                    .all(|id| matches!(*id, "justification" | "general_information"));
+            let carries_fact = (s.tokens.start..s.tokens.end).any(|i| {
+                let t = &doc.tokens[i];
+                t.has_digit()
+                    || matches!(
+                        t.kind,
+                        TokenKind::Url | TokenKind::Mention | TokenKind::Hashtag | TokenKind::Email
+                    )
+            });
+            if only_filler && !carries_fact {
+                droppable.push((b - a, k));
+            }
+        }
+        if droppable.is_empty() {
+            break;
+        }
+        // longest first (the later one of equal length first), until the text fits:
+        // measuring a candidate's length is cheap, analysing it is not
+        droppable.sort_by(|x, y| y.cmp(x));
+        let platform = an.ex.platform.unwrap_or(an.ex.profile.platform);
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut next = text.clone();
+        for (_, k) in droppable {
+            chosen.push(k);
+            chosen.sort_unstable_by(|x, y| y.cmp(x));
+            let mut candidate = text.clone();
+            for &k in &chosen {
+                let (a, b) = doc.byte_range(doc.sentences[k].tokens);
+                candidate.replace_range(a..b, "");
+            }
+            next = tidy(&candidate);
+            let (len, _) = crate::length::measure(&Doc::new(&next), platform);
+            if len.counted <= len.limit {
+                break;
+            }
+        }
+        text = next;
     }
     text
 }
