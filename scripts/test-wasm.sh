@@ -81,10 +81,10 @@ if [ "${WASM_CLIPPY:-1}" != 0 ] && [ "$WASM_TOOLCHAIN" = rustup ] && cargo clipp
     cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings || lint_failed=1
 fi
 
-say "cargo test --release --target wasm32-unknown-unknown --test wasm_parity ($WASM_TOOLCHAIN toolchain, headless Chromium)"
-# The release profile (opt-level s, LTO) as shipped, but panic=unwind: tests always build
+say "cargo test --profile wasm-release --target wasm32-unknown-unknown --test wasm_parity ($WASM_TOOLCHAIN toolchain, headless Chromium)"
+# The wasm-release profile (opt-level s, LTO, stripped) as shipped, but panic=unwind: tests always build
 # with unwind, and the bin (built for every integration test) would otherwise build the
 # lib a second time, with abort, into the same unhashed cdylib file: a race.
 # shellcheck disable=SC2086
-CARGO_PROFILE_RELEASE_PANIC=unwind "$WASM_CARGO" test --release --target wasm32-unknown-unknown $WASM_BUILD_STD --test wasm_parity
+CARGO_PROFILE_WASM_RELEASE_PANIC=unwind "$WASM_CARGO" test --profile wasm-release --target wasm32-unknown-unknown $WASM_BUILD_STD --test wasm_parity
 [ $lint_failed = 0 ] || die "clippy found problems in the wasm32 build (above)"
