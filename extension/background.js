@@ -5,9 +5,16 @@
 //
 // The browser may stop this worker at any time. Nothing here keeps state that matters:
 // the wasm is initialised lazily on the first message after each start (and awaited in
-// the handler), and settings are read from storage on each request.
+// the handler), and the settings are read from storage once per start and kept until
+// storage.onChanged says they changed (or a request asks for a fresh read).
+//
+// Two ways in: runtime.sendMessage (popup, options page, tests) and a long-lived port
+// (the content script, PORT_NAME): a one-time message opens and closes a channel
+// through the browser process on every request, which costs the content script
+// several milliseconds per keystroke; a port pays that once.
 import init, { analyze, rules, version } from './pkg/reply_coach.js';
-import { loadSettings, toProfile } from './shared/settings.js';
+import { loadSettings, toProfile, STORAGE_KEY } from './shared/settings.js';
+import { PORT_NAME } from './shared/messaging.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -22,12 +29,38 @@ function engine() {
   return ready;
 }
 
+// The settings as {settings, notice}: one storage read per worker start, dropped when
+// they change. A read that failed (notice "storage") is not kept: the next request tries
+// again.
+let settingsCache = null;
+let watching = false; // storage.onChanged is listened to (else: read on every request)
+function currentSettings() {
+  if (!watching) return loadSettings();
+  if (!settingsCache) {
+    const p = loadSettings();
+    settingsCache = p;
+    p.then((r) => { if (settingsCache === p && r.notice?.includes('storage')) settingsCache = null; });
+  }
+  return settingsCache;
+}
+try {
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && changes[STORAGE_KEY]) settingsCache = null;
+  });
+  watching = true;
+} catch {
+  /* storage events unavailable: every request reads the settings */
+}
+
 const text = (v, max = 20000) => (typeof v === 'string' ? v.slice(0, max) : '');
 
 async function handle(msg) {
   switch (msg?.type) {
     case 'analyze': {
-      const [{ settings, notice }] = await Promise.all([loadSettings(), engine()]);
+      // The content script asks for a fresh read when it saw the settings change itself,
+      // so its first request after a change never races this worker's storage event.
+      if (msg.reloadSettings === true) settingsCache = null;
+      const [{ settings, notice }] = await Promise.all([currentSettings(), engine()]);
       const platform = msg.platform === 'facebook' ? 'facebook' : 'x';
       const post = msg.post && typeof msg.post === 'object' && typeof msg.post.text === 'string' && msg.post.text.trim()
         ? {
@@ -47,7 +80,7 @@ async function handle(msg) {
     }
     case 'rules': {
       await engine();
-      const { settings } = await loadSettings();
+      const { settings } = await currentSettings();
       const lang = msg.lang === 'nl' || msg.lang === 'en' ? msg.lang : settings.ui_language;
       return { ok: true, rules: rules(lang) };
     }
@@ -61,8 +94,29 @@ async function handle(msg) {
   }
 }
 
+const answer = (msg) => handle(msg).catch((e) => ({ ok: false, error: String(e?.message ?? e) }));
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (sender?.id && sender.id !== api.runtime.id) return false;
-  handle(msg).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+  answer(msg).then(sendResponse);
   return true; // answer asynchronously
+});
+
+// The port: requests are {id, msg}, answers {id, resp}, in any order.
+api.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT_NAME) return;
+  if (port.sender?.id && port.sender.id !== api.runtime.id) { port.disconnect(); return; }
+  let open = true;
+  port.onDisconnect.addListener(() => { open = false; void api.runtime.lastError; });
+  port.onMessage.addListener((req) => {
+    if (!req || typeof req !== 'object') return;
+    answer(req.msg).then((resp) => {
+      if (!open) return;
+      try {
+        port.postMessage({ id: req.id, resp });
+      } catch {
+        /* the content script went away meanwhile */
+      }
+    });
+  });
 });

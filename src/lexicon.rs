@@ -19,20 +19,43 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for FxHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // the tail, zero-padded (no copy into a buffer: in wasm that is a call)
+            let tail = rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |v, (k, &b)| v | (b as u64) << (8 * k));
+            self.add(tail);
         }
     }
+    #[inline]
     fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(i as u64);
     }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
     fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(i as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -340,12 +363,21 @@ impl PhraseSet {
 
     /// The patterns that may start at token `t`.
     fn candidates<'s>(&'s self, t: &crate::text::Token) -> impl Iterator<Item = usize> + 's {
-        let none: &[usize] = &[];
         let exact = self
             .by_first
             .get(t.norm.as_str())
             .map(Vec::as_slice)
-            .unwrap_or(none);
+            .unwrap_or(&[]);
+        exact.iter().copied().chain(self.inexact_candidates(t))
+    }
+
+    /// The patterns that may start at token `t` by a prefix or a class of token (not by
+    /// a literal first word).
+    fn inexact_candidates<'s>(
+        &'s self,
+        t: &crate::text::Token,
+    ) -> impl Iterator<Item = usize> + 's {
+        let none: &[usize] = &[];
         let initial = if t.is_word() {
             t.norm
                 .chars()
@@ -368,12 +400,7 @@ impl PhraseSet {
         } else {
             none
         };
-        exact
-            .iter()
-            .chain(initial)
-            .chain(class)
-            .chain(capital)
-            .copied()
+        initial.iter().chain(class).chain(capital).copied()
     }
 
     pub fn from_entries(entries: &[String]) -> Result<PhraseSet, String> {
@@ -462,6 +489,10 @@ pub struct RegisterTable {
 pub struct Lexicon {
     pub lang: Lang,
     words: FastMap<String, FastSet<String>>,
+    /// The same lists for [`Lexicon::has_word`]: each list's bit, and each word's lists
+    /// as bits (one lookup per question instead of two).
+    list_bits: FastMap<String, u64>,
+    word_lists: FastMap<String, u64>,
     phrases: FastMap<String, PhraseSet>,
     templates: HashMap<String, String>,
     pub register: RegisterTable,
@@ -472,6 +503,8 @@ pub struct Lexicon {
     category_ids: FastMap<String, usize>,
     /// Every literal word of every pattern, numbered (see [`Lexicon::word_ids`]).
     vocabulary: FastMap<String, u32>,
+    /// The patterns of `combined` by the id of a literal first word.
+    first_by_id: Vec<Vec<usize>>,
 }
 
 /// The hits of every category in one text (see [`Lexicon::find_all`]).
@@ -500,11 +533,28 @@ impl Lexicon {
     fn load(lang: Lang, json: &str) -> Result<Lexicon, String> {
         let file: LexiconFile =
             serde_json::from_str(json).map_err(|e| format!("lexicon {}: {e}", lang.code()))?;
-        let words = file
+        let words: FastMap<String, FastSet<String>> = file
             .words
             .into_iter()
             .map(|(k, v)| (k, v.iter().map(|w| crate::text::normalise(w)).collect()))
             .collect();
+        if words.len() > 64 {
+            return Err(format!(
+                "lexicon {}: {} word lists, at most 64",
+                lang.code(),
+                words.len()
+            ));
+        }
+        let mut list_bits = FastMap::default();
+        let mut word_lists: FastMap<String, u64> = FastMap::default();
+        let mut names: Vec<&String> = words.keys().collect();
+        names.sort();
+        for (k, name) in names.into_iter().enumerate() {
+            list_bits.insert(name.clone(), 1u64 << k);
+            for w in &words[name] {
+                *word_lists.entry(w.clone()).or_default() |= 1u64 << k;
+            }
+        }
         let mut phrases = FastMap::default();
         let mut all_patterns = Vec::new();
         let mut owners = Vec::new();
@@ -526,9 +576,24 @@ impl Lexicon {
         for set in phrases.values_mut() {
             number_words(&mut set.patterns, &mut vocabulary);
         }
+        let mut first_by_id: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
+        for (pid, p) in all_patterns.iter().enumerate() {
+            if let Some(Elem::One(alts)) = p.elems.first() {
+                for a in alts {
+                    if let Alt::Exact(_, id) = a {
+                        let list = &mut first_by_id[*id as usize];
+                        if list.last() != Some(&pid) {
+                            list.push(pid);
+                        }
+                    }
+                }
+            }
+        }
         Ok(Lexicon {
             lang,
             words,
+            list_bits,
+            word_lists,
             phrases,
             templates: file.templates,
             register: file.register,
@@ -536,6 +601,7 @@ impl Lexicon {
             owners,
             category_ids,
             vocabulary,
+            first_by_id,
         })
     }
 
@@ -561,7 +627,10 @@ impl Lexicon {
     }
 
     pub fn has_word(&self, list: &str, w: &str) -> bool {
-        self.words(list).contains(w)
+        let Some(&bit) = self.list_bits.get(list) else {
+            return false;
+        };
+        self.word_lists.get(w).is_some_and(|lists| lists & bit != 0)
     }
 
     /// A phrase bank (`[phrases]` in the data file).
@@ -598,14 +667,31 @@ impl Lexicon {
             for pos in 0..seq.len() {
                 best.clear();
                 let tok = &doc.tokens[seq[pos]];
-                for pid in set.candidates(tok) {
+                // patterns whose literal first word is this token's (by its id: no
+                // hashing, and that first word need not be checked again), then the rest
+                let by_word = self
+                    .first_by_id
+                    .get(ids[seq[pos]] as usize)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
+                let candidates = by_word
+                    .iter()
+                    .map(|&pid| (pid, true))
+                    .chain(set.inexact_candidates(tok).map(|pid| (pid, false)));
+                for (pid, first_matched) in candidates {
                     let (cat, local) = self.owners[pid];
                     if pos < free_from[cat]
                         || (set.patterns[pid].anchored && !doc.opens_clause(seq[pos]))
                     {
                         continue;
                     }
-                    if let Some(end) = match_at(&set.patterns[pid].elems, subject, &seq, pos) {
+                    let elems = &set.patterns[pid].elems;
+                    let end = if first_matched {
+                        match_at(&elems[1..], subject, &seq, pos + 1)
+                    } else {
+                        match_at(elems, subject, &seq, pos)
+                    };
+                    if let Some(end) = end {
                         match best.iter_mut().find(|b| b.0 == cat) {
                             Some(b) if end > b.1 => *b = (cat, end, local),
                             Some(_) => {}

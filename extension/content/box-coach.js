@@ -3,6 +3,7 @@
 import { replaceRange } from './editor-write.js';
 import { normalise } from './dom-text.js';
 import { findingKey } from '../shared/report-view.js';
+import { EnginePort } from '../shared/messaging.js';
 
 // Scheduling: every change is analysed at once when no request is in flight; while one
 // is, further changes only mark the draft dirty, and when the answer comes the latest
@@ -18,16 +19,25 @@ const SLOW_DRAFT_MAX_WAIT_MS = 250;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function runtime() {
-  return (globalThis.browser ?? globalThis.chrome).runtime;
+export const engine = new EnginePort();
+
+// Set when this tab saw the settings change: the next request asks the worker to read
+// them again rather than trust its copy (its own storage event may still be on the way).
+let settingsChanged = false;
+export function markSettingsChanged() {
+  settingsChanged = true;
 }
 
 export async function askEngine(message) {
+  if (settingsChanged && message?.type === 'analyze') {
+    settingsChanged = false;
+    message = { ...message, reloadSettings: true };
+  }
   // The background may be asleep or just restarted: one retry covers a worker that was
   // stopped between the two ends of a message.
   for (let attempt = 0; ; attempt++) {
     try {
-      const resp = await runtime().sendMessage(message);
+      const resp = await engine.request(message);
       if (resp === undefined && attempt === 0) continue;
       return resp ?? { ok: false, error: 'no response' };
     } catch (e) {

@@ -55,6 +55,16 @@ export function detectTheme(el) {
   return win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+// Writes an attribute only when its value changes (null removes it): a report that
+// changes nothing visible costs no style invalidation and no mutation records.
+function setAttr(el, name, value) {
+  if (value === null) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) {
+    el.setAttribute(name, value);
+  }
+}
+
 export class CoachUI {
   constructor(doc) {
     this.doc = doc;
@@ -62,6 +72,9 @@ export class CoachUI {
     this.open = false;
     this.lang = 'en';
     this.lastSignature = '';
+    this.pending = null; // what setPending last wrote (null: not known)
+    this.placed = false; // the badge has been positioned for this coach
+    this.chromeLang = null; // the language the panel's fixed strings are in
     this.host = h(doc, 'div', { 'data-reply-coach': 'host' });
     this.host.style.cssText = 'position:static !important;display:block !important;width:0 !important;height:0 !important;margin:0 !important;padding:0 !important;border:0 !important';
     this.shadow = this.host.attachShadow({ mode: 'open' });
@@ -113,6 +126,8 @@ export class CoachUI {
     this.coach = coach;
     this.lastSignature = '';
     for (const el of [this.badge, this.panel]) el.removeAttribute('data-pending');
+    this.pending = null;
+    this.placed = false;
     this.notice.textContent = '';
     if (!coach) { this.badge.hidden = true; this.panel.hidden = true; this.open = false; return; }
     this.mount();
@@ -148,7 +163,8 @@ export class CoachUI {
   // Test and screen-reader hook: the panel is about to change (a newer draft is being
   // analysed); aria-busy tells assistive technology, data-pending tells tests.
   setPending(coach, pending) {
-    if (coach !== this.coach) return;
+    if (coach !== this.coach || pending === this.pending) return;
+    this.pending = pending;
     for (const el of [this.badge, this.panel]) {
       if (pending) el.setAttribute('data-pending', '');
       else el.removeAttribute('data-pending');
@@ -176,27 +192,40 @@ export class CoachUI {
     const c = this.coach;
     if (!c) return;
     const lang = this.lang;
-    this.title.textContent = t(lang, 'extName');
-    this.closeBtn.setAttribute('aria-label', t(lang, 'close'));
-    this.hint.textContent = t(lang, 'panelHint');
+    if (this.chromeLang !== lang) {
+      this.chromeLang = lang;
+      this.title.textContent = t(lang, 'extName');
+      this.closeBtn.setAttribute('aria-label', t(lang, 'close'));
+      this.hint.textContent = t(lang, 'panelHint');
+    }
     const { count, worst } = summarise(c.report, c.analysedDraft ?? '', c.dismissed);
     const state = c.error ? 'failed' : !c.report ? 'idle' : !(c.analysedDraft ?? '').trim() ? 'idle' : 'ready';
     const badgeText = state === 'failed' ? '!' : state === 'idle' ? '…' : count ? String(count) : '✓';
-    if (this.badge.textContent !== badgeText) this.badge.textContent = badgeText;
-    this.badge.dataset.state = state;
-    this.badge.dataset.count = String(state === 'ready' ? count : 0);
-    if (worst && state === 'ready') this.badge.dataset.severity = worst; else delete this.badge.dataset.severity;
-    if (c.report) this.badge.dataset.advice = c.report.incoming.advice; else delete this.badge.dataset.advice;
+    const b = this.badge;
+    if (b.textContent !== badgeText) b.textContent = badgeText;
+    setAttr(b, 'data-state', state);
+    setAttr(b, 'data-count', String(state === 'ready' ? count : 0));
+    setAttr(b, 'data-severity', worst && state === 'ready' ? worst : null);
+    setAttr(b, 'data-advice', c.report ? c.report.incoming.advice : null);
     const label = state === 'failed' ? t(lang, 'badgeFailed')
       : state === 'idle' ? t(lang, 'badgeIdle')
         : count ? t(lang, 'badgeFindings', String(count), t(lang, `severity_${worst}`)) : t(lang, 'badgeClean');
-    this.badge.setAttribute('aria-label', label);
-    this.badge.title = label;
-    this.badge.setAttribute('aria-expanded', String(this.open));
-    this.badge.hidden = false;
+    setAttr(b, 'aria-label', label);
+    setAttr(b, 'title', label);
+    setAttr(b, 'aria-expanded', String(this.open));
+    b.hidden = false;
     this.panel.hidden = !this.open;
     if (this.open) this.renderBody();
-    this.layout();
+    // Placed at once for a new box or with the panel open; a new report for the badge
+    // alone has its position checked in the next animation frame (before it is
+    // painted), so that it does not force a synchronous style and layout pass of the
+    // page while the user types.
+    if (!this.placed || this.open) {
+      this.placed = true;
+      this.layout();
+    } else {
+      this.scheduleLayout();
+    }
   }
 
   renderBody() {

@@ -3,7 +3,7 @@
 // leave the page (SPA navigation, virtualised lists).
 import { xAdapter } from './adapters/x.js';
 import { facebookAdapter } from './adapters/facebook.js';
-import { BoxCoach } from './box-coach.js';
+import { BoxCoach, engine, markSettingsChanged } from './box-coach.js';
 import { CoachUI } from './coach-ui.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 
@@ -104,8 +104,11 @@ function start() {
     scan();
     for (const coach of coaches.values()) if (coach === ui.coach) coach.run(true);
   };
-  onSettingsChanged(refresh);
+  onSettingsChanged(() => { markSettingsChanged(); refresh(); });
   refresh();
+  // No channel to the worker is kept open while the page is hidden or in the
+  // back/forward cache; the next request opens a new one.
+  window.addEventListener('pagehide', () => engine.close());
 }
 
 start();
