@@ -29,20 +29,21 @@ impl FxHasher {
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
+        // eight bytes at a time, little-endian, the last chunk zero-padded; no copy into
+        // a buffer (in wasm a copy is a call)
         let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // the tail, zero-padded (no copy into a buffer: in wasm that is a call)
-            let tail = rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |v, (k, &b)| v | (b as u64) << (8 * k));
-            self.add(tail);
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            self.add(
+                tail.iter()
+                    .rev()
+                    .fold(0u64, |word, &b| word << 8 | b as u64),
+            );
         }
     }
     #[inline]
@@ -624,6 +625,18 @@ impl Lexicon {
         self.words
             .get(name)
             .unwrap_or_else(|| EMPTY_SET.get_or_init(FastSet::default))
+    }
+
+    /// `w` is in at least one of `lists` (one lookup of the word for all of them).
+    pub fn has_word_in_any(&self, lists: &[&str], w: &str) -> bool {
+        let Some(&word_lists) = self.word_lists.get(w) else {
+            return false;
+        };
+        lists.iter().any(|l| {
+            self.list_bits
+                .get(*l)
+                .is_some_and(|bit| word_lists & bit != 0)
+        })
     }
 
     pub fn has_word(&self, list: &str, w: &str) -> bool {

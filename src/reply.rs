@@ -325,13 +325,18 @@ fn find_vocative(
         is_capitalised(doc, i)
             && !t.has_digit()
             && t.norm.chars().count() > 1
-            && !lx.has_word("function", &t.norm)
-            && !lx.has_word("stop", &t.norm)
-            && !lx.has_word("department", &t.norm)
-            && !lx.has_word("greeting", &t.norm)
-            && !lx.has_word("interjection", &t.norm)
-            && !lx.has_word("informal", &t.norm)
-            && !lx.has_word("answer_words", &t.norm)
+            && !lx.has_word_in_any(
+                &[
+                    "function",
+                    "stop",
+                    "department",
+                    "greeting",
+                    "interjection",
+                    "informal",
+                    "answer_words",
+                ],
+                &t.norm,
+            )
             && !signature.is_some_and(|s| s.contains(i))
     };
     let punct_after = |i: usize| {
@@ -561,14 +566,9 @@ pub fn read_reply<'a>(
                     let long_number = t.has_digit() && t.norm.len() > 6;
                     let in_frame = frame.iter().flatten().any(|r| r.contains(i));
                     let in_referral = is_referral[i];
-                    let filler =
-                        lx.has_word("greeting", &t.norm) || lx.has_word("interjection", &t.norm);
-                    t.is_word()
-                        && !filler
-                        && !lx.has_word("stop", &t.norm)
-                        && !in_frame
-                        && !in_referral
-                        && !long_number
+                    let filler_or_stop =
+                        lx.has_word_in_any(&["greeting", "interjection", "stop"], &t.norm);
+                    t.is_word() && !filler_or_stop && !in_frame && !in_referral && !long_number
                 })
                 .count();
             if content < 2 {

@@ -696,6 +696,18 @@ const TOP_LEVEL_DOMAINS: &[&str] = &[
 
 /// The end (char index) of a bare domain starting at `i` ("bol.com/retour"), if one does.
 fn bare_domain_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    // the first label, then a dot and another label, or this is no domain (most words)
+    let mut k = i;
+    while k < chars.len() && (chars[k].1.is_ascii_alphanumeric() || chars[k].1 == '-') {
+        k += 1;
+    }
+    if chars.get(k).map(|c| c.1) != Some('.')
+        || !chars
+            .get(k + 1)
+            .is_some_and(|c| c.1.is_ascii_alphanumeric() || c.1 == '-')
+    {
+        return None;
+    }
     let mut j = i;
     while j < chars.len() && (chars[j].1.is_ascii_alphanumeric() || matches!(chars[j].1, '-' | '.'))
     {
