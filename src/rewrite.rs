@@ -251,7 +251,9 @@ fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String 
         signature: true,
     };
     let whole = add_frame(ex, text, report, all);
-    if fits(&whole) || !fits(text) {
+    // (the report is `text`'s own: its length is known)
+    let text_fits = report.length.counted <= report.length.limit;
+    if whole == text || !text_fits || fits(&whole) {
         return whole;
     }
     let mut frame = Frame {
@@ -270,7 +272,7 @@ fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String 
             _ => trial.late = true,
         }
         let candidate = add_frame(ex, text, report, trial);
-        if fits(&candidate) || !fits(text) {
+        if !text_fits || fits(&candidate) {
             frame = trial;
             best = candidate;
         }
