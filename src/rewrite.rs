@@ -283,13 +283,10 @@ fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String 
 fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String {
     let lang = report.language;
     let lx = crate::lexicon::lexicon(lang);
-    let doc = Doc::new(text);
+    // where the body starts (after @mentions)
+    let body_at = crate::text::body_start(text).unwrap_or(text.len());
     // the greeting, or a name that opens the reply as one ("Kees, …")
-    let body_start16 = doc
-        .tokens
-        .iter()
-        .find(|t| t.kind != TokenKind::Mention)
-        .map(|t| t.utf16.0);
+    let body_start16 = (body_at < text.len()).then(|| crate::text::utf16_len(&text[..body_at]));
     let reading_greeting = report
         .voice
         .occurrences
@@ -307,13 +304,6 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     let complaint = report.incoming.kind == Kind::Complaint;
     let formal = lang == Lang::Nl && report.incoming.register == Register::Formal;
 
-    // where the body starts (after @mentions)
-    let body_at = doc
-        .tokens
-        .iter()
-        .find(|t| t.kind != TokenKind::Mention)
-        .map(|t| t.byte.0)
-        .unwrap_or(text.len());
     let (head, mut body) = (text[..body_at].to_string(), text[body_at..].to_string());
 
     let mut opening = String::new();

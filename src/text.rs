@@ -835,6 +835,36 @@ fn make_sentence(tokens: &[Token], start: usize, end: usize, question: bool) -> 
     }
 }
 
+/// The byte offset where a reply's body starts: its first token that is not an
+/// @mention (a line break counts), as [`Doc::new`] would find it without tokenising the
+/// whole text; `None` when there is none.
+pub fn body_start(s: &str) -> Option<usize> {
+    let mut it = s.char_indices().peekable();
+    while let Some(&(b, c)) = it.peek() {
+        if c == '\n' {
+            return Some(b);
+        }
+        // what the tokens skip: spaces, zero-width characters, marks after a mention
+        if is_grapheme_extender(c)
+            || c.is_whitespace()
+            || matches!(c as u32, 0x200B | 0x200C | 0x2060 | 0xFEFF)
+        {
+            it.next();
+            continue;
+        }
+        let handle = |d: char| d.is_alphanumeric() || d == '_';
+        if c == '@' && s[b + 1..].chars().next().is_some_and(handle) {
+            it.next();
+            while it.peek().is_some_and(|&(_, d)| handle(d)) {
+                it.next();
+            }
+            continue;
+        }
+        return Some(b);
+    }
+    None
+}
+
 /// UTF-16 length of a string.
 pub fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
@@ -967,6 +997,29 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn body_start_is_the_first_token_after_the_mentions() {
+        for s in [
+            "@Shop @Pim_2 Hoi Sonja",
+            "@Shop\nHoi",
+            "  \u{200B}@Shop\u{301} , hoi",
+            "@Shop @ hoi",
+            "@Shop",
+            "",
+            "Hoi @Shop",
+            "@Shop 😊 hoi",
+            "@Shop https://x.co",
+        ] {
+            let doc = Doc::new(s);
+            let by_tokens = doc
+                .tokens
+                .iter()
+                .find(|t| t.kind != TokenKind::Mention)
+                .map(|t| t.byte.0);
+            assert_eq!(body_start(s), by_tokens, "{s:?}");
+        }
     }
 
     #[test]
