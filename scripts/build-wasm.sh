@@ -18,3 +18,5 @@ mkdir -p "$out"
 # no name section: function names for stack traces, 153 KB that every user downloads
 wasm-bindgen --target web --remove-name-section --out-dir "$out" --out-name reply_coach "$wasm"
 note "$(ls -l "$out"/reply_coach_bg.wasm | awk '{printf "%s  %d KiB", $NF, $5/1024}')"
+# where the unbound wasm is, for `make bench` (a profiling copy with names)
+printf '%s\n' "$wasm" >"$out/.source-wasm"

@@ -126,10 +126,23 @@ if (node) {
     'then the median over the replies of a class. The engine does the whole analysis (post reading, ' +
     'strategies, voice, rules, rewrite) in both languages; write-good and alex lint English prose only ' +
     `(they run on the Dutch replies too). wasm initialisation (compile + instantiate) took ${ms(node.wasm_init_ms)}.`, '',
-    '| class | replies | median chars | wasm `analyze` | write-good | alex | write-good + alex | ratio (peers / wasm) | lowest ratio |',
-    '|---|---|---|---|---|---|---|---|---|');
+    '| class | replies | median chars | wasm `analyze` | write-good | alex | write-good + alex | ratio (peers / wasm) | lowest ratio | wasm timed alone | ratio, wasm alone |',
+    '|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [id, c] of Object.entries(node.classes)) {
-    p(`| ${id} | ${c.replies} | ${num(Math.round(c.chars_median))} | ${us(c.wasm_us)} | ${us(c.write_good_us)} | ${us(c.alex_us)} | ${us(c.peers_us)} | ${x(c.ratio_median)} | ${x(c.ratio_min)} |`);
+    p(`| ${id} | ${c.replies} | ${num(Math.round(c.chars_median))} | ${us(c.wasm_us)} | ${us(c.write_good_us)} | ${us(c.alex_us)} | ${us(c.peers_us)} | ${x(c.ratio_median)} | ${x(c.ratio_min)} | ${us(c.wasm_alone_us)} | ${x(c.ratio_alone_median)} |`);
+  }
+  p('', 'The ratio columns and the target use the interleaved rounds (each tool right after the ' +
+    'others, the same machine state). "Timed alone" runs the engine over the same replies with no ' +
+    'peer in between, as it runs in the extension: alex leaves garbage and cold caches that land ' +
+    'partly on the call after it.');
+  const wprof = path.join(T, 'profile-wasm.txt');
+  if (fs.existsSync(wprof)) {
+    const rows = fs.readFileSync(wprof, 'utf8').trim().split('\n').slice(0, 14);
+    p('', 'Where the wasm time goes: V8\'s CPU profile (`node --cpu-prof`) of the engine alone over the ' +
+      'X and Facebook replies, self time per function (a copy of the wasm with its name section; ' +
+      '[scripts/bench/wasm-profile.mjs](../scripts/bench/wasm-profile.mjs)):', '',
+      '| self time | function |', '|---|---|',
+      ...rows.map((r) => { const [pct, ...f] = r.split(' '); return `| ${pct} | \`${f.join(' ').replace(/`/g, "'")}\` |`; }));
   }
   p('', '| scaling (wasm in Node) | ' + (node.scale['scale-en'] ?? []).map((s) => num(s.chars)).join(' | ') + ' |',
     '|---|' + (node.scale['scale-en'] ?? []).map(() => '---|').join(''));

@@ -31,6 +31,14 @@ if [ -n "$bin" ]; then scripts/bench/profile.sh "$bin"; else echo "no bench bina
 step "wasm in Node vs write-good and alex"
 node scripts/bench/node.mjs
 
+step "where the wasm time goes (V8 CPU profile of a copy with the name section)"
+if src="$(cat target/pkg/.source-wasm 2>/dev/null)" && [ -f "$src" ]; then
+  wasm-bindgen --target web --out-dir target/bench/pkg-named --out-name reply_coach "$src"
+  node scripts/bench/wasm-profile.mjs
+else
+  echo "no target/pkg/.source-wasm (run make wasm): no wasm profile"
+fi
+
 step "in the browser (Chromium + the extension on the demo pages)"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node scripts/bench/browser.mjs
 
