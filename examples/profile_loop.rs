@@ -1,5 +1,9 @@
-//! Profiling harness: `cargo run --release --example profile_loop -- CLASS N [norewrite]`
-//! runs `analyze` N times over a corpus class (target/bench/corpus.json), for callgrind.
+//! Profiling harness: `profile_loop CASE N [n]` runs `analyze` N times over a case of
+//! the benchmark corpus (target/bench/corpus.json; CASE is a class such as `x280-nl`,
+//! or `scale-en:6` for one exchange of it), round-robin; a third argument leaves the
+//! rewrite out (`analyze_without_rewrite`). For callgrind and perf: see
+//! scripts/bench/instructions.sh. Prints the mean time per call (for a quick look only;
+//! `make bench` measures with divan).
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let class = &args[1];

@@ -102,6 +102,18 @@ for (const k of order) {
 p('');
 
 // --- profile -------------------------------------------------------------------------
+const instructions = (() => {
+  try { return JSON.parse(fs.readFileSync(path.join(T, 'instructions.json'), 'utf8')); } catch { return null; }
+})();
+if (instructions) {
+  p('### Instructions per analysis', '',
+    'Counted by callgrind ([scripts/bench/instructions.sh](../scripts/bench/instructions.sh)): the same ' +
+    'for the same binary and input whatever else the machine does, so runs on a loaded machine ' +
+    'compare (wall-clock medians on this shared VM moved by up to 1.5× between runs).', '',
+    '| case | instructions per analysis |', '|---|---|',
+    ...Object.entries(instructions).map(([k, v]) => `| ${k} | ${num(v)} |`), '');
+}
+
 const prof = (name) => {
   const f = path.join(T, `profile-${name}.txt`);
   return fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trim().split('\n').slice(0, 12) : null;

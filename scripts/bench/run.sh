@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 start="${BENCH_START:-$(date +%s)}"
 load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || true)"
 mkdir -p target/bench
-rm -f target/bench/{native,node,browser,timing}.json target/bench/profile-*.txt
+rm -f target/bench/{native,node,browser,timing,instructions}.json target/bench/profile-*.txt
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 step "benchmark corpus"
@@ -27,6 +27,9 @@ bin="$(cargo bench --bench engine --no-run --message-format=json 2>/dev/null | n
   });')"
 step "native profile (perf)"
 if [ -n "$bin" ]; then scripts/bench/profile.sh "$bin"; else echo "no bench binary found: no profile"; fi
+
+step "instructions per analysis (callgrind: independent of the machine's load)"
+scripts/bench/instructions.sh
 
 step "wasm in Node vs write-good and alex"
 node scripts/bench/node.mjs
