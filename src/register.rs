@@ -28,12 +28,8 @@ fn keep_case(original: &str, replacement: &str) -> String {
     }
 }
 
-/// Rewrites the pronouns (and the verbs that go with them) of `text` into `target`.
-pub fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
-    convert_doc(&Doc::new(text), target, lx)
-}
-
-/// [`convert`] on an already tokenised text.
+/// Rewrites the pronouns (and the verbs that go with them) of a tokenised text into
+/// `target`.
 pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
     let text = doc.source;
     let words: Vec<usize> = (0..doc.tokens.len())
@@ -146,6 +142,10 @@ mod tests {
     use super::*;
     use crate::lexicon::lexicon;
     use crate::model::Lang;
+
+    fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
+        convert_doc(&Doc::new(text), target, lx)
+    }
 
     #[test]
     fn to_formal_and_back() {
