@@ -468,11 +468,13 @@ fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> Strin
 }
 
 /// Drops fact-free justification and general-information sentences, longest first,
-/// until the reply fits the platform's limit (or nothing more can go). Each round drops
-/// as many as the excess needs, then checks the result (one analysis per round, not per
-/// sentence).
+/// until the reply fits the platform's limit (or nothing more can go, or eight have
+/// gone). Each round drops as many as the excess needs, measuring each candidate's
+/// length, then checks the result (one analysis per round, not per sentence).
 fn shorten(an: &mut Analyser, text: &str) -> String {
     let mut text = text.to_string();
+    // at most eight sentences in all: a reply that needs more cut needs its writer
+    let mut budget = 8;
     for _ in 0..8 {
         let report = an.get(&text);
         // dropping a sentence or two can fix a reply that runs a little over; one that
@@ -518,6 +520,10 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
         let mut chosen: Vec<usize> = Vec::new();
         let mut next = text.clone();
         for (_, k) in droppable {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
             chosen.push(k);
             chosen.sort_unstable_by(|x, y| y.cmp(x));
             let mut candidate = text.clone();
@@ -532,6 +538,9 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
             }
         }
         text = next;
+        if budget == 0 {
+            break;
+        }
     }
     text
 }
