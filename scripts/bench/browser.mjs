@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, openDemo, editorSelector, sleep } from '../../tests/e2e/helpers.mjs';
+import { setup, openDemo, editorSelector, sleep, stopWorker } from '../../tests/e2e/helpers.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(REPO, 'target/bench/browser.json');
@@ -99,14 +99,6 @@ async function keystrokes(env, site, lang) {
     // the worker, settings read, wasm analysis, answer, render)
     seen_p50_ms: quantile(seen, 0.5), seen_p95_ms: quantile(seen, 0.95),
   };
-}
-
-async function stopWorker(env) {
-  const internals = await env.context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  await internals.getByText('Stop', { exact: true }).first().click();
-  await internals.waitForFunction(() => /Running Status: STOPPED/.test(document.body.innerText));
-  await internals.close();
 }
 
 async function coldStarts(env) {

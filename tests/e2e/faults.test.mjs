@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, openDemo, typeDraft, modelText, sendEnabled, waitForBadge, waitSettled, openPanel, findingRules,
-  waitForModel, setSettings, engineReport, demoPost, applyFinding, editorSelector, sleep,
+  waitForModel, setSettings, engineReport, demoPost, applyFinding, editorSelector, sleep, stopWorker,
 } from './helpers.mjs';
 
 let env;
@@ -38,14 +38,6 @@ async function watchErrors(page) {
   });
   await cdp.send('Runtime.enable');
   return errors;
-}
-
-async function stopWorker(env) {
-  const internals = await env.context.newPage();
-  await internals.goto('chrome://serviceworker-internals/');
-  await internals.getByText('Stop', { exact: true }).first().click();
-  await internals.waitForFunction(() => /Running Status: STOPPED/.test(document.body.innerText));
-  await internals.close();
 }
 
 const ageOf = (datetime) => (Date.now() - Date.parse(datetime)) / 60000;

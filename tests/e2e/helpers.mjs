@@ -159,6 +159,16 @@ export async function findingRules(page) {
   return page.locator('[data-reply-coach="panel"] [data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule));
 }
 
+// Stops the extension's service worker, as the browser may at any time
+// (chrome://serviceworker-internals).
+export async function stopWorker(env) {
+  const internals = await env.context.newPage();
+  await internals.goto('chrome://serviceworker-internals/');
+  await internals.getByText('Stop', { exact: true }).first().click();
+  await internals.waitForFunction(() => /Running Status: STOPPED/.test(document.body.innerText));
+  await internals.close();
+}
+
 export function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms));
 }
