@@ -572,11 +572,9 @@ impl Lexicon {
             category_ids.insert(k.clone(), id);
             phrases.insert(k.clone(), set);
         }
+        // (only the combined set is matched by id; the per-category sets compare words)
         let mut vocabulary = FastMap::default();
         number_words(&mut all_patterns, &mut vocabulary);
-        for set in phrases.values_mut() {
-            number_words(&mut set.patterns, &mut vocabulary);
-        }
         let mut first_by_id: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
         for (pid, p) in all_patterns.iter().enumerate() {
             if let Some(Elem::One(alts)) = p.elems.first() {

@@ -475,7 +475,7 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
     let mut text = text.to_string();
     // at most eight sentences in all: a reply that needs more cut needs its writer
     let mut budget = 8;
-    for _ in 0..8 {
+    while budget > 0 {
         let report = an.get(&text);
         // dropping a sentence or two can fix a reply that runs a little over; one that
         // is far over needs the writer, not a guess
@@ -519,10 +519,7 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
         let platform = an.ex.platform.unwrap_or(an.ex.profile.platform);
         let mut chosen: Vec<usize> = Vec::new();
         let mut next = text.clone();
-        for (_, k) in droppable {
-            if budget == 0 {
-                break;
-            }
+        for (_, k) in droppable.into_iter().take(budget) {
             budget -= 1;
             chosen.push(k);
             chosen.sort_unstable_by(|x, y| y.cmp(x));
@@ -538,9 +535,6 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
             }
         }
         text = next;
-        if budget == 0 {
-            break;
-        }
     }
     text
 }

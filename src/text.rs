@@ -1023,6 +1023,20 @@ mod tests {
     }
 
     #[test]
+    fn inline_norms_equal_normalise() {
+        for s in [
+            "Hello",
+            "DON`T",
+            "don’t",
+            "ÉÉN",
+            "a-very-long-hyphenated-word-past-the-inline-limit",
+            "",
+        ] {
+            assert_eq!(Norm::of(s).as_str(), normalise(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn utf16_helpers() {
         assert_eq!(utf16_len("a😊b"), 4);
         assert_eq!(byte_of_utf16("a😊b", 3), 5);
