@@ -2,22 +2,18 @@
 //! contact, advice to respond or not, Dutch register, the author's first name and the
 //! post's age against the response-time norm.
 
-use crate::lexicon::{lexicon, CategoryHits, Lexicon};
+use crate::lexicon::{lexicon, CategoryHits, Lexicon, List};
 use crate::model::*;
 use crate::text::{Doc, TokenKind};
 
 /// Tells Dutch from English by counting each language's function words. `None` when
 /// the text gives no evidence either way.
 pub fn detect_language(doc: &Doc) -> Option<Lang> {
-    let (nl, en) = (
-        lexicon(Lang::Nl).words("function"),
-        lexicon(Lang::En).words("function"),
-    );
+    let (nl, en) = (lexicon(Lang::Nl), lexicon(Lang::En));
     let (mut n, mut e) = (0usize, 0usize);
     for (_, t) in doc.words() {
-        let w = t.norm.as_str();
-        let in_nl = nl.contains(w);
-        let in_en = en.contains(w);
+        let in_nl = nl.has_word(List::Function, &t.norm);
+        let in_en = en.has_word(List::Function, &t.norm);
         // words both languages share ("in", "is", "we", "sorry") count for neither
         if in_nl && !in_en {
             n += 1;
@@ -83,7 +79,7 @@ pub fn first_name(display_name: &str) -> Option<String> {
     }
     let lower = first.to_lowercase();
     for lang in [Lang::Nl, Lang::En] {
-        if lexicon(lang).has_word("not_a_name", &lower) {
+        if lexicon(lang).has_word(List::NotAName, &lower) {
             return None;
         }
     }
@@ -170,11 +166,14 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
             }
         }
     }
-    let words: Vec<&str> = doc.words().map(|(_, t)| t.norm.as_str()).collect();
-    let first_person = words.iter().any(|w| lx.has_word("first_person", w));
-    let second_person = words
-        .iter()
-        .any(|w| matches!(*w, "you" | "your" | "jullie" | "u" | "uw" | "je" | "jij"));
+    let words: Vec<&crate::text::Norm> = doc.words().map(|(_, t)| &t.norm).collect();
+    let first_person = words.iter().any(|w| lx.has_word(List::FirstPerson, w));
+    let second_person = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "you" | "your" | "jullie" | "u" | "uw" | "je" | "jij"
+        )
+    });
     let concrete = doc.tokens.iter().any(|t| t.is_word() && t.has_digit()) || first_person;
     Cues {
         problem: count("problem"),
@@ -192,11 +191,11 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
         concrete,
         formal: words
             .iter()
-            .filter(|w| lx.has_word("formal_pronoun", w))
+            .filter(|w| lx.has_word(List::FormalPronoun, w))
             .count(),
         informal: words
             .iter()
-            .filter(|w| lx.has_word("informal_pronoun", w))
+            .filter(|w| lx.has_word(List::InformalPronoun, w))
             .count(),
     }
 }

@@ -65,12 +65,126 @@ impl Hasher for FxHasher {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// The word lists the engine asks about (`[words]` in a lexicon file; the words are
+/// data, these names are what the code refers to). A lexicon may leave a list out; a
+/// list name the code does not know is an error when the lexicon loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    AnswerWords,
+    Department,
+    FirstPerson,
+    FormalPronoun,
+    Function,
+    Greeting,
+    Imperative,
+    Informal,
+    InformalPronoun,
+    Interjection,
+    NotAName,
+    PrivateChannel,
+    SignOff,
+    Stop,
+    TagQuestion,
+    Title,
+    Weekday,
+}
+
+impl List {
+    pub const ALL: [List; 17] = [
+        List::AnswerWords,
+        List::Department,
+        List::FirstPerson,
+        List::FormalPronoun,
+        List::Function,
+        List::Greeting,
+        List::Imperative,
+        List::Informal,
+        List::InformalPronoun,
+        List::Interjection,
+        List::NotAName,
+        List::PrivateChannel,
+        List::SignOff,
+        List::Stop,
+        List::TagQuestion,
+        List::Title,
+        List::Weekday,
+    ];
+
+    /// The list's name in the lexicon files.
+    pub fn name(self) -> &'static str {
+        match self {
+            List::AnswerWords => "answer_words",
+            List::Department => "department",
+            List::FirstPerson => "first_person",
+            List::FormalPronoun => "formal_pronoun",
+            List::Function => "function",
+            List::Greeting => "greeting",
+            List::Imperative => "imperative",
+            List::Informal => "informal",
+            List::InformalPronoun => "informal_pronoun",
+            List::Interjection => "interjection",
+            List::NotAName => "not_a_name",
+            List::PrivateChannel => "private_channel",
+            List::SignOff => "sign_off",
+            List::Stop => "stop",
+            List::TagQuestion => "tag_question",
+            List::Title => "title",
+            List::Weekday => "weekday",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<List> {
+        List::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// The list's bit in a word's set of lists.
+    #[inline]
+    pub fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+/// A word to look up in the word lists: a plain string, or a token's [`Norm`], which
+/// remembers its lists per language after the first lookup (a token is asked about
+/// several lists by several readers).
+pub trait LexWord {
+    fn lists_in(&self, lx: &Lexicon) -> u64;
+}
+
+impl LexWord for str {
+    #[inline]
+    fn lists_in(&self, lx: &Lexicon) -> u64 {
+        lx.word_lists.get(self).copied().unwrap_or(0)
+    }
+}
+
+impl LexWord for String {
+    #[inline]
+    fn lists_in(&self, lx: &Lexicon) -> u64 {
+        self.as_str().lists_in(lx)
+    }
+}
+
+impl<W: LexWord + ?Sized> LexWord for &W {
+    #[inline]
+    fn lists_in(&self, lx: &Lexicon) -> u64 {
+        (**self).lists_in(lx)
+    }
+}
+
+impl LexWord for Norm {
+    #[inline]
+    fn lists_in(&self, lx: &Lexicon) -> u64 {
+        self.lists_cached(lx.lang, || self.as_str().lists_in(lx))
+    }
+}
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::model::Lang;
-use crate::text::{Doc, TokenKind, TokenRange};
+use crate::text::{Doc, Norm, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Alt {
@@ -489,10 +603,7 @@ pub struct RegisterTable {
 #[derive(Debug)]
 pub struct Lexicon {
     pub lang: Lang,
-    words: FastMap<String, FastSet<String>>,
-    /// The same lists for [`Lexicon::has_word`]: each list's bit, and each word's lists
-    /// as bits (one lookup per question instead of two).
-    list_bits: FastMap<String, u64>,
+    /// Each word's lists, as bits ([`List::bit`]): one lookup answers every list.
     word_lists: FastMap<String, u64>,
     phrases: FastMap<String, PhraseSet>,
     templates: HashMap<String, String>,
@@ -527,33 +638,21 @@ impl CategoryHits {
     }
 }
 
-static EMPTY_SET: OnceLock<FastSet<String>> = OnceLock::new();
 static EMPTY_PHRASES: OnceLock<PhraseSet> = OnceLock::new();
 
 impl Lexicon {
     fn load(lang: Lang, json: &str) -> Result<Lexicon, String> {
         let file: LexiconFile =
             serde_json::from_str(json).map_err(|e| format!("lexicon {}: {e}", lang.code()))?;
-        let words: FastMap<String, FastSet<String>> = file
-            .words
-            .into_iter()
-            .map(|(k, v)| (k, v.iter().map(|w| crate::text::normalise(w)).collect()))
-            .collect();
-        if words.len() > 64 {
-            return Err(format!(
-                "lexicon {}: {} word lists, at most 64",
-                lang.code(),
-                words.len()
-            ));
-        }
-        let mut list_bits = FastMap::default();
         let mut word_lists: FastMap<String, u64> = FastMap::default();
-        let mut names: Vec<&String> = words.keys().collect();
-        names.sort();
-        for (k, name) in names.into_iter().enumerate() {
-            list_bits.insert(name.clone(), 1u64 << k);
-            for w in &words[name] {
-                *word_lists.entry(w.clone()).or_default() |= 1u64 << k;
+        for (name, list) in &file.words {
+            let bit = List::from_name(name)
+                .ok_or_else(|| {
+                    format!("lexicon {}: unknown word list [words] {name}", lang.code())
+                })?
+                .bit();
+            for w in list {
+                *word_lists.entry(crate::text::normalise(w)).or_default() |= bit;
             }
         }
         let mut phrases = FastMap::default();
@@ -590,8 +689,6 @@ impl Lexicon {
         }
         Ok(Lexicon {
             lang,
-            words,
-            list_bits,
             word_lists,
             phrases,
             templates: file.templates,
@@ -618,30 +715,17 @@ impl Lexicon {
             .collect()
     }
 
-    /// A word list (`[words]` in the data file).
-    pub fn words(&self, name: &str) -> &FastSet<String> {
-        self.words
-            .get(name)
-            .unwrap_or_else(|| EMPTY_SET.get_or_init(FastSet::default))
+    /// `w` is in `list`.
+    #[inline]
+    pub fn has_word<W: LexWord + ?Sized>(&self, list: List, w: &W) -> bool {
+        w.lists_in(self) & list.bit() != 0
     }
 
-    /// `w` is in at least one of `lists` (one lookup of the word for all of them).
-    pub fn has_word_in_any(&self, lists: &[&str], w: &str) -> bool {
-        let Some(&word_lists) = self.word_lists.get(w) else {
-            return false;
-        };
-        lists.iter().any(|l| {
-            self.list_bits
-                .get(*l)
-                .is_some_and(|bit| word_lists & bit != 0)
-        })
-    }
-
-    pub fn has_word(&self, list: &str, w: &str) -> bool {
-        let Some(&bit) = self.list_bits.get(list) else {
-            return false;
-        };
-        self.word_lists.get(w).is_some_and(|lists| lists & bit != 0)
+    /// `w` is in at least one of `lists`.
+    #[inline]
+    pub fn has_word_in_any<W: LexWord + ?Sized>(&self, lists: &[List], w: &W) -> bool {
+        let bits = lists.iter().fold(0, |acc, l| acc | l.bit());
+        w.lists_in(self) & bits != 0
     }
 
     /// A phrase bank (`[phrases]` in the data file).
@@ -817,7 +901,7 @@ mod tests {
     fn builtin_lexicons_load() {
         for lang in [Lang::Nl, Lang::En] {
             let lx = lexicon(lang);
-            assert!(!lx.words("function").is_empty());
+            assert!(lx.has_word(List::Function, "de") || lx.has_word(List::Function, "the"));
             assert!(!lx.phrases("sympathy").is_empty());
         }
     }

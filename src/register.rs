@@ -2,7 +2,7 @@
 //! who writes "u" gets "u". Converts a reply between the two, verbs included
 //! ("kun je" ↔ "kunt u", "je hebt" ↔ "u heeft"), from the verb table in the lexicon.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, List};
 use crate::model::Register;
 use crate::text::{Doc, TokenKind};
 
@@ -79,7 +79,7 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
                             .unwrap_or(false)
                             || next
                                 .map(|n| {
-                                    PARTICLES.contains(&norm(n)) || lx.has_word("stop", norm(n))
+                                    PARTICLES.contains(&norm(n)) || lx.has_word(List::Stop, norm(n))
                                 })
                                 .unwrap_or(true)
                         {

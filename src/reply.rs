@@ -1,7 +1,7 @@
 //! Reading the draft reply: the webcare strategies it uses (brief §3) and the elements
 //! of a conversational human voice (brief §4), each with where it was found.
 
-use crate::lexicon::{CategoryHits, Hit, Lexicon};
+use crate::lexicon::{CategoryHits, Hit, Lexicon, List};
 use crate::model::{Incoming, Kind, Occurrence, Profile};
 use crate::text::{Doc, TokenKind, TokenRange};
 
@@ -138,7 +138,7 @@ fn find_greeting(
     ) {
         end = start + 2;
         true
-    } else if lx.has_word("greeting", &t.norm) {
+    } else if lx.has_word(List::Greeting, &t.norm) {
         // "dag"/"beste"/"dear" only greet when a name or punctuation follows
         if matches!(
             t.norm.as_str(),
@@ -172,9 +172,9 @@ fn find_greeting(
             .map(|f| crate::text::normalise(f) == n.norm)
             .unwrap_or(false);
         let looks_like_name = is_capitalised(doc, end)
-            && !lx.has_word("function", &n.norm)
-            && !lx.has_word("stop", &n.norm)
-            && !lx.has_word("department", &n.norm);
+            && !lx.has_word(List::Function, &n.norm)
+            && !lx.has_word(List::Stop, &n.norm)
+            && !lx.has_word(List::Department, &n.norm);
         (matches_author || looks_like_name).then_some(TokenRange {
             start: end,
             end: end + 1,
@@ -228,8 +228,8 @@ fn find_signature(
             || is_initials
             || (is_capitalised(doc, i)
                 && !is_customer
-                && !lx.has_word("department", &t.norm)
-                && !lx.has_word("function", &t.norm))
+                && !lx.has_word(List::Department, &t.norm)
+                && !lx.has_word(List::Function, &t.norm))
     };
     // the name: one or two person-like words at the end
     let mut name_start = last;
@@ -258,12 +258,12 @@ fn find_signature(
                 k = k.checked_sub(1)?;
             }
             let sign_word = &doc.tokens[k];
-            if sign_word.is_word() && lx.has_word("sign_off", &sign_word.norm) {
+            if sign_word.is_word() && lx.has_word(List::SignOff, &sign_word.norm) {
                 // include the rest of a multi-word sign-off ("Met vriendelijke groet")
                 let mut s = k;
                 while s > 0
                     && doc.tokens[s - 1].is_word()
-                    && lx.has_word("sign_off", &doc.tokens[s - 1].norm)
+                    && lx.has_word(List::SignOff, &doc.tokens[s - 1].norm)
                 {
                     s -= 1;
                 }
@@ -281,7 +281,7 @@ fn find_signature(
                 && b.norm == "."
                 && name_start >= 2
                 && doc.tokens[name_start - 2].is_word()
-                && lx.has_word("sign_off", &doc.tokens[name_start - 2].norm)
+                && lx.has_word(List::SignOff, &doc.tokens[name_start - 2].norm)
             {
                 // an abbreviated sign-off: "Gr. Anne", "Mvg. Pim"
                 Some(TokenRange {
@@ -327,13 +327,13 @@ fn find_vocative(
             && t.norm.chars().count() > 1
             && !lx.has_word_in_any(
                 &[
-                    "function",
-                    "stop",
-                    "department",
-                    "greeting",
-                    "interjection",
-                    "informal",
-                    "answer_words",
+                    List::Function,
+                    List::Stop,
+                    List::Department,
+                    List::Greeting,
+                    List::Interjection,
+                    List::Informal,
+                    List::AnswerWords,
                 ],
                 &t.norm,
             )
@@ -347,7 +347,7 @@ fn find_vocative(
     // "mevrouw De Groot", "Mr Patel": a title and a surname address the customer too
     for i in start..doc.tokens.len().saturating_sub(1) {
         if doc.tokens[i].is_word()
-            && lx.has_word("title", &doc.tokens[i].norm)
+            && lx.has_word(List::Title, &doc.tokens[i].norm)
             && is_capitalised(doc, i + 1)
         {
             let mut end = i + 2;
@@ -498,7 +498,7 @@ pub fn read_reply<'a>(
         // clause is the referral, not information
         let c = clause(h.range);
         let first_word = (c.start..c.end).find(|&i| doc.tokens[i].is_word());
-        if first_word.is_some_and(|i| lx.has_word("imperative", &doc.tokens[i].norm)) {
+        if first_word.is_some_and(|i| lx.has_word(List::Imperative, &doc.tokens[i].norm)) {
             consumed.push(c);
         }
     }
@@ -541,7 +541,7 @@ pub fn read_reply<'a>(
     let answers = |s: &crate::text::Sentence| {
         (s.tokens.start..s.tokens.end)
             .find(|&i| doc.tokens[i].is_word() && !frame.iter().flatten().any(|r| r.contains(i)))
-            .map(|i| lx.has_word("answer_words", &doc.tokens[i].norm))
+            .map(|i| lx.has_word(List::AnswerWords, &doc.tokens[i].norm))
             .unwrap_or(false)
     };
     let mut previous_was_bare_answer = false;
@@ -566,8 +566,10 @@ pub fn read_reply<'a>(
                     let long_number = t.has_digit() && t.norm.len() > 6;
                     let in_frame = frame.iter().flatten().any(|r| r.contains(i));
                     let in_referral = is_referral[i];
-                    let filler_or_stop =
-                        lx.has_word_in_any(&["greeting", "interjection", "stop"], &t.norm);
+                    let filler_or_stop = lx.has_word_in_any(
+                        &[List::Greeting, List::Interjection, List::Stop],
+                        &t.norm,
+                    );
                     t.is_word() && !filler_or_stop && !in_frame && !in_referral && !long_number
                 })
                 .count();
@@ -633,7 +635,7 @@ pub fn read_reply<'a>(
         !opens && is_capitalised(&doc, i) && is_capitalised(&doc, i + 1)
     };
     if let Some((i, _)) = doc.words().find(|(i, t)| {
-        lx.has_word("first_person", &t.norm)
+        lx.has_word(List::FirstPerson, &t.norm)
             && !signature.map(|s| s.contains(*i)).unwrap_or(false)
             && !names_a_page(*i)
     }) {
@@ -661,7 +663,8 @@ pub fn read_reply<'a>(
     if let Some(h) = interjection_phrase.first() {
         el("interjection", h.range);
     } else if let Some((i, _)) = doc.words().find(|(i, t)| {
-        lx.has_word("interjection", &t.norm) && !greeting.map(|g| g.contains(*i)).unwrap_or(false)
+        lx.has_word(List::Interjection, &t.norm)
+            && !greeting.map(|g| g.contains(*i)).unwrap_or(false)
     }) {
         el(
             "interjection",
@@ -672,7 +675,7 @@ pub fn read_reply<'a>(
         );
     }
     if let Some((i, _)) = doc.words().find(|(i, t)| {
-        lx.has_word("informal", &t.norm) && !frame.iter().flatten().any(|r| r.contains(*i))
+        lx.has_word(List::Informal, &t.norm) && !frame.iter().flatten().any(|r| r.contains(*i))
     }) {
         el(
             "informal_wording",
@@ -705,7 +708,7 @@ pub fn read_reply<'a>(
                     let tag = words.len() >= 3
                         && words
                             .last()
-                            .map(|w| lx.has_word("tag_question", w))
+                            .map(|w| lx.has_word(List::TagQuestion, w))
                             .unwrap_or(false);
                     !tag && !words.is_empty()
                 })

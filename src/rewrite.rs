@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use crate::lexicon::List;
 use crate::model::*;
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
@@ -161,7 +162,7 @@ fn decapitalise_common(rest: &str, lang: Lang) -> String {
         .collect();
     let lower = crate::text::normalise(&first);
     let lx = crate::lexicon::lexicon(lang);
-    let common = (lx.has_word("stop", &lower) || lx.has_word("function", &lower))
+    let common = (lx.has_word(List::Stop, &lower) || lx.has_word(List::Function, &lower))
         && lower != "i"
         && !first.chars().skip(1).any(char::is_uppercase);
     if common && !first.is_empty() {
@@ -417,10 +418,10 @@ fn strip_department_closing(text: &str, lx: &crate::lexicon::Lexicon) -> String 
     let mut departments = 0;
     while k > 0 && words.len() - k < 4 {
         let t = &doc.tokens[words[k - 1]];
-        if lx.has_word("department", &t.norm) {
+        if lx.has_word(List::Department, &t.norm) {
             departments += 1;
         } else if !t.text(text).chars().next().is_some_and(char::is_uppercase)
-            || lx.has_word("sign_off", &t.norm)
+            || lx.has_word(List::SignOff, &t.norm)
         {
             break;
         }
@@ -430,7 +431,7 @@ fn strip_department_closing(text: &str, lx: &crate::lexicon::Lexicon) -> String 
         return text.to_string();
     }
     let dept_start = k;
-    while k > 0 && lx.has_word("sign_off", &doc.tokens[words[k - 1]].norm) {
+    while k > 0 && lx.has_word(List::SignOff, &doc.tokens[words[k - 1]].norm) {
         k -= 1;
     }
     if k == dept_start {

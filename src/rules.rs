@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::incoming::detect_language;
-use crate::lexicon::{lexicon, Hit, Pattern, PhraseSet};
+use crate::lexicon::{lexicon, Hit, List, Pattern, PhraseSet};
 use crate::model::*;
 use crate::pii::{self, PiiKind};
 use crate::reply::Reading;
@@ -242,7 +242,7 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
         .filter(|&i| !hit.contains(i))
         .filter(|&i| {
             let t = &doc.tokens[i];
-            is_fact(t) || (t.is_word() && !reading.lx.has_word("stop", &t.norm))
+            is_fact(t) || (t.is_word() && !reading.lx.has_word(List::Stop, &t.norm))
         })
         .count();
     if left < 2 {
@@ -432,7 +432,8 @@ fn sentence_has_time(reading: &Reading, r: TokenRange) -> bool {
     };
     (s.tokens.start..s.tokens.end).any(|i| {
         let t = &doc.tokens[i];
-        t.is_word() && (crate::lexicon::is_time(&t.norm) || reading.lx.has_word("weekday", &t.norm))
+        t.is_word()
+            && (crate::lexicon::is_time(&t.norm) || reading.lx.has_word(List::Weekday, &t.norm))
     }) || reading.hits("applied_marker").iter().any(|h| {
         s.tokens.contains(h.range.start)
             && !reading.doc.tokens[h.range.start].norm.starts_with("ik")
@@ -448,16 +449,16 @@ pub fn register_counts(reading: &Reading) -> (usize, usize) {
         if reading.signature.map(|s| s.contains(i)).unwrap_or(false) {
             continue;
         }
-        if lx.has_word("formal_pronoun", &t.norm) {
+        if lx.has_word(List::FormalPronoun, &t.norm) {
             formal += 1;
-        } else if lx.has_word("informal_pronoun", &t.norm) {
+        } else if lx.has_word(List::InformalPronoun, &t.norm) {
             informal += 1;
         }
     }
     (formal, informal)
 }
 
-fn first_pronoun(reading: &Reading, list: &str) -> Option<TokenRange> {
+fn first_pronoun(reading: &Reading, list: List) -> Option<TokenRange> {
     reading
         .doc
         .words()
@@ -641,7 +642,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             .collect();
         let private = words
             .iter()
-            .any(|(_, w)| r.lx.has_word("private_channel", w));
+            .any(|(_, w)| r.lx.has_word(List::PrivateChannel, w));
         if private && public.is_empty() {
             continue;
         }
@@ -765,8 +766,8 @@ pub fn check(c: &Context) -> Vec<Finding> {
             Register::Unknown
         };
         let mismatch = match customer {
-            Register::Informal if formal > 0 => Some(("je", "u", "formal_pronoun")),
-            Register::Formal if informal > 0 => Some(("u", "je", "informal_pronoun")),
+            Register::Informal if formal > 0 => Some(("je", "u", List::FormalPronoun)),
+            Register::Formal if informal > 0 => Some(("u", "je", List::InformalPronoun)),
             _ => None,
         };
         if let Some((theirs, yours, list)) = mismatch {

@@ -24,15 +24,49 @@ pub enum TokenKind {
 }
 
 /// A token's normalised text: stored inline up to [`Norm::INLINE`] bytes (almost every
-/// word), so tokenising allocates nothing per token.
+/// word), so tokenising allocates nothing per token. It also remembers, per language,
+/// which word lists it is in (see [`crate::lexicon::LexWord`]).
 #[derive(Clone)]
-pub enum Norm {
+pub struct Norm {
+    text: NormText,
+    lists: [std::cell::Cell<u64>; 2],
+}
+
+#[derive(Clone)]
+enum NormText {
     Inline { len: u8, buf: [u8; Norm::INLINE] },
     Heap(Box<str>),
 }
 
+/// Not looked up yet (a real set of lists has at most 63 bits, see `lexicon::List`).
+const LISTS_UNKNOWN: u64 = u64::MAX;
+
 impl Norm {
     pub const INLINE: usize = 22;
+
+    fn new(text: NormText) -> Norm {
+        Norm {
+            text,
+            lists: [
+                std::cell::Cell::new(LISTS_UNKNOWN),
+                std::cell::Cell::new(LISTS_UNKNOWN),
+            ],
+        }
+    }
+
+    /// The word lists this word is in, in `lang`'s lexicon: `lookup` the first time,
+    /// remembered after that.
+    #[inline]
+    pub fn lists_cached(&self, lang: crate::model::Lang, lookup: impl FnOnce() -> u64) -> u64 {
+        let slot = &self.lists[lang as usize];
+        let known = slot.get();
+        if known != LISTS_UNKNOWN {
+            return known;
+        }
+        let lists = lookup();
+        slot.set(lists);
+        lists
+    }
 
     /// The normalised form of `s` (see [`normalise`]).
     pub fn of(s: &str) -> Norm {
@@ -45,23 +79,23 @@ impl Norm {
                     _ => c.to_ascii_lowercase(),
                 };
             }
-            return Norm::Inline {
+            return Norm::new(NormText::Inline {
                 len: b.len() as u8,
                 buf,
-            };
+            });
         }
         Norm::from(normalise(s))
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        match self {
+        match &self.text {
             // SAFETY: `buf[..len]` is always a copy of a whole `&str` (see `Norm::of`
             // and `From<String>`), so it is valid UTF-8.
-            Norm::Inline { len, buf } => unsafe {
+            NormText::Inline { len, buf } => unsafe {
                 std::str::from_utf8_unchecked(&buf[..*len as usize])
             },
-            Norm::Heap(s) => s,
+            NormText::Heap(s) => s,
         }
     }
 }
@@ -71,12 +105,12 @@ impl From<String> for Norm {
         if s.len() <= Norm::INLINE {
             let mut buf = [0u8; Norm::INLINE];
             buf[..s.len()].copy_from_slice(s.as_bytes());
-            Norm::Inline {
+            Norm::new(NormText::Inline {
                 len: s.len() as u8,
                 buf,
-            }
+            })
         } else {
-            Norm::Heap(s.into_boxed_str())
+            Norm::new(NormText::Heap(s.into_boxed_str()))
         }
     }
 }
