@@ -90,6 +90,9 @@ pub enum List {
     Weekday,
 }
 
+// a word's lists are a u64 of bits, and all ones means "not looked up" (text::Norm)
+const _: () = assert!(List::ALL.len() < 64);
+
 impl List {
     pub const ALL: [List; 17] = [
         List::AnswerWords,
@@ -145,38 +148,53 @@ impl List {
     }
 }
 
-/// A word to look up in the word lists: a plain string, or a token's [`Norm`], which
-/// remembers its lists per language after the first lookup (a token is asked about
-/// several lists by several readers).
+/// What a lexicon knows of one word: its id in the vocabulary of the patterns ([`NO_ID`]
+/// when no pattern names it) and the word lists it is in ([`List::bit`]s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordEntry {
+    pub id: u32,
+    pub lists: u64,
+}
+
+impl WordEntry {
+    pub const UNKNOWN: WordEntry = WordEntry {
+        id: NO_ID,
+        lists: 0,
+    };
+}
+
+/// A word to look up in a lexicon: a plain string, or a token's [`Norm`], which
+/// remembers its entry per language after the first lookup (language detection, phrase
+/// matching and every reader ask about the same tokens).
 pub trait LexWord {
-    fn lists_in(&self, lx: &Lexicon) -> u64;
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry;
 }
 
 impl LexWord for str {
     #[inline]
-    fn lists_in(&self, lx: &Lexicon) -> u64 {
-        lx.word_lists.get(self).copied().unwrap_or(0)
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        lx.entries.get(self).copied().unwrap_or(WordEntry::UNKNOWN)
     }
 }
 
 impl LexWord for String {
     #[inline]
-    fn lists_in(&self, lx: &Lexicon) -> u64 {
-        self.as_str().lists_in(lx)
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        self.as_str().entry_in(lx)
     }
 }
 
 impl<W: LexWord + ?Sized> LexWord for &W {
     #[inline]
-    fn lists_in(&self, lx: &Lexicon) -> u64 {
-        (**self).lists_in(lx)
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        (**self).entry_in(lx)
     }
 }
 
 impl LexWord for Norm {
     #[inline]
-    fn lists_in(&self, lx: &Lexicon) -> u64 {
-        self.lists_cached(lx.lang, || self.as_str().lists_in(lx))
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        self.entry_cached(lx.lang, || self.as_str().entry_in(lx))
     }
 }
 use std::sync::OnceLock;
@@ -603,8 +621,9 @@ pub struct RegisterTable {
 #[derive(Debug)]
 pub struct Lexicon {
     pub lang: Lang,
-    /// Each word's lists, as bits ([`List::bit`]): one lookup answers every list.
-    word_lists: FastMap<String, u64>,
+    /// Every word of the word lists and the patterns: one lookup answers both (see
+    /// [`WordEntry`]).
+    entries: FastMap<String, WordEntry>,
     phrases: FastMap<String, PhraseSet>,
     templates: HashMap<String, String>,
     pub register: RegisterTable,
@@ -613,10 +632,12 @@ pub struct Lexicon {
     /// For each pattern of `combined`: its category id and its index in that category.
     owners: Vec<(usize, usize)>,
     category_ids: FastMap<String, usize>,
-    /// Every literal word of every pattern, numbered (see [`Lexicon::word_ids`]).
-    vocabulary: FastMap<String, u32>,
     /// The patterns of `combined` by the id of a literal first word.
     first_by_id: Vec<Vec<usize>>,
+    /// For each pattern of `combined`: the ids of the words it cannot match without (its
+    /// one-word elements after the first), so that a sentence lacking one of them is
+    /// passed over without matching (see [`Lexicon::find_all`]).
+    required: Vec<Box<[u32]>>,
 }
 
 /// The hits of every category in one text (see [`Lexicon::find_all`]).
@@ -674,7 +695,15 @@ impl Lexicon {
         // (only the combined set is matched by id; the per-category sets compare words)
         let mut vocabulary = FastMap::default();
         number_words(&mut all_patterns, &mut vocabulary);
-        let mut first_by_id: Vec<Vec<usize>> = vec![Vec::new(); vocabulary.len()];
+        let vocabulary_len = vocabulary.len();
+        let mut entries: FastMap<String, WordEntry> = vocabulary
+            .into_iter()
+            .map(|(w, id)| (w, WordEntry { id, lists: 0 }))
+            .collect();
+        for (w, lists) in word_lists {
+            entries.entry(w).or_insert(WordEntry::UNKNOWN).lists = lists;
+        }
+        let mut first_by_id: Vec<Vec<usize>> = vec![Vec::new(); vocabulary_len];
         for (pid, p) in all_patterns.iter().enumerate() {
             if let Some(Elem::One(alts)) = p.elems.first() {
                 for a in alts {
@@ -687,16 +716,32 @@ impl Lexicon {
                 }
             }
         }
+        let required = all_patterns
+            .iter()
+            .map(|p| {
+                p.elems
+                    .iter()
+                    .skip(1)
+                    .filter_map(|e| match e {
+                        Elem::One(alts) => match alts.as_slice() {
+                            [Alt::Exact(_, id)] if *id != NO_ID => Some(*id),
+                            _ => None,
+                        },
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(Lexicon {
             lang,
-            word_lists,
+            required,
+            entries,
             phrases,
             templates: file.templates,
             register: file.register,
             combined: PhraseSet::new(all_patterns),
             owners,
             category_ids,
-            vocabulary,
             first_by_id,
         })
     }
@@ -706,26 +751,21 @@ impl Lexicon {
     pub fn word_ids(&self, doc: &Doc) -> Vec<u32> {
         doc.tokens
             .iter()
-            .map(|t| {
-                self.vocabulary
-                    .get(t.norm.as_str())
-                    .copied()
-                    .unwrap_or(NO_ID)
-            })
+            .map(|t| t.norm.entry_in(self).id)
             .collect()
     }
 
     /// `w` is in `list`.
     #[inline]
     pub fn has_word<W: LexWord + ?Sized>(&self, list: List, w: &W) -> bool {
-        w.lists_in(self) & list.bit() != 0
+        w.entry_in(self).lists & list.bit() != 0
     }
 
     /// `w` is in at least one of `lists`.
     #[inline]
     pub fn has_word_in_any<W: LexWord + ?Sized>(&self, lists: &[List], w: &W) -> bool {
         let bits = lists.iter().fold(0, |acc, l| acc | l.bit());
-        w.lists_in(self) & bits != 0
+        w.entry_in(self).lists & bits != 0
     }
 
     /// A phrase bank (`[phrases]` in the data file).
@@ -756,9 +796,22 @@ impl Lexicon {
             doc,
             ids: Some(&ids),
         };
+        // the vocabulary ids present in the sentence, as bits (set and cleared per sentence)
+        let mut present = vec![0u64; self.first_by_id.len().div_ceil(64)];
+        let mut free_from = vec![0usize; n];
         for s in &doc.sentences {
             let seq = matchable(doc, s.tokens);
-            let mut free_from = vec![0usize; n];
+            free_from.fill(0);
+            for &i in &seq {
+                if let Some(id) = ids.get(i).filter(|&&id| id != NO_ID) {
+                    present[*id as usize / 64] |= 1 << (id % 64);
+                }
+            }
+            let has_all = |pid: usize| {
+                self.required[pid]
+                    .iter()
+                    .all(|&id| present[id as usize / 64] & (1 << (id % 64)) != 0)
+            };
             for pos in 0..seq.len() {
                 best.clear();
                 let tok = &doc.tokens[seq[pos]];
@@ -777,6 +830,7 @@ impl Lexicon {
                     let (cat, local) = self.owners[pid];
                     if pos < free_from[cat]
                         || (set.patterns[pid].anchored && !doc.opens_clause(seq[pos]))
+                        || !has_all(pid)
                     {
                         continue;
                     }
@@ -803,6 +857,11 @@ impl Lexicon {
                         },
                     });
                     free_from[cat] = end;
+                }
+            }
+            for &i in &seq {
+                if let Some(id) = ids.get(i).filter(|&&id| id != NO_ID) {
+                    present[*id as usize / 64] &= !(1 << (id % 64));
                 }
             }
         }

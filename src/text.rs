@@ -25,11 +25,11 @@ pub enum TokenKind {
 
 /// A token's normalised text: stored inline up to [`Norm::INLINE`] bytes (almost every
 /// word), so tokenising allocates nothing per token. It also remembers, per language,
-/// which word lists it is in (see [`crate::lexicon::LexWord`]).
+/// its lexicon entry (see [`crate::lexicon::LexWord`]).
 #[derive(Clone)]
 pub struct Norm {
     text: NormText,
-    lists: [std::cell::Cell<u64>; 2],
+    entries: [std::cell::Cell<WordEntry>; 2],
 }
 
 #[derive(Clone)]
@@ -38,8 +38,13 @@ enum NormText {
     Heap(Box<str>),
 }
 
-/// Not looked up yet (a real set of lists has at most 63 bits, see `lexicon::List`).
-const LISTS_UNKNOWN: u64 = u64::MAX;
+use crate::lexicon::WordEntry;
+
+/// Not looked up yet (a real entry's lists have at most 63 bits, see `lexicon::List`).
+const NOT_LOOKED_UP: WordEntry = WordEntry {
+    id: 0,
+    lists: u64::MAX,
+};
 
 impl Norm {
     pub const INLINE: usize = 22;
@@ -47,25 +52,29 @@ impl Norm {
     fn new(text: NormText) -> Norm {
         Norm {
             text,
-            lists: [
-                std::cell::Cell::new(LISTS_UNKNOWN),
-                std::cell::Cell::new(LISTS_UNKNOWN),
+            entries: [
+                std::cell::Cell::new(NOT_LOOKED_UP),
+                std::cell::Cell::new(NOT_LOOKED_UP),
             ],
         }
     }
 
-    /// The word lists this word is in, in `lang`'s lexicon: `lookup` the first time,
-    /// remembered after that.
+    /// This word's entry in `lang`'s lexicon: `lookup` the first time, remembered after
+    /// that.
     #[inline]
-    pub fn lists_cached(&self, lang: crate::model::Lang, lookup: impl FnOnce() -> u64) -> u64 {
-        let slot = &self.lists[lang as usize];
+    pub fn entry_cached(
+        &self,
+        lang: crate::model::Lang,
+        lookup: impl FnOnce() -> WordEntry,
+    ) -> WordEntry {
+        let slot = &self.entries[lang as usize];
         let known = slot.get();
-        if known != LISTS_UNKNOWN {
+        if known.lists != NOT_LOOKED_UP.lists {
             return known;
         }
-        let lists = lookup();
-        slot.set(lists);
-        lists
+        let entry = lookup();
+        slot.set(entry);
+        entry
     }
 
     /// The normalised form of `s` (see [`normalise`]).
