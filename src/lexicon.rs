@@ -423,14 +423,20 @@ pub fn is_time(w: &str) -> bool {
 
 /// Indexes of the matchable tokens of a sentence (words, emoji, links, e-mail, mentions).
 fn matchable(doc: &Doc, range: TokenRange) -> Vec<usize> {
-    (range.start..range.end)
-        .filter(|&i| {
-            !matches!(
-                doc.tokens[i].kind,
-                TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
-            )
-        })
-        .collect()
+    let mut seq = Vec::with_capacity(range.end.saturating_sub(range.start));
+    matchable_into(doc, range, &mut seq);
+    seq
+}
+
+/// [`matchable`] into a buffer the caller reuses.
+fn matchable_into(doc: &Doc, range: TokenRange, seq: &mut Vec<usize>) {
+    seq.clear();
+    seq.extend((range.start..range.end).filter(|&i| {
+        !matches!(
+            doc.tokens[i].kind,
+            TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
+        )
+    }));
 }
 
 fn match_at(elems: &[Elem], doc: Subject, seq: &[usize], pos: usize) -> Option<usize> {
@@ -799,8 +805,9 @@ impl Lexicon {
         // the vocabulary ids present in the sentence, as bits (set and cleared per sentence)
         let mut present = vec![0u64; self.first_by_id.len().div_ceil(64)];
         let mut free_from = vec![0usize; n];
+        let mut seq = Vec::new();
         for s in &doc.sentences {
-            let seq = matchable(doc, s.tokens);
+            matchable_into(doc, s.tokens, &mut seq);
             free_from.fill(0);
             for &i in &seq {
                 if let Some(id) = ids.get(i).filter(|&&id| id != NO_ID) {
@@ -954,6 +961,13 @@ mod tests {
         let p = Pattern::parse("wij betreuren het ongemak => wat vervelend").unwrap();
         assert_eq!(p.replacement.as_deref(), Some("wat vervelend"));
         assert!(Pattern::parse(".. foo").is_err());
+    }
+
+    #[test]
+    fn unknown_word_list_is_an_error() {
+        let err = Lexicon::load(Lang::En, r#"{"words": {"stop_words": ["the"]}}"#).unwrap_err();
+        assert!(err.contains("unknown word list"), "{err}");
+        assert!(Lexicon::load(Lang::En, r#"{"words": {"stop": ["the"]}}"#).is_ok());
     }
 
     #[test]

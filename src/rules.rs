@@ -616,33 +616,31 @@ pub fn check(c: &Context) -> Vec<Finding> {
     }
 
     // personal-data-request: a request for personal data outside a private channel
+    let (requests, information_requests, personal_data, public_channels) = (
+        r.hits("request"),
+        r.hits("information_request"),
+        r.hits("personal_data"),
+        r.hits("public_channel"),
+    );
     for s in &doc.sentences {
-        let words: Vec<(usize, &str)> = (s.tokens.start..s.tokens.end)
-            .filter(|&i| doc.tokens[i].is_word())
-            .map(|i| (i, doc.tokens[i].norm.as_str()))
-            .collect();
         let asks = s.question
-            || r.hits("request")
-                .iter()
-                .any(|h| s.tokens.contains(h.range.start))
-            || r.hits("information_request")
+            || requests.iter().any(|h| s.tokens.contains(h.range.start))
+            || information_requests
                 .iter()
                 .any(|h| s.tokens.contains(h.range.start));
-        let data = r
-            .hits("personal_data")
+        let data = personal_data
             .iter()
             .any(|h| s.tokens.contains(h.range.start));
         if !asks || !data {
             continue;
         }
-        let public: Vec<&Hit> = r
-            .hits("public_channel")
+        let public: Vec<&Hit> = public_channels
             .iter()
             .filter(|h| s.tokens.contains(h.range.start))
             .collect();
-        let private = words
+        let private = doc.tokens[s.tokens.start..s.tokens.end]
             .iter()
-            .any(|(_, w)| r.lx.has_word(List::PrivateChannel, w));
+            .any(|t| t.is_word() && r.lx.has_word(List::PrivateChannel, &t.norm));
         if private && public.is_empty() {
             continue;
         }

@@ -363,9 +363,12 @@ impl<'a> Cursor<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(source: &'a str) -> Doc<'a> {
+        // (sized up front: one allocation each, no regrowing while tokenising)
+        let mut all_chars = Vec::with_capacity(source.len());
+        all_chars.extend(source.char_indices());
         let cur = Cursor {
             src: source,
-            chars: source.char_indices().collect(),
+            chars: all_chars,
         };
         let chars = &cur.chars;
         let n = chars.len();
@@ -379,7 +382,8 @@ impl<'a> Doc<'a> {
         u16_at.push(acc);
         let utf16_len = acc;
 
-        let mut tokens: Vec<Token> = Vec::new();
+        // about one token per four characters in prose
+        let mut tokens: Vec<Token> = Vec::with_capacity(n / 4 + 4);
         let make = |kind: TokenKind, a: usize, b: usize| {
             let (ba, bb) = (cur.byte_at(a), cur.byte_at(b));
             Token {
