@@ -29,6 +29,8 @@ pub enum TokenKind {
 #[derive(Clone)]
 pub struct Norm {
     text: NormText,
+    /// The text has an ASCII digit (asked of every token by the phrase matcher).
+    digit: bool,
     entries: [std::cell::Cell<WordEntry>; 2],
 }
 
@@ -50,8 +52,13 @@ impl Norm {
     pub const INLINE: usize = 22;
 
     fn new(text: NormText) -> Norm {
+        let digit = match &text {
+            NormText::Inline { len, buf } => buf[..*len as usize].iter().any(u8::is_ascii_digit),
+            NormText::Heap(s) => s.bytes().any(|b| b.is_ascii_digit()),
+        };
         Norm {
             text,
+            digit,
             entries: [
                 std::cell::Cell::new(NOT_LOOKED_UP),
                 std::cell::Cell::new(NOT_LOOKED_UP),
@@ -199,7 +206,7 @@ impl Token {
         &source[self.byte.0..self.byte.1]
     }
     pub fn has_digit(&self) -> bool {
-        self.norm.bytes().any(|b| b.is_ascii_digit())
+        self.norm.digit
     }
 }
 
