@@ -211,7 +211,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
             reason: None,
             advice: Advice::Respond,
             advice_reason: None,
-            advice_message: String::new(),
+            advice_message: Text::Borrowed(""),
             register: Register::Unknown,
             first_name: post.and_then(|p| p.author.as_deref()).and_then(first_name),
             age_minutes: post.and_then(|p| p.age_minutes),
@@ -321,7 +321,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         reason,
         advice,
         advice_reason,
-        advice_message: String::new(), // filled in the interface language by `crate::analyze`
+        advice_message: Text::Borrowed(""), // filled in the interface language by `crate::analyze`
         register,
         first_name: post.author.as_deref().and_then(first_name),
         age_minutes: age,

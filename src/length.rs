@@ -21,16 +21,25 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
     let text = doc.source;
     match platform {
         Platform::Facebook => {
-            let mut count = 0;
-            let mut over_at = None;
-            let mut u = 0;
-            for c in text.chars() {
-                count += 1;
-                if count > FACEBOOK_LIMIT && over_at.is_none() {
-                    over_at = Some(u);
+            let (count, over_at) = if text.is_ascii() {
+                // one character, one UTF-16 unit each
+                (
+                    text.len(),
+                    (text.len() > FACEBOOK_LIMIT).then_some(FACEBOOK_LIMIT),
+                )
+            } else {
+                let mut count = 0;
+                let mut over_at = None;
+                let mut u = 0;
+                for c in text.chars() {
+                    count += 1;
+                    if count > FACEBOOK_LIMIT && over_at.is_none() {
+                        over_at = Some(u);
+                    }
+                    u += c.len_utf16();
                 }
-                u += c.len_utf16();
-            }
+                (count, over_at)
+            };
             (
                 Length {
                     counted: count,
@@ -57,7 +66,18 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
                          count: &mut usize,
                          u: &mut usize,
                          over_at: &mut Option<usize>| {
-                for c in text[from..to].chars() {
+                let span = &text[from..to];
+                if span.is_ascii() {
+                    // weight 1 and one UTF-16 unit per character: the count crosses the
+                    // limit at the (limit - count + 1)-th of them
+                    if over_at.is_none() && *count + span.len() > X_LIMIT {
+                        *over_at = Some(*u + X_LIMIT.saturating_sub(*count));
+                    }
+                    *count += span.len();
+                    *u += span.len();
+                    return;
+                }
+                for c in span.chars() {
                     *count += x_char_weight(c);
                     if *count > X_LIMIT && over_at.is_none() {
                         *over_at = Some(*u);
@@ -108,6 +128,38 @@ mod tests {
         // "hi " = 3, url = 23, " " = 1, emoji = 2
         assert_eq!(len.counted, 29);
         assert_eq!(over, None);
+        // the limit crossed inside plain ASCII after a link, and after non-ASCII text
+        let m = |text: String, platform| measure(&Doc::new(&text), platform);
+        let after_link = m(
+            format!("https://example.com {}", "b".repeat(300)),
+            Platform::X,
+        );
+        assert_eq!(
+            after_link,
+            (
+                Length {
+                    counted: 324,
+                    limit: 280
+                },
+                Some(276)
+            )
+        );
+        assert_eq!(
+            m(format!("é😊 {}", "b".repeat(300)), Platform::X).1,
+            Some(280)
+        );
+        assert_eq!(m("é".repeat(8001), Platform::Facebook).1, Some(8000));
+        let ascii = m("e".repeat(8001), Platform::Facebook);
+        assert_eq!(
+            ascii,
+            (
+                Length {
+                    counted: 8001,
+                    limit: 8000
+                },
+                Some(8000)
+            )
+        );
         let long = "a".repeat(281);
         let (len, over) = measure(&Doc::new(&long), Platform::X);
         assert_eq!(len.counted, 281);

@@ -195,7 +195,7 @@ fn snapped(doc: &text::Doc, occurrences: &[Occurrence]) -> Vec<Occurrence> {
         .collect()
 }
 
-fn advice_message(incoming: &Incoming, ui: Lang) -> String {
+fn advice_message(incoming: &Incoming, ui: Lang) -> Text {
     let key = match (incoming.advice_reason, incoming.kind) {
         (Some(AdviceReason::Abuse), _) => "abuse",
         (Some(AdviceReason::Trolling), _) => "trolling",
@@ -230,7 +230,7 @@ fn recommend(incoming: &Incoming, ui: Lang) -> Vec<Recommendation> {
     };
     keys.iter()
         .map(|(strategy, text)| Recommendation {
-            strategy: strategy.to_string(),
+            strategy: Text::Borrowed(strategy),
             message: rules::recommendation_text(text, ui),
         })
         .collect()

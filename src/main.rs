@@ -507,7 +507,7 @@ fn print_human(
             let rec: Vec<&str> = r
                 .recommended_strategies
                 .iter()
-                .map(|s| s.strategy.as_str())
+                .map(|s| s.strategy.as_ref())
                 .collect();
             writeln!(out, "      recommended: {}", rec.join(", "))?;
         }

@@ -216,7 +216,7 @@ pub struct Incoming {
     pub advice: Advice,
     pub advice_reason: Option<AdviceReason>,
     /// One sentence, in the interface language, explaining the advice.
-    pub advice_message: String,
+    pub advice_message: Text,
     pub register: Register,
     /// The author's first name, when the display name carries one.
     pub first_name: Option<String>,
@@ -229,10 +229,15 @@ pub struct Incoming {
     pub asks_commercial: bool,
 }
 
+/// An id or text the engine mostly takes from its own static data (rule ids, strategy
+/// and element ids, rule explanations): borrowed then, so a report does not allocate a
+/// copy of each; owned when it comes from input (a report read back from JSON).
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// A strategy or voice element found in the reply, with where it was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Occurrence {
-    pub id: String,
+    pub id: Text,
     pub span: Span,
 }
 
@@ -240,18 +245,18 @@ pub struct Occurrence {
 pub struct Voice {
     /// 0–100, see `voice::score` for the formula.
     pub score: u32,
-    pub elements: Vec<String>,
+    pub elements: Vec<Text>,
     pub occurrences: Vec<Occurrence>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: Text,
     pub severity: Severity,
     /// One line, in the interface language.
     pub message: String,
     /// Why, with the source, in the interface language.
-    pub explanation: String,
+    pub explanation: Text,
     /// Where in the reply; `None` for findings about the reply as a whole timing
     /// (late-reply) that have no text to point at.
     pub span: Option<Span>,
@@ -262,9 +267,9 @@ pub struct Finding {
 /// The strategies to use for this post, most important first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
-    pub strategy: String,
+    pub strategy: Text,
     /// One line, in the interface language, why and how.
-    pub message: String,
+    pub message: Text,
 }
 
 /// Length of the reply as the platform counts it.
@@ -280,7 +285,7 @@ pub struct Report {
     pub language: Lang,
     pub incoming: Incoming,
     pub recommended_strategies: Vec<Recommendation>,
-    pub strategies: Vec<String>,
+    pub strategies: Vec<Text>,
     pub strategy_occurrences: Vec<Occurrence>,
     pub voice: Voice,
     pub findings: Vec<Finding>,

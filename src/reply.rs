@@ -2,7 +2,7 @@
 //! of a conversational human voice (brief §4), each with where it was found.
 
 use crate::lexicon::{CategoryHits, Hit, Lexicon, List};
-use crate::model::{Incoming, Kind, Occurrence, Profile};
+use crate::model::{Incoming, Kind, Occurrence, Profile, Text};
 use crate::text::{Doc, TokenKind, TokenRange};
 
 /// The ten strategies, in the brief's order.
@@ -59,21 +59,19 @@ impl<'a> Reading<'a> {
         self.strategies.iter().any(|o| o.id == id) || self.elements.iter().any(|o| o.id == id)
     }
 
-    pub fn strategy_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        for s in STRATEGIES {
-            if self.strategies.iter().any(|o| o.id == s) {
-                ids.push(s.to_string());
-            }
-        }
-        ids
+    pub fn strategy_ids(&self) -> Vec<Text> {
+        STRATEGIES
+            .iter()
+            .filter(|s| self.strategies.iter().any(|o| o.id == **s))
+            .map(|s| Text::Borrowed(s))
+            .collect()
     }
 
-    pub fn element_ids(&self) -> Vec<String> {
+    pub fn element_ids(&self) -> Vec<Text> {
         ELEMENTS
             .iter()
             .filter(|e| self.elements.iter().any(|o| o.id == **e))
-            .map(|e| e.to_string())
+            .map(|e| Text::Borrowed(e))
             .collect()
     }
 
@@ -423,9 +421,9 @@ pub fn read_reply<'a>(
 
     let mut strategies: Vec<Occurrence> = Vec::new();
     let mut consumed: Vec<TokenRange> = Vec::new(); // clauses that are not information
-    let add = |id: &str, r: TokenRange, strategies: &mut Vec<Occurrence>| {
+    let add = |id: &'static str, r: TokenRange, strategies: &mut Vec<Occurrence>| {
         strategies.push(Occurrence {
-            id: id.to_string(),
+            id: Text::Borrowed(id),
             span: doc.span(r),
         });
     };
@@ -591,9 +589,9 @@ pub fn read_reply<'a>(
 
     // Voice elements
     let mut elements: Vec<Occurrence> = Vec::new();
-    let mut el = |id: &str, r: TokenRange| {
+    let mut el = |id: &'static str, r: TokenRange| {
         elements.push(Occurrence {
-            id: id.to_string(),
+            id: Text::Borrowed(id),
             span: doc.span(r),
         })
     };

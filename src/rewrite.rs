@@ -34,7 +34,7 @@ pub fn apply_fixes(text: &str, findings: &[Finding], rules: &[&str]) -> String {
     let mut chosen: Vec<(Span, &str)> = Vec::new();
     let mut ordered: Vec<&Finding> = findings
         .iter()
-        .filter(|f| rules.contains(&f.rule.as_str()))
+        .filter(|f| rules.contains(&f.rule.as_ref()))
         .collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in ordered {
@@ -522,7 +522,7 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
                 .strategy_occurrences
                 .iter()
                 .filter(|o| o.span[0] < b && a < o.span[1])
-                .map(|o| o.id.as_str())
+                .map(|o| o.id.as_ref())
                 .collect();
             let only_filler = !inside.is_empty()
                 && inside
@@ -585,7 +585,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
         if let Some(converted) = check
             .findings
             .iter()
-            .find(|f| matches!(f.rule.as_str(), "register-mismatch" | "mixed-register"))
+            .find(|f| matches!(f.rule.as_ref(), "register-mismatch" | "mixed-register"))
             .and_then(|f| f.replacement.clone())
         {
             if converted != text {
@@ -594,7 +594,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
             }
         }
         let fixable = check.findings.iter().any(|f| {
-            CONTENT_FIXES.contains(&f.rule.as_str()) && f.replacement.is_some() && f.span.is_some()
+            CONTENT_FIXES.contains(&f.rule.as_ref()) && f.replacement.is_some() && f.span.is_some()
         });
         if !fixable && !check.findings.iter().any(|f| f.severity == Severity::Error) {
             break;
@@ -611,7 +611,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
                     ..f.clone()
                 })
                 .collect();
-            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_str()).collect();
+            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_ref()).collect();
             let out = tidy(&apply_fixes(&text, &spans, &rules));
             return out;
         }
@@ -853,7 +853,7 @@ mod tests {
             rule: "corporate-phrase".into(),
             severity: Severity::Warning,
             message: String::new(),
-            explanation: String::new(),
+            explanation: Text::Borrowed(""),
             span: Some(span),
             replacement: Some(rep.into()),
         };

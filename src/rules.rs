@@ -98,20 +98,20 @@ pub fn all() -> &'static [Rule] {
 }
 
 /// The coaching line for a recommended strategy (`[recommendations]` in the rulebook).
-pub fn recommendation_text(key: &str, ui: Lang) -> String {
+pub fn recommendation_text(key: &str, ui: Lang) -> Text {
     file()
         .recommendations
         .get(key)
-        .map(|t| t.get(ui).to_string())
+        .map(|t| Text::Borrowed(t.get(ui)))
         .unwrap_or_default()
 }
 
 /// The one-line advice (`[advice]` in the rulebook).
-pub fn advice_text(key: &str, ui: Lang) -> String {
+pub fn advice_text(key: &str, ui: Lang) -> Text {
     file()
         .advice
         .get(key)
-        .map(|t| t.get(ui).to_string())
+        .map(|t| Text::Borrowed(t.get(ui)))
         .unwrap_or_default()
 }
 
@@ -183,10 +183,10 @@ impl Out<'_> {
     ) {
         let rule = get(id).unwrap_or_else(|| panic!("rule {id} is in data/rules.toml"));
         self.findings.push(Finding {
-            rule: id.to_string(),
+            rule: Text::Borrowed(rule.id.as_ref()),
             severity: rule.severity,
             message: fill(rule.message.get(self.ui), vars),
-            explanation: rule.explanation.get(self.ui).to_string(),
+            explanation: Text::Borrowed(rule.explanation.get(self.ui)),
             span,
             replacement,
         });

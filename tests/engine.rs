@@ -26,7 +26,11 @@ fn slice16(s: &str, [a, b]: [usize; 2]) -> String {
 }
 
 fn strategies(post: &str, reply: &str) -> Vec<String> {
-    analyze(&exchange(post, None, reply, Some("Pim"))).strategies
+    analyze(&exchange(post, None, reply, Some("Pim")))
+        .strategies
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 #[test]
@@ -227,7 +231,7 @@ fn check_rewrite(id: &str, ex: &Exchange, first: &Report, rewrite: &str) -> Repo
         .findings
         .iter()
         .filter(|f| f.severity == reply_coach::Severity::Error)
-        .map(|f| f.rule.as_str())
+        .map(|f| f.rule.as_ref())
         .collect();
     assert!(errors.is_empty(), "{id}: {rewrite:?} still has {errors:?}");
     assert!(
@@ -241,7 +245,7 @@ fn check_rewrite(id: &str, ex: &Exchange, first: &Report, rewrite: &str) -> Repo
         .iter()
         .filter(|f| {
             matches!(
-                f.rule.as_str(),
+                f.rule.as_ref(),
                 "commercial-reply" | "personal-data-exposed" | "unkeepable-promise"
             )
         })

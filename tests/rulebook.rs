@@ -15,7 +15,7 @@ fn every_example_behaves_as_documented() {
             let report = analyze(&ex.exchange());
             let fired = report.findings.iter().any(|f| f.rule == rule.id);
             if fired != ex.fires {
-                let found: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+                let found: Vec<&str> = report.findings.iter().map(|f| f.rule.as_ref()).collect();
                 failures.push(format!(
                     "{} ({}): expected {} on reply {:?}; found {:?}",
                     rule.id,
