@@ -3,8 +3,9 @@
 #   scripts/fuzz.sh SECONDS [CORPUS_DIR]
 # Works with the stable toolchain, no cargo-fuzz install needed: it passes the same
 # coverage flags cargo-fuzz does (`cargo fuzz run analyze --sanitizer none`). The engine
-# has no `unsafe`, so AddressSanitizer adds nothing by default; FUZZ_SANITIZER=address
-# adds it (a -Z flag: allowed on stable through RUSTC_BOOTSTRAP=1).
+# has one `unsafe` block (text::Norm::as_str, UTF-8 it copied itself), so the default
+# runs without AddressSanitizer; FUZZ_SANITIZER=address adds it (a -Z flag: allowed on
+# stable through RUSTC_BOOTSTRAP=1; 90 s on 2026-11-23: 184,382 runs, no finding).
 # A crash leaves its input in fuzz/artifacts/analyze/ and exits non-zero; replay it with
 #   target/fuzz/<host>/release/analyze fuzz/artifacts/analyze/crash-…
 set -euo pipefail
