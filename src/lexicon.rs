@@ -646,6 +646,52 @@ pub struct Lexicon {
     required: Vec<Box<[u32]>>,
 }
 
+/// Phrase hits remembered by sentence for the several readings of one analysis: the
+/// rewrite re-reads drafts that share most of their sentences with the original, and a
+/// sentence's hits depend on nothing outside it (its tokens and their clauses). A
+/// sentence is found again by its text and its tokens' kinds and spans, compared in
+/// full, so a hash collision only costs a recomputation.
+#[derive(Default)]
+pub struct HitMemo {
+    sentences: FastMap<u64, MemoSentence>,
+    /// Remember new sentences (off when nothing will read the text again).
+    keep: bool,
+}
+
+impl HitMemo {
+    /// A memo that keeps what it is given, for an analysis that reads texts again.
+    pub fn keeping() -> HitMemo {
+        HitMemo {
+            sentences: FastMap::default(),
+            keep: true,
+        }
+    }
+}
+
+struct MemoSentence {
+    lang: Lang,
+    text: String,
+    /// Each token's kind and byte span, relative to the sentence's start.
+    tokens: Vec<(TokenKind, usize, usize)>,
+    /// The sentence's hits, in the order they were found: (category, pattern, token
+    /// range relative to the sentence's first token).
+    hits: Vec<(usize, usize, usize, usize)>,
+}
+
+impl MemoSentence {
+    fn matches(&self, lang: Lang, text: &str, doc: &Doc, range: TokenRange, at: usize) -> bool {
+        self.lang == lang
+            && self.text == text
+            && self.tokens.len() == range.end - range.start
+            && doc.tokens[range.start..range.end]
+                .iter()
+                .zip(&self.tokens)
+                .all(|(t, &(kind, a, b))| {
+                    t.kind == kind && t.byte.0 - at == a && t.byte.1 - at == b
+                })
+    }
+}
+
 /// The hits of every category in one text (see [`Lexicon::find_all`]).
 #[derive(Debug, Clone)]
 pub struct CategoryHits {
@@ -793,6 +839,12 @@ impl Lexicon {
     /// Every category's hits in `doc`, in one pass: per category, the longest match at
     /// each start and no overlaps (as [`PhraseSet::find`] gives for one category).
     pub fn find_all(&'static self, doc: &Doc) -> CategoryHits {
+        self.find_all_with(doc, &mut HitMemo::default())
+    }
+
+    /// [`Lexicon::find_all`], taking the hits of sentences it has seen before from
+    /// `memo`, and leaving the new ones there.
+    pub fn find_all_with(&'static self, doc: &Doc, memo: &mut HitMemo) -> CategoryHits {
         let n = self.category_ids.len();
         let mut by_category: Vec<Vec<Hit>> = vec![Vec::new(); n];
         let mut best: Vec<(usize, usize, usize)> = Vec::new(); // (category, end, pattern)
@@ -806,7 +858,31 @@ impl Lexicon {
         let mut present = vec![0u64; self.first_by_id.len().div_ceil(64)];
         let mut free_from = vec![0usize; n];
         let mut seq = Vec::new();
+        let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
         for s in &doc.sentences {
+            let (at, to) = doc.byte_range(s.tokens);
+            let text = &doc.source[at..to];
+            let key = {
+                let mut h = FxHasher::default();
+                h.write(text.as_bytes());
+                h.write_u8(self.lang as u8);
+                h.finish()
+            };
+            if let Some(m) = memo.sentences.get(&key) {
+                if m.matches(self.lang, text, doc, s.tokens, at) {
+                    for &(cat, pattern, a, b) in &m.hits {
+                        by_category[cat].push(Hit {
+                            pattern,
+                            range: TokenRange {
+                                start: s.tokens.start + a,
+                                end: s.tokens.start + b,
+                            },
+                        });
+                    }
+                    continue;
+                }
+            }
+            found.clear();
             matchable_into(doc, s.tokens, &mut seq);
             free_from.fill(0);
             for &i in &seq {
@@ -856,13 +932,20 @@ impl Lexicon {
                     }
                 }
                 for &(cat, end, local) in &best {
+                    let range = TokenRange {
+                        start: seq[pos],
+                        end: seq[end - 1] + 1,
+                    };
                     by_category[cat].push(Hit {
                         pattern: local,
-                        range: TokenRange {
-                            start: seq[pos],
-                            end: seq[end - 1] + 1,
-                        },
+                        range,
                     });
+                    found.push((
+                        cat,
+                        local,
+                        range.start - s.tokens.start,
+                        range.end - s.tokens.start,
+                    ));
                     free_from[cat] = end;
                 }
             }
@@ -871,6 +954,21 @@ impl Lexicon {
                     present[*id as usize / 64] &= !(1 << (id % 64));
                 }
             }
+            if !memo.keep {
+                continue;
+            }
+            memo.sentences.insert(
+                key,
+                MemoSentence {
+                    lang: self.lang,
+                    text: text.to_string(),
+                    tokens: doc.tokens[s.tokens.start..s.tokens.end]
+                        .iter()
+                        .map(|t| (t.kind, t.byte.0 - at, t.byte.1 - at))
+                        .collect(),
+                    hits: found.clone(),
+                },
+            );
         }
         CategoryHits {
             lx: self,
@@ -961,6 +1059,37 @@ mod tests {
         let p = Pattern::parse("wij betreuren het ongemak => wat vervelend").unwrap();
         assert_eq!(p.replacement.as_deref(), Some("wat vervelend"));
         assert!(Pattern::parse(".. foo").is_err());
+    }
+
+    #[test]
+    fn remembered_sentences_give_the_same_hits() {
+        // every reply of the fixtures, and each again without its first sentence and
+        // behind an extra one, through one memo per language: the same hits as read fresh
+        let mut texts: Vec<String> = Vec::new();
+        for fixture in [
+            include_str!("../demo/sample.jsonl"),
+            include_str!("../tests/fixtures/probe.jsonl"),
+        ] {
+            for line in fixture.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                let reply = v["reply"]["text"].as_str().unwrap().to_string();
+                let rest = reply.split_once(". ").map(|(_, r)| r.to_string());
+                texts.push(format!("Wat vervelend :( {reply}"));
+                texts.extend(rest);
+                texts.push(reply);
+            }
+        }
+        for lang in [Lang::Nl, Lang::En] {
+            let lx = lexicon(lang);
+            let mut memo = HitMemo::keeping();
+            for t in texts.iter().chain(&texts) {
+                let doc = Doc::new(t);
+                let fresh = lx.find_all(&doc);
+                let remembered = lx.find_all_with(&doc, &mut memo);
+                assert_eq!(fresh.by_category, remembered.by_category, "{t}");
+            }
+            assert!(!memo.sentences.is_empty());
+        }
     }
 
     #[test]

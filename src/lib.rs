@@ -51,15 +51,26 @@ fn window(s: &str, max: usize) -> (&str, usize) {
 /// Analyse one exchange: the post's reading, the reply's strategies, voice and findings,
 /// and a suggested rewrite.
 pub fn analyze(exchange: &Exchange) -> Report {
-    let mut report = analyze_without_rewrite(exchange);
+    // the rewrite re-reads texts that share most sentences with the draft (and does not
+    // run on drafts this long)
+    let mut memo = if text::utf16_len(&exchange.reply) <= rewrite::MAX_REWRITE_UNITS {
+        lexicon::HitMemo::keeping()
+    } else {
+        lexicon::HitMemo::default()
+    };
+    let mut report = analyze_without_rewrite_with(exchange, &mut memo);
     if report.truncated.is_none() {
-        report.rewrite = rewrite::rewrite(exchange, &report);
+        report.rewrite = rewrite::rewrite_with(exchange, &report, &mut memo);
     }
     report
 }
 
 /// [`analyze`] without the rewrite (the rewrite uses this to check its own output).
 pub fn analyze_without_rewrite(exchange: &Exchange) -> Report {
+    analyze_without_rewrite_with(exchange, &mut lexicon::HitMemo::default())
+}
+
+fn analyze_without_rewrite_with(exchange: &Exchange, memo: &mut lexicon::HitMemo) -> Report {
     let profile = &exchange.profile;
     let ui = profile.ui_language;
     let (reply_text, reply_total) = window(&exchange.reply, MAX_REPLY_UNITS);
@@ -104,12 +115,18 @@ pub fn analyze_without_rewrite(exchange: &Exchange) -> Report {
         incoming,
         recommended_strategies,
         truncated,
+        memo,
     )
 }
 
 /// Analyses another draft for the same post, reusing the post's reading in `base` (the
 /// rewrite checks its candidates this way).
-pub(crate) fn reanalyze(exchange: &Exchange, reply: &str, base: &Report) -> Report {
+pub(crate) fn reanalyze(
+    exchange: &Exchange,
+    reply: &str,
+    base: &Report,
+    memo: &mut lexicon::HitMemo,
+) -> Report {
     let doc = text::Doc::new(reply);
     let lang = incoming::detect_language(&doc);
     analyze_reply(
@@ -119,6 +136,7 @@ pub(crate) fn reanalyze(exchange: &Exchange, reply: &str, base: &Report) -> Repo
         base.incoming.clone(),
         base.recommended_strategies.clone(),
         None,
+        memo,
     )
 }
 
@@ -129,13 +147,14 @@ fn analyze_reply(
     incoming: Incoming,
     recommended_strategies: Vec<Recommendation>,
     truncated: Option<Truncation>,
+    memo: &mut lexicon::HitMemo,
 ) -> Report {
     let profile = &exchange.profile;
     let ui = profile.ui_language;
     let platform = exchange.platform.unwrap_or(profile.platform);
     let lang = reply_doc_lang.or(incoming.language).unwrap_or(ui);
     let lx = lexicon::lexicon(lang);
-    let reading = reply::read_reply(reply_doc, lx, &incoming, profile);
+    let reading = reply::read_reply(reply_doc, lx, &incoming, profile, memo);
     let (len, over_at) = length::measure(&reading.doc, platform);
     if reading.doc.is_empty() {
         return Report {

@@ -1,7 +1,7 @@
 //! Reading the draft reply: the webcare strategies it uses (brief §3) and the elements
 //! of a conversational human voice (brief §4), each with where it was found.
 
-use crate::lexicon::{CategoryHits, Hit, Lexicon, List};
+use crate::lexicon::{CategoryHits, Hit, HitMemo, Lexicon, List};
 use crate::model::{Incoming, Kind, Occurrence, Profile, Text};
 use crate::text::{Doc, TokenKind, TokenRange};
 
@@ -387,8 +387,9 @@ pub fn read_reply<'a>(
     lx: &'static Lexicon,
     incoming: &Incoming,
     profile: &Profile,
+    memo: &mut HitMemo,
 ) -> Reading<'a> {
-    let hits = lx.find_all(&doc);
+    let hits = lx.find_all_with(&doc, memo);
     let get = |c: &str| hits.get(c).to_vec();
     let (greeting, mut addressee) = find_greeting(&doc, lx, incoming.first_name.as_deref());
     let signature = find_signature(&doc, lx, profile, incoming.first_name.as_deref());

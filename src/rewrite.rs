@@ -212,6 +212,7 @@ struct Analyser<'e> {
     ex: &'e Exchange,
     base: &'e Report,
     last: Option<(String, Rc<Report>)>,
+    memo: &'e mut crate::lexicon::HitMemo,
 }
 
 impl Analyser<'_> {
@@ -221,7 +222,7 @@ impl Analyser<'_> {
                 return Rc::clone(r);
             }
         }
-        let r = Rc::new(crate::reanalyze(self.ex, text, self.base));
+        let r = Rc::new(crate::reanalyze(self.ex, text, self.base, self.memo));
         self.last = Some((text.to_string(), Rc::clone(&r)));
         r
     }
@@ -622,6 +623,15 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
 
 /// Suggests a whole reply, or `None` when the draft is empty or needs no change.
 pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
+    rewrite_with(ex, report, &mut crate::lexicon::HitMemo::default())
+}
+
+/// [`rewrite`], reusing the phrase hits of sentences already read in this analysis.
+pub fn rewrite_with(
+    ex: &Exchange,
+    report: &Report,
+    memo: &mut crate::lexicon::HitMemo,
+) -> Option<String> {
     let original = ex.reply.as_str();
     // no suggestion to polish a reply the brief advises not to send at all
     if original.trim().is_empty() || report.incoming.advice == Advice::DontRespond {
@@ -636,6 +646,7 @@ pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
         ex,
         base: report,
         last: None,
+        memo,
     };
     // 1. the content fixes (when they change nothing, the draft's own report holds)
     let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
