@@ -30,8 +30,9 @@ pub fn analyze(exchange: JsValue) -> Result<JsValue, JsError> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| JsError::new("invalid exchange: it cannot be written as JSON"))?;
-    let exchange: Exchange =
-        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("invalid exchange: {e}")))?;
+    // (lone surrogates, which JavaScript strings may hold, become U+FFFD)
+    let exchange = Exchange::from_js_json(&json)
+        .map_err(|e| JsError::new(&format!("invalid exchange: {e}")))?;
     to_js(&crate::analyze(&exchange), "the report")
 }
 
@@ -39,7 +40,7 @@ pub fn analyze(exchange: JsValue) -> Result<JsValue, JsError> {
 /// Used by the parity test so both sides compare the same bytes.
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(exchange_json: &str) -> Result<String, JsError> {
-    let exchange: Exchange = serde_json::from_str(exchange_json)
+    let exchange = Exchange::from_js_json(exchange_json)
         .map_err(|e| JsError::new(&format!("invalid exchange: {e}")))?;
     serde_json::to_string(&crate::analyze(&exchange))
         .map_err(|e| JsError::new(&format!("cannot return the report: {e}")))
