@@ -129,11 +129,23 @@ fn tidy_lines(text: &str) -> String {
 /// The capitals half of [`tidy`]: a capital after each sentence end and at the start of
 /// the body (after @mentions), not in links, e-mail addresses or domains.
 fn capitalise_sentences(joined: &str) -> String {
+    let bytes = joined.as_bytes();
     let mut out = String::with_capacity(joined.len());
     let mut cap_next = true;
     let mut in_mention = false;
     let mut last: Option<char> = None;
-    for (pos, c) in joined.char_indices() {
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let at = pos;
+        // ASCII without decoding (most characters); the others whole
+        let c = if bytes[at] < 0x80 {
+            pos += 1;
+            bytes[at] as char
+        } else {
+            let c = joined[at..].chars().next().expect("a char boundary");
+            pos += c.len_utf8();
+            c
+        };
         if c == '@' && cap_next {
             in_mention = true;
         }
@@ -147,7 +159,7 @@ fn capitalise_sentences(joined: &str) -> String {
         }
         if cap_next && c.is_alphabetic() {
             // not a link, e-mail address or domain: "https://…", "info@…", "bol.com"
-            let word = joined[pos..].split_whitespace().next().unwrap_or("");
+            let word = joined[at..].split_whitespace().next().unwrap_or("");
             let is_link = word.contains("://")
                 || word.contains('@')
                 || word.contains('.')
