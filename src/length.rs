@@ -21,12 +21,16 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
     let text = doc.source;
     match platform {
         Platform::Facebook => {
+            // characters are the bytes that do not continue one
+            let chars = text.bytes().filter(|&b| b & 0xC0 != 0x80).count();
             let (count, over_at) = if text.is_ascii() {
                 // one character, one UTF-16 unit each
                 (
                     text.len(),
                     (text.len() > FACEBOOK_LIMIT).then_some(FACEBOOK_LIMIT),
                 )
+            } else if chars <= FACEBOOK_LIMIT {
+                (chars, None)
             } else {
                 let mut count = 0;
                 let mut over_at = None;

@@ -194,7 +194,16 @@ impl<W: LexWord + ?Sized> LexWord for &W {
 impl LexWord for Norm {
     #[inline]
     fn entry_in(&self, lx: &Lexicon) -> WordEntry {
-        self.entry_cached(lx.lang, || self.as_str().entry_in(lx))
+        if !lx.built_in {
+            return self.as_str().entry_in(lx);
+        }
+        // one lookup for both languages: language detection asks about both anyway
+        self.entry_cached(lx.lang, || {
+            built_in_words()
+                .get(self.as_str())
+                .copied()
+                .unwrap_or([WordEntry::UNKNOWN; 2])
+        })
     }
 }
 use std::sync::OnceLock;
@@ -630,6 +639,9 @@ pub struct Lexicon {
     /// Every word of the word lists and the patterns: one lookup answers both (see
     /// [`WordEntry`]).
     entries: FastMap<String, WordEntry>,
+    /// One of the two built-in lexicons (see [`lexicon`]), whose entries are also in
+    /// the table of both languages.
+    built_in: bool,
     phrases: FastMap<String, PhraseSet>,
     templates: HashMap<String, String>,
     pub register: RegisterTable,
@@ -786,6 +798,7 @@ impl Lexicon {
             .collect();
         Ok(Lexicon {
             lang,
+            built_in: false,
             required,
             entries,
             phrases,
@@ -993,27 +1006,50 @@ fn number_words(patterns: &mut [Pattern], vocabulary: &mut FastMap<String, u32>)
     }
 }
 
-static LEXICONS: OnceLock<(Lexicon, Lexicon)> = OnceLock::new();
+/// The two built-in lexicons, and every word of either with its entry in each (indexed
+/// by `Lang as usize`).
+struct BuiltIn {
+    nl: Lexicon,
+    en: Lexicon,
+    words: FastMap<String, [WordEntry; 2]>,
+}
 
-/// The built-in lexicon for a language, parsed once.
-pub fn lexicon(lang: Lang) -> &'static Lexicon {
-    let (nl, en) = LEXICONS.get_or_init(|| {
-        (
-            Lexicon::load(
-                Lang::Nl,
-                include_str!(concat!(env!("OUT_DIR"), "/lexicon-nl.json")),
-            )
-            .expect("built-in Dutch lexicon is valid (checked by the tests)"),
-            Lexicon::load(
-                Lang::En,
-                include_str!(concat!(env!("OUT_DIR"), "/lexicon-en.json")),
-            )
-            .expect("built-in English lexicon is valid (checked by the tests)"),
+static BUILT_IN: OnceLock<BuiltIn> = OnceLock::new();
+
+fn built_in() -> &'static BuiltIn {
+    BUILT_IN.get_or_init(|| {
+        let mut nl = Lexicon::load(
+            Lang::Nl,
+            include_str!(concat!(env!("OUT_DIR"), "/lexicon-nl.json")),
         )
-    });
+        .expect("built-in Dutch lexicon is valid (checked by the tests)");
+        let mut en = Lexicon::load(
+            Lang::En,
+            include_str!(concat!(env!("OUT_DIR"), "/lexicon-en.json")),
+        )
+        .expect("built-in English lexicon is valid (checked by the tests)");
+        nl.built_in = true;
+        en.built_in = true;
+        let mut words: FastMap<String, [WordEntry; 2]> = FastMap::default();
+        for lx in [&nl, &en] {
+            for (w, e) in &lx.entries {
+                words.entry(w.clone()).or_insert([WordEntry::UNKNOWN; 2])[lx.lang as usize] = *e;
+            }
+        }
+        BuiltIn { nl, en, words }
+    })
+}
+
+fn built_in_words() -> &'static FastMap<String, [WordEntry; 2]> {
+    &built_in().words
+}
+
+/// The built-in lexicon of `lang` (loaded once, from `data/lexicon/`).
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    let b = built_in();
     match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
+        Lang::Nl => &b.nl,
+        Lang::En => &b.en,
     }
 }
 
@@ -1090,6 +1126,29 @@ mod tests {
             }
             assert!(!memo.sentences.is_empty());
         }
+    }
+
+    #[test]
+    fn both_languages_table_agrees_with_each_lexicon() {
+        // a token's entry comes from the table of both languages and is remembered;
+        // it must be what each lexicon says of the word
+        let text = include_str!("../tests/fixtures/probe.jsonl");
+        let doc = Doc::new(text);
+        for lang in [Lang::Nl, Lang::En, Lang::Nl] {
+            let lx = lexicon(lang);
+            for t in &doc.tokens {
+                assert_eq!(
+                    t.norm.entry_in(lx),
+                    t.norm.as_str().entry_in(lx),
+                    "{}",
+                    t.norm
+                );
+            }
+        }
+        assert!(doc
+            .tokens
+            .iter()
+            .any(|t| t.norm.entry_in(lexicon(Lang::Nl)).lists != 0));
     }
 
     #[test]

@@ -66,22 +66,22 @@ impl Norm {
         }
     }
 
-    /// This word's entry in `lang`'s lexicon: `lookup` the first time, remembered after
-    /// that.
+    /// This word's entry in `lang`'s lexicon: `lookup` (of both languages' entries) the
+    /// first time, remembered after that.
     #[inline]
     pub fn entry_cached(
         &self,
         lang: crate::model::Lang,
-        lookup: impl FnOnce() -> WordEntry,
+        lookup: impl FnOnce() -> [WordEntry; 2],
     ) -> WordEntry {
-        let slot = &self.entries[lang as usize];
-        let known = slot.get();
+        let known = self.entries[lang as usize].get();
         if known.lists != NOT_LOOKED_UP.lists {
             return known;
         }
-        let entry = lookup();
-        slot.set(entry);
-        entry
+        let both = lookup();
+        self.entries[0].set(both[0]);
+        self.entries[1].set(both[1]);
+        both[lang as usize]
     }
 
     /// The normalised form of `s` (see [`normalise`]).
