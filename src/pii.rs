@@ -251,9 +251,12 @@ pub fn scan(doc: &Doc) -> Vec<PiiItem> {
         }
         // Street addresses: "Kerkstraat 12", "12 Baker Street", postcode "1234 AB"
         if tok.is_word() && !tok.has_digit() {
-            let is_street = STREET_SUFFIXES
-                .iter()
-                .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s));
+            // (the street suffixes only for a word followed by a number: most words are not)
+            let is_street = || {
+                STREET_SUFFIXES
+                    .iter()
+                    .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s))
+            };
             let next_is_number = t
                 .get(i + 1)
                 .map(|n| {
@@ -266,7 +269,7 @@ pub fn scan(doc: &Doc) -> Vec<PiiItem> {
                         && n.norm.len() <= 5
                 })
                 .unwrap_or(false);
-            if is_street && next_is_number {
+            if next_is_number && is_street() {
                 out.push(PiiItem {
                     kind: PiiKind::Address,
                     range: TokenRange {
