@@ -46,6 +46,15 @@ pub struct Reading<'a> {
     pub commercial_sentences: Vec<TokenRange>,
 }
 
+/// The ids of `order` that occur in `found`, in that order.
+fn ids_found(order: &[&'static str], found: &[Occurrence]) -> Vec<Text> {
+    order
+        .iter()
+        .filter(|id| found.iter().any(|o| o.id == **id))
+        .map(|id| Text::Borrowed(id))
+        .collect()
+}
+
 fn overlaps(a: TokenRange, b: TokenRange) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -59,20 +68,14 @@ impl<'a> Reading<'a> {
         self.strategies.iter().any(|o| o.id == id) || self.elements.iter().any(|o| o.id == id)
     }
 
+    /// The strategies found, in the brief's order.
     pub fn strategy_ids(&self) -> Vec<Text> {
-        STRATEGIES
-            .iter()
-            .filter(|s| self.strategies.iter().any(|o| o.id == **s))
-            .map(|s| Text::Borrowed(s))
-            .collect()
+        ids_found(&STRATEGIES, &self.strategies)
     }
 
+    /// The voice elements found, in the brief's order.
     pub fn element_ids(&self) -> Vec<Text> {
-        ELEMENTS
-            .iter()
-            .filter(|e| self.elements.iter().any(|o| o.id == **e))
-            .map(|e| Text::Borrowed(e))
-            .collect()
+        ids_found(&ELEMENTS, &self.elements)
     }
 
     /// Tokens that belong to the greeting, the name after it or the signature.
