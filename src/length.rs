@@ -21,27 +21,23 @@ pub fn measure(doc: &Doc, platform: Platform) -> (Length, Option<usize>) {
     let text = doc.source;
     match platform {
         Platform::Facebook => {
-            // characters are the bytes that do not continue one
-            let chars = text.bytes().filter(|&b| b & 0xC0 != 0x80).count();
             let (count, over_at) = if text.is_ascii() {
                 // one character, one UTF-16 unit each
                 (
                     text.len(),
                     (text.len() > FACEBOOK_LIMIT).then_some(FACEBOOK_LIMIT),
                 )
-            } else if chars <= FACEBOOK_LIMIT {
-                (chars, None)
             } else {
-                let mut count = 0;
-                let mut over_at = None;
-                let mut u = 0;
-                for c in text.chars() {
-                    count += 1;
-                    if count > FACEBOOK_LIMIT && over_at.is_none() {
-                        over_at = Some(u);
-                    }
-                    u += c.len_utf16();
-                }
+                // characters are the bytes that do not continue one; where the limit
+                // falls is only needed past it
+                let count = text.bytes().filter(|&b| b & 0xC0 != 0x80).count();
+                let over_at = (count > FACEBOOK_LIMIT).then(|| {
+                    let (k, _) = text
+                        .char_indices()
+                        .nth(FACEBOOK_LIMIT)
+                        .expect("more characters than the limit");
+                    crate::text::utf16_len(&text[..k])
+                });
                 (count, over_at)
             };
             (

@@ -12,6 +12,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::Lang;
+use crate::text::{Doc, Norm, TokenKind, TokenRange};
 
 /// A small, fast hasher for short word keys (the Fx hash of rustc). The maps here are
 /// built from our own data, never from attacker-chosen keys, so a DoS-resistant hash
@@ -206,12 +212,6 @@ impl LexWord for Norm {
         })
     }
 }
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
-use crate::model::Lang;
-use crate::text::{Doc, Norm, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Alt {
@@ -872,16 +872,20 @@ impl Lexicon {
         let mut free_from = vec![0usize; n];
         let mut seq = Vec::new();
         let mut found: Vec<(usize, usize, usize, usize)> = Vec::new();
+        // (a memo that keeps nothing and holds nothing: no sentence keys to compute)
+        let use_memo = memo.keep || !memo.sentences.is_empty();
         for s in &doc.sentences {
             let (at, to) = doc.byte_range(s.tokens);
             let text = &doc.source[at..to];
-            let key = {
+            let key = if use_memo {
                 let mut h = FxHasher::default();
                 h.write(text.as_bytes());
                 h.write_u8(self.lang as u8);
                 h.finish()
+            } else {
+                0
             };
-            if let Some(m) = memo.sentences.get(&key) {
+            if let Some(m) = memo.sentences.get(&key).filter(|_| use_memo) {
                 if m.matches(self.lang, text, doc, s.tokens, at) {
                     for &(cat, pattern, a, b) in &m.hits {
                         by_category[cat].push(Hit {
