@@ -12,7 +12,7 @@
 // (the content script, PORT_NAME): a one-time message opens and closes a channel
 // through the browser process on every request, which costs the content script
 // several milliseconds per keystroke; a port pays that once.
-import init, { analyze, rules, version } from './pkg/reply_coach.js';
+import init, { analyze, rules, version } from 'reply-coach-engine'; // target/pkg/reply_coach.js (scripts/extension/build.mjs)
 import { loadSettings, toProfile, STORAGE_KEY } from './shared/settings.js';
 import { PORT_NAME } from './shared/messaging.js';
 

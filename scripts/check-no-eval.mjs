@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Static check of the extension's attack surface, part of `make test`
-// (mk/hardening.mk). Fails when any file under extension/ (sources, the wasm-bindgen
-// glue, the HTML pages) contains:
+// (`make check-no-eval`). Fails when any file under extension/ (sources, HTML pages) or a
+// built extension (dist/…, with the wasm-bindgen glue bundled into background.js)
+// contains:
 //   - code from strings: eval, new Function / Function(...), setTimeout/setInterval
 //     with a string, dynamic import(), importScripts, javascript: URLs;
 //   - HTML from strings: innerHTML, outerHTML, insertAdjacentHTML, document.write,
@@ -45,14 +46,12 @@ const STRING_RULES = [
   [/^\s*javascript:/i, 'javascript: URL'],
 ];
 
-// The one justified exception. wasm-bindgen's generated loader (extension/pkg/
-// reply_coach.js, `__wbg_init`) fetches the engine's .wasm; background.js passes it
+// The one justified exception. wasm-bindgen's generated loader (target/pkg/
+// reply_coach.js, `__wbg_init`, bundled into a built extension's background.js) fetches
+// the engine's .wasm; background.js passes it
 // `api.runtime.getURL('pkg/reply_coach_bg.wasm')`, the extension's own packaged file,
 // and the e2e tests (tests/e2e/attack.test.mjs) prove no request leaves the extension.
-// In a built extension (dist/chrome, dist/firefox) the same loader is bundled into
-// background.js.
 const ALLOW = [
-  { file: 'pkg/reply_coach.js', rule: 'fetch()', max: 1 },
   { file: 'background.js', rule: 'fetch()', max: 1 },
 ];
 

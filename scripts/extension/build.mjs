@@ -1,4 +1,8 @@
-// Builds the extension from extension/ and the engine's wasm package (target/pkg):
+// Builds the extension from extension/ and the engine's wasm package (target/pkg, made by
+// `make wasm`), read where it is: nothing is written inside extension/.
+// background.js imports the engine as 'reply-coach-engine' (typed by
+// extension/types/engine.d.ts); the bundle resolves that name to the package's
+// reply_coach.js, and the package's .wasm is copied into each build's pkg/.
 //   dist/chrome/          unpacked MV3 extension for Chromium browsers (store build)
 //   dist/firefox/         unpacked build for Firefox (background scripts, gecko id)
 //   dist/chrome-dev/, dist/firefox-dev/
@@ -61,21 +65,17 @@ function manifestFor(target, ver) {
   return m;
 }
 
-async function copyPkg(pkgDir) {
+// The engine package's two files; throws when `make wasm` has not made them.
+function enginePackage(pkgDir) {
   const js = path.join(pkgDir, 'reply_coach.js');
   const wasm = path.join(pkgDir, 'reply_coach_bg.wasm');
   if (!existsSync(js) || !existsSync(wasm)) {
     throw new Error(`engine package missing: ${js} and ${wasm} (run \`make wasm\` first)`);
   }
-  const dest = path.join(src, 'pkg');
-  await fs.rm(dest, { recursive: true, force: true });
-  await fs.mkdir(dest, { recursive: true });
-  for (const f of await fs.readdir(pkgDir)) {
-    if (/\.(js|wasm|d\.ts)$/.test(f)) await fs.copyFile(path.join(pkgDir, f), path.join(dest, f));
-  }
+  return { js, wasm };
 }
 
-async function bundle(outdir) {
+async function bundle(outdir, engine) {
   await esbuild.build({
     entryPoints: {
       background: path.join(src, 'background.js'),
@@ -84,6 +84,7 @@ async function bundle(outdir) {
       'popup/popup': path.join(src, 'popup/popup.js'),
     },
     bundle: true,
+    alias: { 'reply-coach-engine': engine.js },
     format: 'iife',
     outdir,
     target: ['chrome116', 'firefox142'],
@@ -96,17 +97,17 @@ async function bundle(outdir) {
   });
 }
 
-async function buildTarget(name, target, ver, icons) {
+async function buildTarget(name, target, ver, icons, engine) {
   const out = path.join(dist, name);
   await fs.rm(out, { recursive: true, force: true });
   await fs.mkdir(out, { recursive: true });
-  await bundle(out);
+  await bundle(out, engine);
   await fs.cp(path.join(src, '_locales'), path.join(out, '_locales'), { recursive: true });
   for (const f of ['options/options.html', 'options/options.css', 'popup/popup.html', 'popup/popup.css']) {
     await fs.copyFile(path.join(src, f), path.join(out, f));
   }
   await fs.mkdir(path.join(out, 'pkg'), { recursive: true });
-  await fs.copyFile(path.join(src, 'pkg/reply_coach_bg.wasm'), path.join(out, 'pkg/reply_coach_bg.wasm'));
+  await fs.copyFile(engine.wasm, path.join(out, 'pkg/reply_coach_bg.wasm'));
   await fs.mkdir(path.join(out, 'icons'), { recursive: true });
   for (const [size, png] of icons) await fs.writeFile(path.join(out, `icons/icon-${size}.png`), png);
   await fs.writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifestFor(target, ver), null, 2)}\n`);
@@ -116,10 +117,10 @@ async function buildTarget(name, target, ver, icons) {
 export async function build({ pkgDir = path.join(repo, 'target/pkg'), demo = true } = {}) {
   const t0 = Date.now();
   await fs.mkdir(dist, { recursive: true });
-  await copyPkg(pkgDir);
+  const engine = enginePackage(pkgDir);
   const icons = [16, 32, 48, 128].map((s) => [s, drawIcon(s)]);
   const ver = version();
-  for (const [name, target] of Object.entries(TARGETS)) await buildTarget(name, target, ver, icons);
+  for (const [name, target] of Object.entries(TARGETS)) await buildTarget(name, target, ver, icons, engine);
   if (demo) await buildDemo();
   return Date.now() - t0;
 }
