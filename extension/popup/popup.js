@@ -1,13 +1,29 @@
+// @ts-check
 // Popup playground: paste a post and a draft, get the full coaching and the rewrite.
 // The draft is a textarea, so fixes are applied to it directly.
 import { loadSettings } from '../shared/settings.js';
 import { t, localise } from '../shared/i18n.js';
 import { renderReport, findingKey, REPORT_CSS } from '../shared/report-view.js';
+import { EngineClient } from '../shared/protocol.js';
+import { sendMessage } from '../shared/messaging.js';
 
-const $ = (id) => document.getElementById(id);
-const api = globalThis.browser ?? globalThis.chrome;
+/** @typedef {import('reply-coach-engine').Report} Report */
+/** @typedef {import('reply-coach-engine').Post} Post */
+
+/** @param {string} id */
+function $(id) {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`popup: no #${id}`);
+  return e;
+}
+/** @param {string} id  an input, select or textarea */
+const control = (id) => /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */ ($(id));
+
+const engine = new EngineClient(sendMessage);
 let lang = 'en';
-let last = null; // {report, draft}
+/** @type {{report: Report, draft: string, post: Post | null} | null} */
+let last = null;
+/** @type {Set<string>} */
 const dismissed = new Set();
 
 const style = document.createElement('style');
@@ -15,29 +31,21 @@ style.textContent = REPORT_CSS;
 document.head.append(style);
 
 async function analyze() {
-  const draft = $('draft').value;
-  const postText = $('post').value.trim();
-  const age = $('age').value === '' ? null : Number($('age').value);
-  const msg = {
-    type: 'analyze',
-    platform: $('platform').value,
-    draft,
-    post: postText ? { text: postText, author: $('author').value.trim() || null, age_minutes: Number.isFinite(age) ? age : null } : null,
-  };
+  const draft = control('draft').value;
+  const postText = control('post').value.trim();
+  const age = control('age').value === '' ? null : Number(control('age').value);
+  const post = postText
+    ? { text: postText, author: control('author').value.trim() || null, age_minutes: Number.isFinite(age) ? age : null }
+    : null;
   $('status').textContent = t(lang, 'analysing');
-  let resp;
-  try {
-    resp = await api.runtime.sendMessage(msg);
-  } catch (e) {
-    resp = { ok: false, error: String(e?.message ?? e) };
-  }
-  if (!resp?.ok) {
-    $('status').textContent = t(lang, 'engineError', resp?.error ?? '?');
+  const resp = await engine.analyze({ post, draft, platform: control('platform').value === 'facebook' ? 'facebook' : 'x' });
+  if (!resp.ok) {
+    $('status').textContent = t(lang, 'engineError', resp.error);
     return;
   }
   $('status').textContent = '';
   if (!last || last.draft !== draft) dismissed.clear();
-  last = { report: resp.report, draft, post: msg.post };
+  last = { report: resp.report, draft, post };
   render();
 }
 
@@ -47,12 +55,12 @@ function render() {
 }
 
 $('result').addEventListener('click', (e) => {
-  const btn = e.target.closest('[data-action]');
+  const btn = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('[data-action]'));
   if (!btn || !last) return;
   const f = last.report.findings[Number(btn.dataset.index)];
-  const ta = $('draft');
+  const ta = control('draft');
   if (ta.value !== last.draft) { analyze(); return; }
-  if (btn.dataset.action === 'apply-fix' && f?.span) {
+  if (btn.dataset.action === 'apply-fix' && f?.span && f.replacement !== null) {
     ta.value = last.draft.slice(0, f.span[0]) + f.replacement + last.draft.slice(f.span[1]);
     analyze();
   } else if (btn.dataset.action === 'apply-rewrite' && last.report.rewrite !== null) {
@@ -73,8 +81,8 @@ async function main() {
   for (const id of ['post', 'draft']) {
     $(id).addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) analyze(); });
   }
-  $('post').placeholder = t(lang, 'examplePost');
-  $('draft').placeholder = t(lang, 'exampleDraft');
+  /** @type {HTMLTextAreaElement} */ ($('post')).placeholder = t(lang, 'examplePost');
+  /** @type {HTMLTextAreaElement} */ ($('draft')).placeholder = t(lang, 'exampleDraft');
 }
 
 main();
