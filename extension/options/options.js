@@ -1,98 +1,54 @@
-// Options page: edits the profile in chrome.storage.sync; export/import as JSON.
+// @ts-check
+// Options page: edits the settings in chrome.storage.sync (the form is built from the
+// settings table, options/form.js); export/import as JSON; the engine's rules.
 import {
-  loadSettings, saveSettings, parseImport, exportJson, ImportError, LANGS,
+  loadSettings, saveSettings, parseImport, exportJson, sanitize, ImportError, FIELDS,
 } from '../shared/settings.js';
 import { t, localise } from '../shared/i18n.js';
+import { EngineClient } from '../shared/protocol.js';
+import { sendMessage } from '../shared/messaging.js';
+import { SettingsForm } from './form.js';
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import('../shared/settings.js').Settings} Settings */
+/** @typedef {import('../shared/settings.js').FieldKey} FieldKey */
+/** @typedef {import('reply-coach-engine').Lang} Lang */
+
+/** @param {string} id */
+function $(id) {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`options page: no #${id}`);
+  return e;
+}
+/** @param {string} id  an input, select or textarea */
+const control = (id) => /** @type {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} */ ($(id));
+
+const engine = new EngineClient(sendMessage);
+/** @type {Lang} */
 let lang = 'en';
+/** @type {Settings | null} */
 let current = null;
+const form = new SettingsForm($('fields'), () => lang);
 
 function applyLanguage() {
   document.documentElement.lang = lang;
   localise(document, lang);
   document.title = t(lang, 'optionsTitle');
-  for (const row of $('rules').rows) localiseRow(row);
 }
 
-function el(tag, attrs = {}) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else if (k === 'value') e.value = v;
-    else e.setAttribute(k, v);
-  }
-  return e;
-}
-
-function localiseRow(row) {
-  const [phrase, repl, msg, language, remove] = row.querySelectorAll('input, select, button');
-  phrase.setAttribute('aria-label', t(lang, 'rulePhrase'));
-  repl.setAttribute('aria-label', t(lang, 'ruleReplacement'));
-  msg.setAttribute('aria-label', t(lang, 'ruleMessage'));
-  language.setAttribute('aria-label', t(lang, 'ruleLanguage'));
-  language.options[0].textContent = t(lang, 'ruleAnyLanguage');
-  remove.textContent = '×';
-  remove.setAttribute('aria-label', t(lang, 'ruleRemove'));
-}
-
-function addRuleRow(rule = { phrase: '', replacement: null, message: null, language: null }) {
-  const tr = document.createElement('tr');
-  const phrase = el('input', { value: rule.phrase, maxlength: '200', 'data-field': 'phrase' });
-  const repl = el('input', { value: rule.replacement ?? '', maxlength: '200', 'data-field': 'replacement' });
-  const msg = el('input', { value: rule.message ?? '', maxlength: '200', 'data-field': 'message' });
-  const language = el('select', { 'data-field': 'language' });
-  language.append(el('option', { value: '', text: '' }), ...LANGS.map((l) => el('option', { value: l, text: l.toUpperCase() })));
-  language.value = rule.language ?? '';
-  const remove = el('button', { type: 'button', class: 'remove' });
-  remove.addEventListener('click', () => tr.remove());
-  for (const c of [phrase, repl, msg, language, remove]) {
-    const td = document.createElement('td');
-    td.append(c);
-    tr.append(td);
-  }
-  $('rules').append(tr);
-  localiseRow(tr);
-  return tr;
-}
-
+/** @param {Settings} s */
 function fill(s) {
   current = s;
-  $('agent_name').value = s.agent_name;
-  $('agent_initials').value = s.agent_initials;
-  $('signature_style').value = s.signature_style;
-  $('organisation').value = s.organisation;
-  $('response_time_norm_minutes').value = String(s.response_time_norm_minutes);
-  $('ui_language').value = s.ui_language;
-  $('site_x').checked = s.sites.x;
-  $('site_facebook').checked = s.sites.facebook;
-  $('rules').replaceChildren();
-  for (const r of s.custom_rules) addRuleRow(r);
+  form.write(s);
   lang = s.ui_language;
   applyLanguage();
 }
 
+/** What the form holds, over the settings it was filled with (not checked). */
 function read() {
-  const norm = Number($('response_time_norm_minutes').value);
-  const rules = [];
-  for (const row of $('rules').rows) {
-    const get = (f) => row.querySelector(`[data-field="${f}"]`).value.trim();
-    if (!get('phrase')) continue;
-    rules.push({ phrase: get('phrase'), replacement: get('replacement') || null, message: get('message') || null, language: get('language') || null });
-  }
-  return {
-    ...current,
-    agent_name: $('agent_name').value.trim(),
-    agent_initials: $('agent_initials').value.trim(),
-    signature_style: $('signature_style').value,
-    organisation: $('organisation').value.trim(),
-    response_time_norm_minutes: norm,
-    ui_language: $('ui_language').value,
-    sites: { x: $('site_x').checked, facebook: $('site_facebook').checked },
-    custom_rules: rules,
-  };
+  return { ...current, ...form.read() };
 }
 
+/** @param {string[] | null} problems */
 function showNotice(problems) {
   const n = $('notice');
   if (!problems) { n.hidden = true; return; }
@@ -100,23 +56,32 @@ function showNotice(problems) {
   n.hidden = false;
 }
 
+/** @param {unknown} err */
+const errorText = (err) => String(err instanceof Error ? err.message : err);
+
+/** @param {SubmitEvent} [e] */
 async function save(e) {
   e?.preventDefault();
-  const s = read();
-  if (!Number.isInteger(s.response_time_norm_minutes) || s.response_time_norm_minutes < 1 || s.response_time_norm_minutes > 10080) {
-    $('status').textContent = t(lang, 'invalidNorm');
-    $('response_time_norm_minutes').focus();
+  // The form is checked as strictly as an imported file: nothing is saved while a field
+  // holds something the table refuses, and the first such field says so.
+  const { problems } = sanitize(read());
+  const bad = /** @type {FieldKey | undefined} */ (problems.find((k) => Object.hasOwn(FIELDS, k)));
+  if (bad) {
+    const field = FIELDS[bad];
+    $('status').textContent = field.invalid ? t(lang, field.invalid) : t(lang, 'invalidField', t(lang, field.label));
+    form.focus(bad);
     return;
   }
   try {
-    fill(await saveSettings(s));
+    fill(await saveSettings(read()));
     showNotice(null);
     $('status').textContent = t(lang, 'saved');
   } catch (err) {
-    $('status').textContent = t(lang, 'saveFailed', String(err?.message ?? err));
+    $('status').textContent = t(lang, 'saveFailed', errorText(err));
   }
 }
 
+/** @param {string} textValue */
 async function doImport(textValue) {
   const out = $('import-status');
   try {
@@ -127,40 +92,37 @@ async function doImport(textValue) {
     out.textContent = t(lang, 'importDone');
   } catch (err) {
     out.dataset.result = 'error';
-    out.textContent = err instanceof ImportError ? t(lang, err.key, err.detail) : t(lang, 'saveFailed', String(err?.message ?? err));
+    out.textContent = err instanceof ImportError ? t(lang, err.key, err.detail) : t(lang, 'saveFailed', errorText(err));
   }
 }
 
 function doExport() {
-  const blob = new Blob([exportJson(read())], { type: 'application/json' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: 'reply-coach-profile.json' });
+  const json = exportJson(read());
+  const blob = new Blob([json], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'reply-coach-profile.json';
   document.body.append(a);
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
-  $('import-text').value = exportJson(read());
+  control('import-text').value = json;
 }
 
+// The engine's version and every rule: its id, its message and why.
 async function showRules() {
-  const api = globalThis.browser ?? globalThis.chrome;
-  try {
-    const [v, r] = await Promise.all([
-      api.runtime.sendMessage({ type: 'version' }),
-      api.runtime.sendMessage({ type: 'rules', lang }),
-    ]);
-    if (v?.ok) $('engine-version').textContent = t(lang, 'engineVersion', v.version);
-    const list = $('rule-docs');
-    list.replaceChildren();
-    for (const doc of (r?.ok && Array.isArray(r.rules) ? r.rules : [])) {
-      const li = document.createElement('li');
-      const id = doc.id ?? doc.rule ?? '';
-      const title = doc.title ?? doc.name ?? doc.message ?? '';
-      const body = doc.explanation ?? doc.description ?? doc.why ?? '';
-      li.append(el('code', { text: id }), document.createTextNode(title ? ` ${title}` : ''));
-      if (body) li.append(el('p', { class: 'help', text: body }));
-      list.append(li);
-    }
-  } catch {
-    $('engine-version').textContent = t(lang, 'engineUnavailable');
+  const [v, r] = await Promise.all([engine.version(), engine.rules(lang)]);
+  $('engine-version').textContent = v.ok ? t(lang, 'engineVersion', v.version) : t(lang, 'engineUnavailable');
+  const list = $('rule-docs');
+  list.replaceChildren();
+  for (const doc of r.ok ? r.rules : []) {
+    const li = document.createElement('li');
+    const id = document.createElement('code');
+    id.textContent = doc.id;
+    const why = document.createElement('p');
+    why.className = 'help';
+    why.textContent = doc.explanation;
+    li.append(id, ` ${doc.message}`, why);
+    list.append(li);
   }
 }
 
@@ -169,15 +131,20 @@ async function main() {
   fill(settings);
   showNotice(notice);
   $('form').addEventListener('submit', save);
-  $('add-rule').addEventListener('click', () => addRuleRow().querySelector('input').focus());
-  $('ui_language').addEventListener('change', () => { lang = $('ui_language').value; applyLanguage(); showRules(); });
-  $('export').addEventListener('click', doExport);
-  $('import-file').addEventListener('change', async (e) => {
-    const file = e.target.files?.[0];
-    if (file) await doImport(await file.text());
-    e.target.value = '';
+  const uiLanguage = control('ui_language');
+  uiLanguage.addEventListener('change', () => {
+    lang = uiLanguage.value === 'nl' ? 'nl' : 'en';
+    applyLanguage();
+    showRules();
   });
-  $('import-apply').addEventListener('click', () => doImport($('import-text').value));
+  $('export').addEventListener('click', doExport);
+  const file = /** @type {HTMLInputElement} */ ($('import-file'));
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (f) await doImport(await f.text());
+    file.value = '';
+  });
+  $('import-apply').addEventListener('click', () => doImport(control('import-text').value));
   showRules();
 }
 

@@ -1,14 +1,28 @@
-// The user's settings: what the options page edits, what chrome.storage.sync holds under
-// the key "profile", and how it becomes the engine's Profile (src/model.rs).
+// @ts-check
+// The user's settings, from one table: FIELDS says, for each setting, its default, how a
+// stored or imported value is checked, what the engine's Profile (src/model.rs) gets
+// from it, and how the options page shows it (options/form.js builds the form from this
+// table). chrome.storage.sync holds them under the key "profile".
+//
 // Settings must never break the extension: anything stored that does not validate falls
-// back to its default, field by field, and the caller is told (problems[]).
+// back to its default, field by field, and the caller is told (problems[]). An imported
+// file is checked strictly: any problem refuses it whole.
+//
+// Adding a setting: one entry in FIELDS (and its label in both _locales files); when the
+// engine reads it, the engine's Profile has the field of the same name.
+
+/** @typedef {import('reply-coach-engine').Lang} Lang */
+/** @typedef {import('reply-coach-engine').Platform} Platform */
+/** @typedef {import('reply-coach-engine').Profile} Profile */
+/** @typedef {import('reply-coach-engine').CustomRule} CustomRule */
 
 export const STORAGE_KEY = 'profile';
 export const EXPORT_MARKER = 'reply_coach_profile';
 export const SCHEMA = 1;
-export const SITES = ['x', 'facebook'];
-export const SIGNATURE_STYLES = ['caret', 'dash', 'greeting'];
+/** @type {readonly Lang[]} */
 export const LANGS = ['nl', 'en'];
+/** @type {readonly Platform[]} */
+export const SITES = ['x', 'facebook'];
 export const MAX_RULES = 200;
 const MAX_TEXT = 200;
 
@@ -22,27 +36,129 @@ export function browserLanguage() {
   }
 }
 
-export function defaults() {
+/** @param {unknown} v @returns {v is Record<string, unknown>} */
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** @param {unknown} v */
+const str = (v) => (typeof v === 'string' ? v.trim() : null);
+
+// ---------------------------------------------------------------------------------------
+// Kinds of field. Each builds a Field: its check (`parse`: the value to keep, and whether
+// the raw value was valid as a whole) and what the options page needs to show it (`form`).
+
+/**
+ * @template T
+ * @typedef {object} Field
+ * @property {string} label  its label, a key in _locales
+ * @property {'agent' | 'sites' | 'phrases'} group  where the options page shows it (GROUPS)
+ * @property {() => T} initial  its default
+ * @property {boolean} nullable  a stored null means "not set": the default, no problem
+ * @property {(raw: unknown, fallback: T) => {value: T, ok: boolean}} parse
+ * @property {((value: T) => unknown) | null} profile  the engine Profile's field of the
+ *   same name, or null when the engine does not read it
+ * @property {Form} form
+ * @property {string} [invalid]  what the options page says when the form holds an invalid
+ *   value (a key in _locales; default "invalidField")
+ */
+/**
+ * How a field is shown on the options page (options/form.js).
+ * @typedef {{kind: 'text', attrs: Record<string, string>}
+ *   | {kind: 'choice', options: readonly {value: string, label: string}[]}
+ *   | {kind: 'integer', min: number, max: number}
+ *   | {kind: 'switches', items: readonly {key: string, label: string}[]}
+ *   | {kind: 'phrases', columns: readonly PhraseColumn[]}} Form
+ */
+/**
+ * A column of the phrase table: a field of CustomRule, its label (a key in _locales)
+ * and, for a choice, its values ("" first: any).
+ * @typedef {{key: keyof CustomRule, label: string, values?: readonly string[]}} PhraseColumn
+ */
+
+/**
+ * @param {{label: string, group?: Field<string>['group'], nullable?: boolean, attrs?: Record<string, string>}} spec
+ * @returns {Field<string>}
+ */
+function text({ label, group = 'agent', nullable = true, attrs = {} }) {
   return {
-    schema: SCHEMA,
-    agent_name: '',
-    agent_initials: '',
-    signature_style: 'caret',
-    organisation: '',
-    response_time_norm_minutes: 60,
-    ui_language: browserLanguage(),
-    sites: { x: true, facebook: true },
-    custom_rules: [],
+    label, group, nullable,
+    initial: () => '',
+    parse(raw, fallback) {
+      const v = str(raw);
+      return v === null || v.length > MAX_TEXT ? { value: fallback, ok: false } : { value: v, ok: true };
+    },
+    profile: (v) => v || null,
+    form: { kind: 'text', attrs: { maxlength: String(MAX_TEXT), ...attrs } },
   };
 }
 
-const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v.trim() : null);
+/**
+ * @template {string} V
+ * @param {{label: string, values: readonly V[], labels: Record<V, string>, initial: () => V, nullable?: boolean}} spec
+ *   labels: the label of each value, a key in _locales
+ * @returns {Field<V>}
+ */
+function choice({ label, values, labels, initial, nullable = false }) {
+  return {
+    label, group: 'agent', nullable, initial,
+    parse: (raw, fallback) => (values.includes(/** @type {V} */ (raw)) ? { value: /** @type {V} */ (raw), ok: true } : { value: fallback, ok: false }),
+    profile: (v) => v,
+    form: { kind: 'choice', options: values.map((value) => ({ value, label: labels[value] })) },
+  };
+}
 
-function checkRule(r) {
+/**
+ * @param {{label: string, min: number, max: number, initial: number, invalid: string}} spec
+ * @returns {Field<number>}
+ */
+function integer({ label, min, max, initial, invalid }) {
+  return {
+    label, group: 'agent', nullable: false, invalid,
+    initial: () => initial,
+    parse(raw, fallback) {
+      const n = Number(raw);
+      return Number.isInteger(n) && n >= min && n <= max ? { value: n, ok: true } : { value: fallback, ok: false };
+    },
+    profile: (v) => v,
+    form: { kind: 'integer', min, max },
+  };
+}
+
+/**
+ * One switch per key; each valid one is kept, unknown keys are ignored.
+ * @template {string} K
+ * @param {{label: string, keys: readonly K[], labels: Record<K, string>}} spec
+ * @returns {Field<Record<K, boolean>>}
+ */
+function switches({ label, keys, labels }) {
+  const initial = () => /** @type {Record<K, boolean>} */ (Object.fromEntries(keys.map((k) => [k, true])));
+  return {
+    label, group: 'sites', nullable: false, initial,
+    parse(raw, fallback) {
+      if (!isObj(raw)) return { value: fallback, ok: false };
+      const value = { ...fallback };
+      let ok = true;
+      for (const k of keys) {
+        if (raw[k] === undefined) continue;
+        const v = raw[k];
+        if (typeof v === 'boolean') value[k] = v;
+        else ok = false;
+      }
+      return { value, ok };
+    },
+    profile: null,
+    form: { kind: 'switches', items: keys.map((key) => ({ key, label: labels[key] })) },
+  };
+}
+
+/**
+ * A custom phrase rule, checked; null when it is not one.
+ * @param {unknown} r
+ * @returns {CustomRule | null}
+ */
+export function checkRule(r) {
   if (!isObj(r)) return null;
   const phrase = str(r.phrase);
   if (!phrase || phrase.length > MAX_TEXT) return null;
+  /** @param {unknown} v @returns {string | null | undefined} undefined: invalid */
   const opt = (v) => {
     if (v === undefined || v === null) return null;
     if (typeof v !== 'string' || v.length > MAX_TEXT) return undefined;
@@ -54,71 +170,147 @@ function checkRule(r) {
   if (replacement === undefined || message === undefined) return null;
   let language = r.language ?? null;
   if (language === '' || language === 'any') language = null;
-  if (language !== null && !LANGS.includes(language)) return null;
-  return { phrase, replacement, message, language };
+  if (language !== null && !LANGS.includes(/** @type {Lang} */ (language))) return null;
+  return { phrase, replacement, message, language: /** @type {Lang | null} */ (language) };
 }
 
-// The fields a stored profile or an imported file may have.
-const KNOWN_FIELDS = new Set(['schema', EXPORT_MARKER, 'agent_name', 'agent_initials', 'signature_style', 'organisation',
-  'response_time_norm_minutes', 'ui_language', 'sites', 'custom_rules', 'platform']);
+/**
+ * The custom phrase rules: the valid ones are kept, at most MAX_RULES.
+ * @param {{label: string}} spec
+ * @returns {Field<CustomRule[]>}
+ */
+function phrases({ label }) {
+  return {
+    label, group: 'phrases', nullable: false,
+    initial: () => [],
+    parse(raw, fallback) {
+      if (!Array.isArray(raw)) return { value: fallback, ok: false };
+      /** @type {CustomRule[]} */
+      const value = [];
+      let ok = raw.length <= MAX_RULES;
+      for (const r of raw.slice(0, MAX_RULES)) {
+        const rule = checkRule(r);
+        if (rule) value.push(rule);
+        else ok = false;
+      }
+      return { value, ok };
+    },
+    profile: (rules) => rules.map((r) => ({ phrase: r.phrase, replacement: r.replacement, message: r.message, language: r.language })),
+    form: {
+      kind: 'phrases',
+      columns: [
+        { key: 'phrase', label: 'rulePhrase' },
+        { key: 'replacement', label: 'ruleReplacement' },
+        { key: 'message', label: 'ruleMessage' },
+        { key: 'language', label: 'ruleLanguage', values: ['', ...LANGS] },
+      ],
+    },
+  };
+}
 
-// Field by field: returns {settings, problems} where problems lists the fields that
-// were invalid and replaced by their defaults. Never throws.
+// ---------------------------------------------------------------------------------------
+// The table. Its order is the options page's order.
+
+export const FIELDS = {
+  agent_name: text({ label: 'fieldAgentName', attrs: { autocomplete: 'name' } }),
+  agent_initials: text({ label: 'fieldInitials', attrs: { maxlength: '20' } }),
+  signature_style: choice({
+    label: 'fieldSignature',
+    values: /** @type {const} */ (['caret', 'dash', 'greeting']),
+    initial: () => 'caret',
+    labels: { caret: 'signatureCaret', dash: 'signatureDash', greeting: 'signatureGreeting' },
+  }),
+  organisation: text({ label: 'fieldOrganisation', attrs: { autocomplete: 'organization' } }),
+  response_time_norm_minutes: integer({ label: 'fieldNorm', min: 1, max: 10080, initial: 60, invalid: 'invalidNorm' }),
+  ui_language: choice({
+    label: 'fieldLanguage',
+    values: LANGS,
+    initial: () => browserLanguage(),
+    nullable: true,
+    labels: { nl: 'languageNl', en: 'languageEn' },
+  }),
+  sites: switches({ label: 'optionsSites', keys: SITES, labels: { x: 'siteX', facebook: 'siteFacebook' } }),
+  custom_rules: phrases({ label: 'optionsPhrases' }),
+};
+
+/** The fieldsets of the options page, in order: their legend and help (keys in _locales). */
+export const GROUPS = [
+  { id: 'agent', legend: 'optionsAgent' },
+  { id: 'sites', legend: 'optionsSites' },
+  { id: 'phrases', legend: 'optionsPhrases', help: 'phrasesHelp' },
+];
+
+/** @typedef {keyof typeof FIELDS} FieldKey */
+/** @template F @typedef {F extends Field<infer T> ? T : never} ValueOf */
+/**
+ * The settings as stored: the schema and every field of the table.
+ * @typedef {{schema: number} & {-readonly [K in FieldKey]: ValueOf<(typeof FIELDS)[K]>}} Settings
+ */
+
+/** @type {FieldKey[]} */
+export const FIELD_KEYS = /** @type {FieldKey[]} */ (Object.keys(FIELDS));
+
+// Read and ignored: `platform` was stored by an earlier version (the page decides it now).
+const IGNORED = ['platform'];
+// The fields a stored profile or an imported file may have.
+const KNOWN_FIELDS = new Set(['schema', EXPORT_MARKER, ...FIELD_KEYS, ...IGNORED]);
+
+/** @returns {Settings} */
+export function defaults() {
+  const s = /** @type {Record<string, unknown>} */ ({ schema: SCHEMA });
+  for (const key of FIELD_KEYS) s[key] = FIELDS[key].initial();
+  return /** @type {Settings} */ (s);
+}
+
+/**
+ * Field by field: returns {settings, problems} where problems lists the fields that were
+ * invalid and replaced by their defaults (or kept in part: the valid sites and phrases).
+ * Never throws.
+ * @param {unknown} raw
+ * @returns {{settings: Settings, problems: string[]}}
+ */
 export function sanitize(raw) {
-  const d = defaults();
+  const s = defaults();
+  /** @type {string[]} */
   const problems = [];
-  if (raw === undefined || raw === null) return { settings: d, problems };
-  if (!isObj(raw)) return { settings: d, problems: ['profile'] };
-  const s = { ...d, sites: { ...d.sites }, custom_rules: [] };
+  if (raw === undefined || raw === null) return { settings: s, problems };
+  if (!isObj(raw)) return { settings: s, problems: ['profile'] };
   // Settings written by another version of the extension: what this version knows is
   // kept (field by field, below), the rest is named in the notice and dropped on the
   // next save, which writes the current schema (the migration).
   if (raw.schema !== undefined && raw.schema !== SCHEMA) problems.push('schema');
   problems.push(...Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k)));
-  for (const key of ['agent_name', 'agent_initials', 'organisation']) {
-    if (raw[key] === undefined || raw[key] === null) continue;
-    const v = str(raw[key]);
-    if (v === null || v.length > MAX_TEXT) problems.push(key);
-    else s[key] = v;
-  }
-  if (raw.signature_style !== undefined) {
-    if (SIGNATURE_STYLES.includes(raw.signature_style)) s.signature_style = raw.signature_style;
-    else problems.push('signature_style');
-  }
-  if (raw.response_time_norm_minutes !== undefined) {
-    const n = Number(raw.response_time_norm_minutes);
-    if (Number.isInteger(n) && n >= 1 && n <= 10080) s.response_time_norm_minutes = n;
-    else problems.push('response_time_norm_minutes');
-  }
-  if (raw.ui_language !== undefined && raw.ui_language !== null) {
-    if (LANGS.includes(raw.ui_language)) s.ui_language = raw.ui_language;
-    else problems.push('ui_language');
-  }
-  if (raw.sites !== undefined) {
-    if (!isObj(raw.sites)) problems.push('sites');
-    else for (const site of SITES) {
-      if (raw.sites[site] === undefined) continue;
-      if (typeof raw.sites[site] === 'boolean') s.sites[site] = raw.sites[site];
-      else problems.push('sites');
-    }
-  }
-  if (raw.custom_rules !== undefined) {
-    if (!Array.isArray(raw.custom_rules)) problems.push('custom_rules');
-    else {
-      for (const r of raw.custom_rules.slice(0, MAX_RULES)) {
-        const ok = checkRule(r);
-        if (ok) s.custom_rules.push(ok);
-        else if (!problems.includes('custom_rules')) problems.push('custom_rules');
-      }
-      if (raw.custom_rules.length > MAX_RULES) problems.push('custom_rules');
-    }
+  const out = /** @type {Record<FieldKey, unknown>} */ (s);
+  for (const key of FIELD_KEYS) {
+    const field = /** @type {Field<unknown>} */ (FIELDS[key]);
+    const v = raw[key];
+    if (v === undefined || (v === null && field.nullable)) continue;
+    const { value, ok } = field.parse(v, out[key]);
+    out[key] = value;
+    if (!ok) problems.push(key);
   }
   return { settings: s, problems: [...new Set(problems)] };
+}
+
+/**
+ * The engine's Profile for one request.
+ * @param {Settings} settings
+ * @param {Platform} platform
+ * @returns {Profile}
+ */
+export function toProfile(settings, platform) {
+  const p = /** @type {Record<string, unknown>} */ ({ platform: platform === 'facebook' ? 'facebook' : 'x' });
+  for (const key of FIELD_KEYS) {
+    const field = /** @type {Field<unknown>} */ (FIELDS[key]);
+    if (field.profile) p[key] = field.profile(settings[key]);
+  }
+  return /** @type {Profile} */ (/** @type {unknown} */ (p));
 }
 
 // Strict check for an imported profile file: refuses anything that does not validate,
 // with an error whose `key` names a message in _locales (and `detail` what was wrong).
 export class ImportError extends Error {
+  /** @param {string} key @param {string} [detail] */
   constructor(key, detail = '') {
     super(`${key}${detail ? `: ${detail}` : ''}`);
     this.key = key;
@@ -126,12 +318,16 @@ export class ImportError extends Error {
   }
 }
 
+/**
+ * @param {string} jsonText
+ * @returns {Settings}
+ */
 export function parseImport(jsonText) {
   let raw;
   try {
     raw = JSON.parse(jsonText);
   } catch (e) {
-    throw new ImportError('importNotJson', e.message);
+    throw new ImportError('importNotJson', e instanceof Error ? e.message : String(e));
   }
   if (!isObj(raw)) throw new ImportError('importNotObject');
   if (raw[EXPORT_MARKER] !== undefined && raw[EXPORT_MARKER] !== SCHEMA) {
@@ -145,50 +341,46 @@ export function parseImport(jsonText) {
   return settings;
 }
 
+/**
+ * @param {Record<string, unknown>} settings  (what the form holds: not necessarily valid)
+ * @returns {string}
+ */
 export function exportJson(settings) {
   const { schema, ...rest } = settings;
   return JSON.stringify({ [EXPORT_MARKER]: SCHEMA, ...rest }, null, 2);
-}
-
-// The engine's Profile for one request.
-export function toProfile(settings, platform) {
-  const nz = (v) => (v ? v : null);
-  return {
-    agent_name: nz(settings.agent_name),
-    agent_initials: nz(settings.agent_initials),
-    signature_style: settings.signature_style,
-    organisation: nz(settings.organisation),
-    response_time_norm_minutes: settings.response_time_norm_minutes,
-    platform: platform === 'facebook' ? 'facebook' : 'x',
-    ui_language: settings.ui_language,
-    custom_rules: settings.custom_rules.map((r) => ({
-      phrase: r.phrase, replacement: r.replacement, message: r.message, language: r.language,
-    })),
-  };
 }
 
 function api() {
   return globalThis.browser ?? globalThis.chrome;
 }
 
-// Reads the stored settings; corrupt or unreadable storage falls back to defaults with
-// `notice` set (the list of fields that were reset, or "storage").
+/**
+ * Reads the stored settings; corrupt or unreadable storage falls back to defaults with
+ * `notice` set (the list of fields that were reset, or "storage").
+ * @returns {Promise<{settings: Settings, notice: string[] | null}>}
+ */
 export async function loadSettings() {
   try {
     const got = await api().storage.sync.get(STORAGE_KEY);
     const { settings, problems } = sanitize(got?.[STORAGE_KEY]);
     return { settings, notice: problems.length ? problems : null };
-  } catch (e) {
+  } catch {
     return { settings: defaults(), notice: ['storage'] };
   }
 }
 
+/**
+ * Saves what validates (the rest: defaults) in the current schema; returns what was saved.
+ * @param {unknown} settings
+ * @returns {Promise<Settings>}
+ */
 export async function saveSettings(settings) {
   const { settings: clean } = sanitize(settings);
   await api().storage.sync.set({ [STORAGE_KEY]: clean });
   return clean;
 }
 
+/** @param {() => void} callback  called when the stored settings change */
 export function onSettingsChanged(callback) {
   try {
     api().storage.onChanged.addListener((changes, area) => {

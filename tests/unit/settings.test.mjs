@@ -1,0 +1,174 @@
+// The settings table (extension/shared/settings.js): defaults, the tolerant load of what
+// is stored (settings of another version included), the strict import, the export, and
+// the engine's Profile.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  FIELDS, FIELD_KEYS, GROUPS, SCHEMA, MAX_RULES, defaults, sanitize, parseImport, exportJson, toProfile, ImportError,
+} from '../../extension/shared/settings.js';
+import en from '../../extension/_locales/en/messages.json' with { type: 'json' };
+import nl from '../../extension/_locales/nl/messages.json' with { type: 'json' };
+
+// The stored JSON of schema 1, as every version so far wrote it: it must keep loading.
+const STORED_V1 = {
+  schema: 1, agent_name: 'Pim Kramer', agent_initials: 'PK', signature_style: 'dash', organisation: 'Bakkerij Van Dam',
+  response_time_norm_minutes: 30, ui_language: 'nl', sites: { x: true, facebook: false },
+  custom_rules: [{ phrase: 'geen zorgen', replacement: null, message: 'Zeg het gewoon', language: null }],
+};
+
+const without = (o, ...keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+
+test('defaults: every field of the table, in the stored order, in the current schema', () => {
+  const d = defaults();
+  assert.deepEqual(Object.keys(d), ['schema', ...FIELD_KEYS]);
+  assert.deepEqual(Object.keys(d), Object.keys(STORED_V1), 'the stored format is unchanged');
+  assert.deepEqual(without(d, 'ui_language'), {
+    schema: SCHEMA, agent_name: '', agent_initials: '', signature_style: 'caret', organisation: '',
+    response_time_norm_minutes: 60, sites: { x: true, facebook: true }, custom_rules: [],
+  });
+  assert.ok(['nl', 'en'].includes(d.ui_language));
+  assert.notEqual(defaults().sites, defaults().sites, 'each call gives fresh objects');
+});
+
+test('stored settings of this version load as they are, with no problem', () => {
+  assert.deepEqual(sanitize(STORED_V1), { settings: STORED_V1, problems: [] });
+  assert.deepEqual(sanitize(undefined).problems, []);
+  assert.deepEqual(sanitize(null).problems, []);
+});
+
+test('tolerant load: each invalid field falls back to its default and is named', () => {
+  const { settings, problems } = sanitize({
+    agent_name: 42, agent_initials: '  PK  ', signature_style: 'shout', organisation: 'x'.repeat(201),
+    response_time_norm_minutes: -3, ui_language: 'de', sites: 'all', custom_rules: 'none',
+  });
+  assert.deepEqual(problems.sort(), ['agent_name', 'custom_rules', 'organisation', 'response_time_norm_minutes',
+    'signature_style', 'sites', 'ui_language']);
+  assert.equal(settings.agent_initials, 'PK', 'a valid field is kept (trimmed)');
+  assert.deepEqual(without(settings, 'ui_language', 'agent_initials'), without(defaults(), 'ui_language', 'agent_initials'));
+  assert.deepEqual(sanitize('total garbage'), { settings: sanitize(undefined).settings, problems: ['profile'] });
+  assert.deepEqual(sanitize([1, 2]).problems, ['profile']);
+});
+
+test('tolerant load: null means "not set" for the text fields and the language only', () => {
+  assert.deepEqual(sanitize({ agent_name: null, organisation: null, ui_language: null }).problems, []);
+  for (const key of ['signature_style', 'response_time_norm_minutes', 'sites', 'custom_rules']) {
+    assert.deepEqual(sanitize({ [key]: null }).problems, [key], key);
+  }
+});
+
+test('tolerant load: numbers as strings, the range of the norm', () => {
+  assert.equal(sanitize({ response_time_norm_minutes: '45' }).settings.response_time_norm_minutes, 45);
+  for (const bad of [0, 10081, 1.5, 'soon', '']) {
+    assert.deepEqual(sanitize({ response_time_norm_minutes: bad }).problems, ['response_time_norm_minutes'], String(bad));
+  }
+  assert.equal(sanitize({ response_time_norm_minutes: 10080 }).settings.response_time_norm_minutes, 10080);
+});
+
+test('tolerant load: the valid sites and phrases are kept, the rest named', () => {
+  const { settings, problems } = sanitize({
+    sites: { x: false, facebook: 'yes', myspace: true },
+    custom_rules: [
+      { phrase: ' asap ', replacement: 'today', language: 'en' },
+      { phrase: '' },
+      { phrase: 'ok', language: 'de' },
+      { phrase: 'kind regards', replacement: '', message: '  ', language: 'any' },
+      'not a rule',
+    ],
+  });
+  assert.deepEqual(settings.sites, { x: false, facebook: true }, 'x kept, facebook default, unknown sites ignored');
+  assert.deepEqual(settings.custom_rules, [
+    { phrase: 'asap', replacement: 'today', message: null, language: 'en' },
+    { phrase: 'kind regards', replacement: '', message: null, language: null },
+  ]);
+  assert.deepEqual(problems, ['sites', 'custom_rules']);
+  const many = Array.from({ length: MAX_RULES + 5 }, (_, i) => ({ phrase: `p${i}` }));
+  const capped = sanitize({ custom_rules: many });
+  assert.equal(capped.settings.custom_rules.length, MAX_RULES);
+  assert.deepEqual(capped.problems, ['custom_rules']);
+});
+
+test('settings from an older and a newer version: what this version knows is kept, the rest named', () => {
+  // the two stored profiles of tests/e2e/faults.test.mjs
+  const older = sanitize({ schema: 0, agent_name: 'Pim', signature: 'dash', norm_minutes: 30, ui_language: 'en' });
+  assert.equal(older.settings.agent_name, 'Pim');
+  assert.equal(older.settings.ui_language, 'en');
+  assert.equal(older.settings.signature_style, 'caret', 'an unknown field does not set a known one');
+  assert.equal(older.settings.response_time_norm_minutes, 60);
+  assert.equal(older.settings.schema, SCHEMA, 'saved again, it is in the current schema');
+  assert.deepEqual(older.problems, ['schema', 'signature', 'norm_minutes']);
+  const newer = sanitize({ schema: 2, agent_name: 'Pim', ui_language: 'en', tone: 'friendly' });
+  assert.deepEqual(newer.problems, ['schema', 'tone']);
+  assert.ok(!('tone' in newer.settings));
+  // `platform`, which an earlier version stored, is read and dropped without a word
+  assert.deepEqual(sanitize({ agent_name: 'Pim', platform: 'facebook' }).problems, []);
+});
+
+/** @returns {ImportError} */
+function refused(text) {
+  try {
+    parseImport(text);
+  } catch (e) {
+    assert.ok(e instanceof ImportError, `${text}: ${e}`);
+    return e;
+  }
+  assert.fail(`imported: ${text}`);
+}
+
+test('strict import: anything that does not validate is refused whole, with the reason', () => {
+  assert.equal(refused('not json at all').key, 'importNotJson');
+  assert.equal(refused('[1,2]').key, 'importNotObject');
+  assert.equal(refused('"profile"').key, 'importNotObject');
+  assert.deepEqual(refused('{"reply_coach_profile": 2, "agent_name": "Pim"}').key, 'importWrongVersion');
+  const unknown = refused('{"agent_name": "Pim", "hack": true, "tone": 1}');
+  assert.deepEqual([unknown.key, unknown.detail], ['importUnknownFields', 'hack, tone']);
+  assert.equal(refused('{}').key, 'importEmpty');
+  assert.equal(refused('{"reply_coach_profile": 1, "schema": 1}').key, 'importEmpty');
+  for (const [text, field] of [['{"agent_name": 5}', 'agent_name'], ['{"signature_style": "shout"}', 'signature_style'],
+    ['{"custom_rules": [{"phrase": ""}]}', 'custom_rules'], ['{"sites": {"x": 1}}', 'sites'], ['{"signature_style": null}', 'signature_style']]) {
+    const e = refused(text);
+    assert.deepEqual([e.key, e.detail], ['importInvalidFields', field], text);
+  }
+});
+
+test('export and import: a round trip gives the same settings, in the current schema', () => {
+  const json = exportJson(STORED_V1);
+  const file = JSON.parse(json);
+  assert.equal(file.reply_coach_profile, SCHEMA);
+  assert.ok(!('schema' in file));
+  assert.deepEqual(parseImport(json), STORED_V1);
+  // a file with only some fields: the rest are defaults
+  const partial = parseImport('{"reply_coach_profile": 1, "agent_initials": "TW", "ui_language": "en"}');
+  assert.deepEqual(partial, { ...defaults(), agent_initials: 'TW', ui_language: 'en' });
+});
+
+test('the engine Profile: every field the engine reads, empty text as null, the platform of the page', () => {
+  assert.deepEqual(toProfile(STORED_V1, 'facebook'), {
+    platform: 'facebook', agent_name: 'Pim Kramer', agent_initials: 'PK', signature_style: 'dash',
+    organisation: 'Bakkerij Van Dam', response_time_norm_minutes: 30, ui_language: 'nl',
+    custom_rules: [{ phrase: 'geen zorgen', replacement: null, message: 'Zeg het gewoon', language: null }],
+  });
+  const p = toProfile(defaults(), 'myspace');
+  assert.equal(p.platform, 'x');
+  assert.equal(p.agent_name, null);
+  assert.equal(p.organisation, null);
+  assert.ok(!('sites' in p), 'the sites switch is the extension\'s own');
+  assert.notEqual(toProfile(STORED_V1, 'x').custom_rules[0], STORED_V1.custom_rules[0], 'a copy');
+});
+
+test('the table: every field and group has its label in both languages, in a group that exists', () => {
+  const groups = new Set(GROUPS.map((g) => g.id));
+  const keys = [];
+  for (const g of GROUPS) keys.push(g.legend, ...(g.help ? [g.help] : []));
+  for (const key of FIELD_KEYS) {
+    const f = FIELDS[key];
+    assert.ok(groups.has(f.group), `${key}: group ${f.group}`);
+    keys.push(f.label);
+    if (f.invalid) keys.push(f.invalid);
+    if (f.form.kind === 'choice') keys.push(...f.form.options.map((o) => o.label));
+    if (f.form.kind === 'switches') keys.push(...f.form.items.map((i) => i.label));
+    if (f.form.kind === 'phrases') keys.push(...f.form.columns.map((c) => c.label));
+  }
+  for (const [lang, table] of [['en', en], ['nl', nl]]) {
+    assert.deepEqual(keys.filter((k) => !table[k]), [], `missing in _locales/${lang}`);
+  }
+});
