@@ -1,9 +1,43 @@
+// @ts-check
 // One reply box being coached: watches the draft, asks the engine (in the background
 // worker) for a report, and applies fixes through the editor's own input path.
+//
+// It knows nothing of how it is shown: every change is a new plain CoachState handed to
+// host.onChange, which main.js passes to the CoachUI when this box is the one shown; what
+// the user asks for in the panel comes back as an Intent to `perform`.
 import { replaceRange } from './editor-write.js';
 import { normalise } from './dom-text.js';
 import { findingKey } from '../shared/report-view.js';
-import { EnginePort } from '../shared/messaging.js';
+
+/** @typedef {import('reply-coach-engine').Report} Report */
+/** @typedef {import('reply-coach-engine').Post} Post */
+/** @typedef {import('reply-coach-engine').Lang} Lang */
+/** @typedef {import('../shared/protocol.js').AnalyzeResponse} AnalyzeResponse */
+/** @typedef {import('../shared/protocol.js').Failure} Failure */
+/** @typedef {import('./adapters/index.js').SiteAdapter} SiteAdapter */
+
+/**
+ * What the coach of one box shows: replaced (never changed) on every change.
+ * @typedef {object} CoachState
+ * @property {Report | null} report  the newest report (null: none yet)
+ * @property {string} draft  the draft that report is about
+ * @property {Post | null} post  the post it was read with
+ * @property {string | null} error  why the last analysis failed
+ * @property {ReadonlySet<string>} dismissed  findingKey()s of the findings dismissed
+ * @property {boolean} pending  the draft changed since the report: a newer one is coming
+ * @property {string | null} notice  a message for the panel (a key in _locales)
+ */
+/**
+ * What the user asks for in the panel; `index` is a finding's index in the report.
+ * @typedef {{type: 'apply-fix', index: number} | {type: 'apply-rewrite'} | {type: 'dismiss', index: number}} Intent
+ */
+/**
+ * @typedef {object} CoachHost
+ * @property {(request: {post: Post | null, draft: string, platform: 'x' | 'facebook'}) => Promise<AnalyzeResponse | Failure>} analyze
+ * @property {(coach: BoxCoach) => void} onChange  called with every new state
+ * @property {(lang: Lang) => void} onLanguage  the interface language of the settings an
+ *   answer used (called before the state with that answer)
+ */
 
 // Scheduling: every change is analysed at once when no request is in flight; while one
 // is, further changes only mark the draft dirty, and when the answer comes the latest
@@ -17,49 +51,32 @@ const SLOW_ROUND_TRIP_MS = 40;
 const SLOW_DRAFT_CHARS = 2000;
 const SLOW_DRAFT_MAX_WAIT_MS = 250;
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export const engine = new EnginePort();
-
-// Set when this tab saw the settings change: the next request asks the worker to read
-// them again rather than trust its copy (its own storage event may still be on the way).
-let settingsChanged = false;
-export function markSettingsChanged() {
-  settingsChanged = true;
-}
-
-export async function askEngine(message) {
-  if (settingsChanged && message?.type === 'analyze') {
-    settingsChanged = false;
-    message = { ...message, reloadSettings: true };
-  }
-  // The background may be asleep or just restarted: one retry covers a worker that was
-  // stopped between the two ends of a message.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const resp = await engine.request(message);
-      if (resp === undefined && attempt === 0) continue;
-      return resp ?? { ok: false, error: 'no response' };
-    } catch (e) {
-      if (attempt >= 1) return { ok: false, error: String(e?.message ?? e) };
-    }
-  }
-}
-
 export class BoxCoach {
+  /**
+   * @param {SiteAdapter} adapter
+   * @param {HTMLElement} editor
+   * @param {CoachHost} host
+   */
   constructor(adapter, editor, host) {
     this.adapter = adapter;
     this.editor = editor;
-    this.host = host; // {ui, onReport(coach)}
-    this.report = null;
+    this.host = host;
+    /** @type {CoachState} */
+    this.state = {
+      report: null, draft: '', post: null, error: null, dismissed: new Set(), pending: false, notice: null,
+    };
+    /** @type {string | null} the draft the report is about (null: none analysed yet) */
     this.analysedDraft = null;
-    this.error = null;
-    this.dismissed = new Set();
     this.seq = 0;
-    this.loop = null; // the running analysis loop (a promise), if any
+    /** @type {Promise<void> | null} the running analysis loop, if any */
+    this.loop = null;
     this.dirty = false; // the draft changed since the loop last read it
     this.force = false; // re-analyse even an unchanged draft
     this.slowWait = 0; // ms to wait before the next request (long, slow drafts only)
+    this.busy = false; // a fix is being written
     this.destroyed = false;
     this.schedule = this.schedule.bind(this);
     this.observer = new MutationObserver(() => this.schedule());
@@ -74,14 +91,31 @@ export class BoxCoach {
     this.seq++;
   }
 
+  /**
+   * A new state with `patch` applied, handed to the host (only when something changed).
+   * @param {Partial<CoachState>} patch
+   */
+  set(patch) {
+    const prev = this.state;
+    if (Object.entries(patch).every(([k, v]) => prev[/** @type {keyof CoachState} */ (k)] === v)) return;
+    this.state = { ...prev, ...patch };
+    this.host.onChange(this);
+  }
+
+  /** @param {string | null} notice */
+  setNotice(notice) {
+    this.set({ notice });
+  }
+
   // The draft changed (input event or DOM mutation): analyse it now, or right after the
   // request in flight.
   schedule() {
     if (this.destroyed) return;
-    this.host.ui.setPending(this, true);
+    this.set({ pending: true });
     this.run().catch(() => {});
   }
 
+  /** @returns {Post | null} */
   readPost() {
     try {
       const post = this.adapter.readPost(this.editor);
@@ -89,15 +123,22 @@ export class BoxCoach {
       return {
         text: post.text,
         author: post.author ?? null,
-        age_minutes: Number.isFinite(post.age_minutes) ? Math.round(post.age_minutes * 10) / 10 : null,
+        age_minutes: post.age_minutes !== null && Number.isFinite(post.age_minutes) ? Math.round(post.age_minutes * 10) / 10 : null,
       };
     } catch {
       return null;
     }
   }
 
-  // Analyses the current draft (now, or after the request in flight, coalescing);
-  // resolves once the latest draft has been answered.
+  readDraft() {
+    return normalise(this.adapter.readDraft(this.editor));
+  }
+
+  /**
+   * Analyses the current draft (now, or after the request in flight, coalescing);
+   * resolves once the latest draft has been answered.
+   * @param {boolean} [force]  even when the draft did not change
+   */
   run(force = false) {
     this.dirty = true;
     if (force) this.force = true;
@@ -123,53 +164,59 @@ export class BoxCoach {
     }
   }
 
+  /** @param {boolean} force */
   async analyse(force) {
-    const draft = normalise(this.adapter.readDraft(this.editor));
-    if (!force && draft === this.analysedDraft && this.report && !this.error) {
-      if (!this.dirty) this.host.ui.setPending(this, false);
+    const draft = this.readDraft();
+    if (!force && draft === this.analysedDraft && this.state.report && !this.state.error) {
+      if (!this.dirty) this.set({ pending: false });
       return;
     }
-    this.host.ui.setPending(this, true);
+    this.set({ pending: true });
     const seq = ++this.seq;
     const post = this.readPost();
     const started = performance.now();
-    const resp = await askEngine({ type: 'analyze', post, draft, platform: this.adapter.platform });
+    const resp = await this.host.analyze({ post, draft, platform: this.adapter.platform });
     const roundTrip = performance.now() - started;
     this.slowWait = draft.length >= SLOW_DRAFT_CHARS && roundTrip > SLOW_ROUND_TRIP_MS
       ? Math.min(SLOW_DRAFT_MAX_WAIT_MS, Math.round(roundTrip)) : 0;
     if (seq !== this.seq) return; // the box went away
-    if (!draft.trim()) this.dismissed.clear();
-    if (resp?.ok) {
-      this.report = resp.report;
-      this.error = null;
+    /** @type {Partial<CoachState>} */
+    const next = {};
+    if (!draft.trim() && this.state.dismissed.size) next.dismissed = new Set();
+    if (resp.ok) {
       this.analysedDraft = draft;
-      this.post = post;
+      this.host.onLanguage(resp.uiLanguage);
+      Object.assign(next, { report: resp.report, error: null, draft, post });
+      if (resp.settingsNotice) next.notice = 'settingsReset';
     } else {
-      this.error = resp?.error ?? 'unknown error';
+      next.error = resp.error;
     }
     // Always show the newest answer, even when a newer draft is queued behind it: the
     // badge moves forward step by step and never falls back to "…".
-    this.host.onReport(this, resp);
-    if (!this.dirty && normalise(this.adapter.readDraft(this.editor)) === draft) this.host.ui.setPending(this, false);
+    next.pending = this.dirty || this.readDraft() !== draft;
+    this.set(next);
   }
 
   // The draft still is what the report is about; otherwise re-analyse, never apply a
   // stale fix.
   fresh() {
-    const now = normalise(this.adapter.readDraft(this.editor));
-    if (now === this.analysedDraft) return true;
-    this.host.ui.say('textChanged');
+    if (this.readDraft() === this.analysedDraft) return true;
+    this.setNotice('textChanged');
     this.run(true);
     return false;
   }
 
+  /**
+   * @param {number} start
+   * @param {number} end
+   * @param {string} text
+   */
   async write(start, end, text) {
     if (this.busy) return false;
     this.busy = true;
     try {
       const result = await replaceRange(this.adapter, this.editor, start, end, text);
-      if (!result.ok) this.host.ui.say('applyFailed');
-      else this.host.ui.say(null);
+      this.setNotice(result.ok ? null : 'applyFailed');
       await this.run(true);
       return result.ok;
     } finally {
@@ -177,24 +224,30 @@ export class BoxCoach {
     }
   }
 
-  async applyFix(index) {
-    const f = this.report?.findings?.[index];
-    if (!f || !f.span || f.replacement === null || f.replacement === undefined) return;
-    if (!this.fresh()) return;
-    await this.write(f.span[0], f.span[1], f.replacement);
-  }
-
-  async applyRewrite() {
-    const rw = this.report?.rewrite;
-    if (rw === null || rw === undefined) return;
-    if (!this.fresh()) return;
-    await this.write(0, this.analysedDraft.length, rw);
-  }
-
-  dismiss(index) {
-    const f = this.report?.findings?.[index];
-    if (!f) return;
-    this.dismissed.add(findingKey(f, this.analysedDraft ?? ''));
-    this.host.onReport(this, null);
+  /** @param {Intent} intent */
+  async perform(intent) {
+    const report = this.state.report;
+    if (!report) return;
+    switch (intent.type) {
+      case 'apply-fix': {
+        const f = report.findings[intent.index];
+        if (!f || !f.span || f.replacement === null || f.replacement === undefined) return;
+        if (!this.fresh()) return;
+        await this.write(f.span[0], f.span[1], f.replacement);
+        return;
+      }
+      case 'apply-rewrite': {
+        const rw = report.rewrite;
+        if (rw === null || rw === undefined) return;
+        if (!this.fresh()) return;
+        await this.write(0, this.state.draft.length, rw);
+        return;
+      }
+      case 'dismiss': {
+        const f = report.findings[intent.index];
+        if (!f) return;
+        this.set({ dismissed: new Set([...this.state.dismissed, findingKey(f, this.state.draft)]) });
+      }
+    }
   }
 }

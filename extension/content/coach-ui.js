@@ -1,10 +1,23 @@
+// @ts-check
 // The inline coach: a badge (count + worst severity) beside the focused reply box and a
 // panel with the full coaching, in an open shadow root attached to <body>, positioned
 // with `position: fixed` outside the site's composer so it never covers the send button
 // or the emoji picker. Keyboard: the badge is a button; Alt+Shift+C in the reply box
 // opens the panel and focuses it; Escape closes it and returns to the reply box.
+//
+// It renders a plain state (a CoachState of content/box-coach.js) and knows nothing of
+// where it comes from: main.js attaches it to a box (`attach`), hands it each new state
+// (`update`), and gets what the user asks for back as Intents (`onIntent`).
 import { t } from '../shared/i18n.js';
 import { h, renderReport, summarise, REPORT_CSS, THEME_CSS } from '../shared/report-view.js';
+
+/** @typedef {import('./box-coach.js').CoachState} CoachState */
+/** @typedef {import('./box-coach.js').Intent} Intent */
+/**
+ * The box the coach is shown beside: its editor, and the composer around it (the editor
+ * with its toolbar and send button), which the coach never covers.
+ * @typedef {{editor: HTMLElement, composer: () => HTMLElement}} Target
+ */
 
 const BADGE = 28;
 const GAP = 8;
@@ -36,6 +49,7 @@ const UI_CSS = `
 .hint{font-size:11px;color:var(--rc-muted);padding:0 12px 8px;margin:0}
 `;
 
+/** @param {string} c  a computed colour, "rgb(…)" or "rgba(…)" */
 function parseColor(c) {
   const m = String(c).match(/rgba?\(([^)]+)\)/);
   if (!m) return null;
@@ -43,9 +57,13 @@ function parseColor(c) {
   return { r, g, b, a };
 }
 
+/** @param {Element} el @returns {'dark' | 'light'} */
 export function detectTheme(el) {
   const win = el.ownerDocument.defaultView;
-  for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+  if (!win) return 'light';
+  /** @type {Element | null} */
+  let n = el;
+  for (; n && n.nodeType === 1; n = n.parentElement) {
     const c = parseColor(win.getComputedStyle(n).backgroundColor);
     if (c && c.a > 0.5) {
       const lum = (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255;
@@ -55,8 +73,13 @@ export function detectTheme(el) {
   return win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
-// Writes an attribute only when its value changes (null removes it): a report that
-// changes nothing visible costs no style invalidation and no mutation records.
+/**
+ * Writes an attribute only when its value changes (null removes it): a report that
+ * changes nothing visible costs no style invalidation and no mutation records.
+ * @param {Element} el
+ * @param {string} name
+ * @param {string | null} value
+ */
 function setAttr(el, name, value) {
   if (value === null) {
     if (el.hasAttribute(name)) el.removeAttribute(name);
@@ -66,15 +89,26 @@ function setAttr(el, name, value) {
 }
 
 export class CoachUI {
-  constructor(doc) {
+  /**
+   * @param {Document} doc
+   * @param {{onIntent: (intent: Intent) => void}} events  what the user asks for in the panel
+   */
+  constructor(doc, { onIntent }) {
     this.doc = doc;
-    this.coach = null;
+    this.onIntent = onIntent;
+    /** @type {Target | null} */
+    this.target = null;
+    /** @type {CoachState | null} */
+    this.state = null;
     this.open = false;
     this.lang = 'en';
     this.lastSignature = '';
-    this.pending = null; // what setPending last wrote (null: not known)
-    this.placed = false; // the badge has been positioned for this coach
-    this.chromeLang = null; // the language the panel's fixed strings are in
+    /** @type {boolean | null} what renderPending last wrote (null: not known) */
+    this.pending = null;
+    this.placed = false; // the badge has been positioned for this target
+    this.layoutPending = false; // a layout is queued for the next animation frame
+    /** @type {string | null} the language the panel's fixed strings are in */
+    this.chromeLang = null;
     this.host = h(doc, 'div', { 'data-reply-coach': 'host' });
     this.host.style.cssText = 'position:static !important;display:block !important;width:0 !important;height:0 !important;margin:0 !important;padding:0 !important;border:0 !important';
     this.shadow = this.host.attachShadow({ mode: 'open' });
@@ -104,8 +138,9 @@ export class CoachUI {
     });
     this.panel.addEventListener('toggle', () => this.layout(), true);
     const relayout = () => this.scheduleLayout();
-    doc.defaultView.addEventListener('scroll', relayout, { capture: true, passive: true });
-    doc.defaultView.addEventListener('resize', relayout, { passive: true });
+    const win = doc.defaultView ?? window;
+    win.addEventListener('scroll', relayout, { capture: true, passive: true });
+    win.addEventListener('resize', relayout, { passive: true });
     this.resizeObserver = new ResizeObserver(relayout);
   }
 
@@ -113,6 +148,7 @@ export class CoachUI {
     if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
   }
 
+  /** @param {string} lang */
   setLanguage(lang) {
     if (lang === this.lang) return;
     this.lang = lang;
@@ -120,50 +156,77 @@ export class CoachUI {
     this.render();
   }
 
-  attach(coach) {
-    if (this.coach === coach) { this.render(); return; }
-    if (this.coach) this.resizeObserver.disconnect();
-    this.coach = coach;
+  /**
+   * Shows the coach beside `target` with `state`, or hides it (null).
+   * @param {Target | null} target
+   * @param {CoachState | null} [state]
+   */
+  attach(target, state = null) {
+    if (target && this.target?.editor === target.editor) {
+      if (state) this.state = state;
+      this.render();
+      return;
+    }
+    if (this.target) this.resizeObserver.disconnect();
+    this.target = target;
+    this.state = target ? state : null;
     this.lastSignature = '';
     for (const el of [this.badge, this.panel]) el.removeAttribute('data-pending');
     this.pending = null;
     this.placed = false;
     this.notice.textContent = '';
-    if (!coach) { this.badge.hidden = true; this.panel.hidden = true; this.open = false; return; }
+    if (!target) { this.badge.hidden = true; this.panel.hidden = true; this.open = false; return; }
     this.mount();
-    this.resizeObserver.observe(coach.editor);
-    this.resizeObserver.observe(coach.adapter.composer(coach.editor));
-    this.host.dataset.theme = detectTheme(coach.adapter.composer(coach.editor));
+    this.resizeObserver.observe(target.editor);
+    this.resizeObserver.observe(target.composer());
+    this.host.dataset.theme = detectTheme(target.composer());
     this.render();
   }
 
-  detach(coach) {
-    if (this.coach === coach) this.attach(null);
+  /**
+   * A new state of the box shown: only what changed is drawn again.
+   * @param {CoachState} state
+   */
+  update(state) {
+    const prev = this.state;
+    this.state = state;
+    if (!this.target) return;
+    if (!prev || prev.report !== state.report || prev.error !== state.error || prev.draft !== state.draft
+      || prev.dismissed !== state.dismissed || prev.post !== state.post) {
+      this.render();
+    } else {
+      this.renderNotice();
+      this.renderPending();
+    }
   }
 
+  /** @param {boolean} focusPanel */
   toggle(focusPanel) {
     if (this.open) this.close(false);
     else this.openPanel(focusPanel);
   }
 
+  /** @param {boolean} focusPanel */
   openPanel(focusPanel) {
-    if (!this.coach) return;
+    if (!this.target) return;
     this.open = true;
     this.render();
     if (focusPanel) this.panel.focus({ preventScroll: true });
   }
 
+  /** @param {boolean} returnFocus  to the reply box */
   close(returnFocus) {
     this.open = false;
     this.panel.hidden = true;
     this.badge.setAttribute('aria-expanded', 'false');
-    if (returnFocus && this.coach) this.coach.editor.focus({ preventScroll: true });
+    if (returnFocus && this.target) this.target.editor.focus({ preventScroll: true });
   }
 
   // Test and screen-reader hook: the panel is about to change (a newer draft is being
   // analysed); aria-busy tells assistive technology, data-pending tells tests.
-  setPending(coach, pending) {
-    if (coach !== this.coach || pending === this.pending) return;
+  renderPending() {
+    const pending = this.state?.pending ?? false;
+    if (pending === this.pending) return;
     this.pending = pending;
     for (const el of [this.badge, this.panel]) {
       if (pending) el.setAttribute('data-pending', '');
@@ -172,25 +235,28 @@ export class CoachUI {
     this.panel.setAttribute('aria-busy', String(pending));
   }
 
-  say(key, ...subs) {
-    this.notice.textContent = key ? t(this.lang, key, ...subs) : '';
+  renderNotice() {
+    const key = this.state?.notice;
+    const text = key ? t(this.lang, key) : '';
+    if (this.notice.textContent !== text) this.notice.textContent = text;
   }
 
+  /** @param {MouseEvent} e */
   onPanelClick(e) {
-    const btn = e.target.closest('[data-action]');
-    if (!btn || !this.coach) return;
+    const btn = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('[data-action]'));
+    if (!btn || !this.target) return;
     const action = btn.dataset.action;
     const index = Number(btn.dataset.index);
     if (action === 'close') this.close(true);
-    else if (action === 'apply-fix') this.coach.applyFix(index);
-    else if (action === 'apply-rewrite') this.coach.applyRewrite();
-    else if (action === 'dismiss') this.coach.dismiss(index);
+    else if (action === 'apply-fix') this.onIntent({ type: 'apply-fix', index });
+    else if (action === 'apply-rewrite') this.onIntent({ type: 'apply-rewrite' });
+    else if (action === 'dismiss') this.onIntent({ type: 'dismiss', index });
   }
 
-  // Re-render from the coach's state; only touches the DOM when something changed.
+  // Draws the state; only touches the DOM where something changed.
   render() {
-    const c = this.coach;
-    if (!c) return;
+    const s = this.state;
+    if (!this.target || !s) return;
     const lang = this.lang;
     if (this.chromeLang !== lang) {
       this.chromeLang = lang;
@@ -198,15 +264,16 @@ export class CoachUI {
       this.closeBtn.setAttribute('aria-label', t(lang, 'close'));
       this.hint.textContent = t(lang, 'panelHint');
     }
-    const { count, worst } = summarise(c.report, c.analysedDraft ?? '', c.dismissed);
-    const state = c.error ? 'failed' : !c.report ? 'idle' : !(c.analysedDraft ?? '').trim() ? 'idle' : 'ready';
+    this.renderNotice();
+    const { count, worst } = summarise(s.report, s.draft, s.dismissed);
+    const state = s.error ? 'failed' : !s.report ? 'idle' : !s.draft.trim() ? 'idle' : 'ready';
     const badgeText = state === 'failed' ? '!' : state === 'idle' ? '…' : count ? String(count) : '✓';
     const b = this.badge;
     if (b.textContent !== badgeText) b.textContent = badgeText;
     setAttr(b, 'data-state', state);
     setAttr(b, 'data-count', String(state === 'ready' ? count : 0));
     setAttr(b, 'data-severity', worst && state === 'ready' ? worst : null);
-    setAttr(b, 'data-advice', c.report ? c.report.incoming.advice : null);
+    setAttr(b, 'data-advice', s.report ? s.report.incoming.advice : null);
     const label = state === 'failed' ? t(lang, 'badgeFailed')
       : state === 'idle' ? t(lang, 'badgeIdle')
         : count ? t(lang, 'badgeFindings', String(count), t(lang, `severity_${worst}`)) : t(lang, 'badgeClean');
@@ -215,7 +282,8 @@ export class CoachUI {
     setAttr(b, 'aria-expanded', String(this.open));
     b.hidden = false;
     this.panel.hidden = !this.open;
-    if (this.open) this.renderBody();
+    if (this.open) this.renderBody(s);
+    this.renderPending();
     // Placed at once for a new box or with the panel open; a new report for the badge
     // alone has its position checked in the next animation frame (before it is
     // painted), so that it does not force a synchronous style and layout pass of the
@@ -228,28 +296,27 @@ export class CoachUI {
     }
   }
 
-  renderBody() {
-    const c = this.coach;
-    const draft = c.analysedDraft ?? '';
-    const sig = JSON.stringify([this.lang, c.error, c.report, draft, [...c.dismissed], c.post]);
+  /** @param {CoachState} s */
+  renderBody(s) {
+    const sig = JSON.stringify([this.lang, s.error, s.report, s.draft, [...s.dismissed], s.post]);
     if (sig === this.lastSignature) return;
     this.lastSignature = sig;
-    const openWhy = new Set([...this.body.querySelectorAll('details[open]')].map((d) => d.dataset.key));
-    const focusedKey = this.shadow.activeElement?.dataset?.key;
+    const openWhy = new Set([...this.body.querySelectorAll('details[open]')].map((d) => /** @type {HTMLElement} */ (d).dataset.key));
+    const focusedKey = /** @type {HTMLElement | null} */ (this.shadow.activeElement)?.dataset?.key;
     const scroll = this.body.scrollTop;
     let content;
-    if (c.error) {
-      content = h(this.doc, 'p', { class: 'empty', style: 'padding:8px 12px', text: t(this.lang, 'engineError', c.error) });
-    } else if (!c.report) {
+    if (s.error) {
+      content = h(this.doc, 'p', { class: 'empty', style: 'padding:8px 12px', text: t(this.lang, 'engineError', s.error) });
+    } else if (!s.report) {
       content = h(this.doc, 'p', { class: 'empty', style: 'padding:8px 12px', text: t(this.lang, 'analysing') });
     } else {
-      content = renderReport(this.doc, c.report, draft, { lang: this.lang, actions: true, dismissed: c.dismissed, openWhy, post: c.post });
+      content = renderReport(this.doc, s.report, s.draft, { lang: this.lang, actions: true, dismissed: s.dismissed, openWhy, post: s.post });
     }
     this.body.replaceChildren(content);
     this.body.scrollTop = scroll;
     if (focusedKey) {
-      const again = [...this.body.querySelectorAll('[data-key]')].find((el) => el.dataset.key === focusedKey);
-      if (again) again.focus({ preventScroll: true });
+      const again = [...this.body.querySelectorAll('[data-key]')].find((el) => /** @type {HTMLElement} */ (el).dataset.key === focusedKey);
+      if (again) /** @type {HTMLElement} */ (again).focus({ preventScroll: true });
       else this.panel.focus({ preventScroll: true });
     }
   }
@@ -263,14 +330,14 @@ export class CoachUI {
   // Badge beside the composer (right of it when there is room, else above it); panel
   // outside the composer and the badge: right, below or above, whichever fits.
   layout() {
-    const c = this.coach;
-    if (!c) return;
-    if (!c.editor.isConnected) return;
-    const win = this.doc.defaultView;
+    const target = this.target;
+    if (!target) return;
+    if (!target.editor.isConnected) return;
+    const win = this.doc.defaultView ?? window;
     const vw = this.doc.documentElement.clientWidth || win.innerWidth;
     const vh = this.doc.documentElement.clientHeight || win.innerHeight;
-    const comp = c.adapter.composer(c.editor).getBoundingClientRect();
-    const ed = c.editor.getBoundingClientRect();
+    const comp = target.composer().getBoundingClientRect();
+    const ed = target.editor.getBoundingClientRect();
     const visible = ed.width > 0 && ed.height > 0 && ed.bottom > 0 && ed.top < vh;
     this.root.style.visibility = visible ? 'visible' : 'hidden';
     if (!visible) return;

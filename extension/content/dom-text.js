@@ -1,26 +1,38 @@
+// @ts-check
 // Reads the plain text of a Draft.js or Lexical editor from its DOM, exactly as the
 // editor's model holds it (one line per block, "\n" between blocks and for line-break
 // nodes), and maps text offsets (UTF-16, like the engine's spans) back to DOM positions
 // so a range can be selected for replacement.
 
-// A block map: [{el, start, end, items:[{type:'text', node, start, len} | {type:'br', node, start}], anchor}]
+/**
+ * One block of the editor (a line of its model) in a block map: where its text starts and
+ * ends in the draft, its text nodes and line breaks, and where an empty one is selected.
+ * @typedef {{el: Element, start: number, end: number, items: Item[], anchor: Node}} Block
+ * @typedef {{type: 'text', node: Text, start: number, len: number} | {type: 'br', node: Element, start: number}} Item
+ */
 
+/** @param {Element} el */
 function textNodesIn(el) {
+  /** @type {Text[]} */
   const out = [];
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(/** @type {Text} */ (n));
   return out;
 }
 
 // Draft.js: blocks are [data-block="true"], leaves are [data-text="true"] (a span with
 // one text node, or a <br data-text="true"> in an empty block).
+/** @param {Element} editor @returns {Block[]} */
 export function mapDraft(editor) {
+  /** @type {Block[]} */
   const blocks = [];
   let pos = 0;
-  const blockEls = [...editor.querySelectorAll('[data-block="true"]')].filter((b) => !b.parentElement.closest('[data-block="true"]'));
+  const blockEls = [...editor.querySelectorAll('[data-block="true"]')].filter((b) => !b.parentElement?.closest('[data-block="true"]'));
   for (const el of blockEls) {
     const start = pos;
+    /** @type {Item[]} */
     const items = [];
+    /** @type {Node | null} */
     let anchor = null;
     for (const leaf of el.querySelectorAll('[data-text="true"]')) {
       if (leaf.tagName === 'BR') {
@@ -41,21 +53,26 @@ export function mapDraft(editor) {
 // Lexical: blocks are the root's element children (p, h1…, blockquote, li…); text lives
 // in [data-lexical-text] spans, a LineBreakNode is a <br>. Lexical adds one extra
 // <br> of its own at the end of a block that is empty or ends in a line break.
+/** @param {Element} editor @returns {Block[]} */
 export function mapLexical(editor) {
+  /** @type {Block[]} */
   const blocks = [];
   let pos = 0;
   const blockEls = [...editor.children].filter((c) => c.nodeType === 1 && !c.hasAttribute('data-lexical-decorator'));
   for (const el of blockEls) {
     const start = pos;
+    /** @type {Item[]} */
     const items = [];
     const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
       acceptNode: (n) => {
         if (n.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-        if (n.tagName === 'BR') return NodeFilter.FILTER_ACCEPT;
-        if (n.getAttribute('contenteditable') === 'false') return NodeFilter.FILTER_REJECT;
+        const e = /** @type {Element} */ (n);
+        if (e.tagName === 'BR') return NodeFilter.FILTER_ACCEPT;
+        if (e.getAttribute('contenteditable') === 'false') return NodeFilter.FILTER_REJECT;
         return NodeFilter.FILTER_SKIP;
       },
     });
+    /** @type {Node[]} */
     const raw = [];
     for (let n = walker.nextNode(); n; n = walker.nextNode()) raw.push(n);
     // Drop Lexical's managed trailing <br>.
@@ -65,10 +82,11 @@ export function mapLexical(editor) {
     }
     for (const node of raw) {
       if (node.nodeType === 3) {
-        items.push({ type: 'text', node, start: pos, len: node.data.length });
-        pos += node.data.length;
+        const text = /** @type {Text} */ (node);
+        items.push({ type: 'text', node: text, start: pos, len: text.data.length });
+        pos += text.data.length;
       } else {
-        items.push({ type: 'br', node, start: pos });
+        items.push({ type: 'br', node: /** @type {Element} */ (node), start: pos });
         pos += 1;
       }
     }
@@ -78,6 +96,7 @@ export function mapLexical(editor) {
   return blocks;
 }
 
+/** @param {Block[]} blocks  @returns {string} the draft as the editor's model holds it */
 export function textOf(blocks) {
   let out = '';
   blocks.forEach((b, i) => {
@@ -87,12 +106,25 @@ export function textOf(blocks) {
   return out;
 }
 
+/** @param {Node} node */
+function parentOf(node) {
+  if (!node.parentNode) throw new Error('a detached node in the block map');
+  return node.parentNode;
+}
+
+/** @param {Node} node */
 function indexIn(node) {
-  return Array.prototype.indexOf.call(node.parentNode.childNodes, node);
+  return Array.prototype.indexOf.call(parentOf(node).childNodes, node);
 }
 
 // DOM position {node, offset} for a text offset. `side` says which node to prefer at a
 // boundary between two leaves: 'start' of a range takes the later leaf, 'end' the earlier.
+/**
+ * @param {Block[]} blocks
+ * @param {number} offset
+ * @param {'start' | 'end'} [side]
+ * @returns {{node: Node, offset: number} | null}
+ */
 export function pointAt(blocks, offset, side = 'start') {
   if (!blocks.length) return null;
   let block = blocks.find((b) => offset >= b.start && offset <= b.end);
@@ -108,20 +140,28 @@ export function pointAt(blocks, offset, side = 'start') {
         if (offset >= it.start) return { node: it.node, offset: offset - it.start };
       }
     } else if (offset === it.start) {
-      return { node: it.node.parentNode, offset: indexIn(it.node) };
+      return { node: parentOf(it.node), offset: indexIn(it.node) };
     }
   }
   const last = items[items.length - 1];
-  if (last.type === 'br') return { node: last.node.parentNode, offset: indexIn(last.node) + 1 };
+  if (last.type === 'br') return { node: parentOf(last.node), offset: indexIn(last.node) + 1 };
   return { node: last.node, offset: last.len };
 }
 
+/**
+ * Selects [start, end) of the draft in the editor.
+ * @param {Element} editor
+ * @param {Block[]} blocks
+ * @param {number} start
+ * @param {number} end
+ */
 export function selectOffsets(editor, blocks, start, end) {
   const doc = editor.ownerDocument;
   const a = pointAt(blocks, start, 'start');
   const b = pointAt(blocks, end, start === end ? 'start' : 'end');
   if (!a || !b) return false;
   const sel = doc.getSelection();
+  if (!sel) return false;
   const range = doc.createRange();
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
@@ -131,30 +171,40 @@ export function selectOffsets(editor, blocks, start, end) {
 }
 
 // The text as users and engines compare it: no NBSPs, no zero-width characters, \n lines.
+/** @param {string | null | undefined} s */
 export function normalise(s) {
   return String(s ?? '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200b\u200c\ufeff]/g, '');
 }
 
 // Visible text of a post element: text nodes, emoji <img alt>, <br> as a line break.
+/** @param {Element | null | undefined} el */
 export function visibleText(el) {
   if (!el) return '';
   let out = '';
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3) out += n.data;
-    else if (n.tagName === 'IMG' && n.getAttribute('alt')) out += n.getAttribute('alt');
-    else if (n.tagName === 'BR') out += '\n';
+    if (n.nodeType === 3) {
+      out += /** @type {Text} */ (n).data;
+      continue;
+    }
+    const e = /** @type {Element} */ (n);
+    if (e.tagName === 'IMG' && e.getAttribute('alt')) out += e.getAttribute('alt');
+    else if (e.tagName === 'BR') out += '\n';
   }
   return normalise(out).trim();
 }
 
-// Age in minutes from a <time datetime>, <abbr data-utime> or a short relative label
-// ("35m", "2 u", "3h", "1 d", "5 min", "2 hrs").
+// Age in minutes from a <time datetime> or an <abbr data-utime>.
+/**
+ * @param {Element | null | undefined} root
+ * @param {number} [now]
+ * @returns {number | null}
+ */
 export function ageFromElement(root, now = Date.now()) {
   if (!root) return null;
   const time = root.querySelector('time[datetime]');
   if (time) {
-    const ms = Date.parse(time.getAttribute('datetime'));
+    const ms = Date.parse(time.getAttribute('datetime') ?? '');
     if (Number.isFinite(ms)) return Math.max(0, (now - ms) / 60000);
   }
   const abbr = root.querySelector('abbr[data-utime]');
@@ -165,6 +215,11 @@ export function ageFromElement(root, now = Date.now()) {
   return null;
 }
 
+/**
+ * Minutes from a short relative label ("35m", "2 u", "3h", "1 d", "5 min", "2 hrs").
+ * @param {string | null | undefined} text
+ * @returns {number | null}
+ */
 export function parseRelative(text) {
   const m = String(text ?? '').trim().toLowerCase().match(/^(\d+)\s*(s|sec|m|min|mins|u|uur|h|hr|hrs|hour|hours|d|dag|dagen|day|days|w|wk|wkn|week|weeks|weken)\.?$/);
   if (!m) return null;

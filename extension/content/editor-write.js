@@ -1,3 +1,4 @@
+// @ts-check
 // Writes into a site's rich editor through the editor's own input path, so Draft.js and
 // Lexical update their model (and the site's send button, and its undo stack).
 //
@@ -9,11 +10,16 @@
 // nothing happened at all), never twice: a late Lexical update must not be doubled.
 import { normalise, selectOffsets } from './dom-text.js';
 
+/** @typedef {import('./adapters/index.js').SiteAdapter} SiteAdapter */
+/** @typedef {'paste' | 'insertText'} Method */
+
 const tick = () => new Promise((r) => setTimeout(r, 0));
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export const IS_FIREFOX = typeof navigator !== 'undefined' && /\bFirefox\//.test(navigator.userAgent);
 
+/** @param {HTMLElement} editor @param {string} text */
 function dispatchPaste(editor, text) {
   const dt = new DataTransfer();
   dt.setData('text/plain', text);
@@ -21,10 +27,12 @@ function dispatchPaste(editor, text) {
   editor.dispatchEvent(ev);
 }
 
+/** @param {HTMLElement} editor @param {string} text */
 function insertText(editor, text) {
   return editor.ownerDocument.execCommand('insertText', false, text);
 }
 
+/** @param {() => string} read @param {string} want @param {number} timeout */
 async function waitForText(read, want, timeout) {
   const t0 = Date.now();
   for (;;) {
@@ -34,9 +42,16 @@ async function waitForText(read, want, timeout) {
   }
 }
 
-// Replace [start, end) of the editor's text by `text`.
-// adapter: {map(editor) -> blocks, readDraft(editor) -> string}
-// Returns {ok, method, reason?}.
+/**
+ * Replace [start, end) of the editor's text by `text`.
+ * @param {Pick<SiteAdapter, 'map' | 'readDraft'>} adapter
+ * @param {HTMLElement} editor
+ * @param {number} start
+ * @param {number} end
+ * @param {string} text
+ * @param {{method?: Method, timeout?: number}} [options]
+ * @returns {Promise<{ok: boolean, method: Method, reason?: 'select' | 'mismatch' | 'unchanged'}>}
+ */
 export async function replaceRange(adapter, editor, start, end, text, options = {}) {
   const before = adapter.readDraft(editor);
   const expected = normalise(before.slice(0, start) + text + before.slice(end));
@@ -48,7 +63,9 @@ export async function replaceRange(adapter, editor, start, end, text, options = 
     else if (start > 0) { start -= 1; text = before[start]; }
     else if (end < before.length) { text = before[end]; end += 1; }
   }
+  /** @type {Method} */
   const primary = options.method ?? (IS_FIREFOX ? 'insertText' : 'paste');
+  /** @param {Method} method */
   const attempt = async (method) => {
     editor.focus({ preventScroll: true });
     const blocks = adapter.map(editor);

@@ -1,39 +1,53 @@
+// @ts-check
 // Content script: finds the reply boxes of the site (through its adapter), attaches one
-// BoxCoach per box, shows the coach next to the focused one, and cleans up when boxes
-// leave the page (SPA navigation, virtualised lists).
-import { xAdapter } from './adapters/x.js';
-import { facebookAdapter } from './adapters/facebook.js';
-import { BoxCoach, engine, markSettingsChanged } from './box-coach.js';
+// BoxCoach per box, shows the coach (one CoachUI) next to the focused one, and cleans up
+// when boxes leave the page (SPA navigation, virtualised lists). It is the only part that
+// knows both: a coach's new state goes to the UI when its box is the one shown, and what
+// the user asks for in the panel goes to that box's coach.
+import { adaptersFor } from './adapters/index.js';
+import { BoxCoach } from './box-coach.js';
 import { CoachUI } from './coach-ui.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
+import { EngineClient } from '../shared/protocol.js';
+import { EnginePort } from '../shared/messaging.js';
 
-const ADAPTERS = [xAdapter, facebookAdapter];
-
-function adaptersFor(hostname) {
-  const host = hostname.toLowerCase();
-  const matched = ADAPTERS.filter((a) => a.hosts.some((hh) => host === hh || host.endsWith(`.${hh}`)));
-  // Development builds also run on 127.0.0.1/localhost (the demo pages): recognise the
-  // boxes by their DOM there.
-  return matched.length ? matched : ADAPTERS;
-}
+/** @typedef {import('../shared/settings.js').Settings} Settings */
+/** @typedef {import('./adapters/index.js').SiteAdapter} SiteAdapter */
 
 function start() {
   if (globalThis.__replyCoachStarted) return;
   globalThis.__replyCoachStarted = true;
 
+  const port = new EnginePort();
+  const engine = new EngineClient((request) => port.request(request));
+  // Set when this tab saw the settings change: the next request asks the worker to read
+  // them again rather than trust its copy (its own storage event may still be on the way).
+  let settingsChanged = false;
+
   const adapters = adaptersFor(location.hostname);
-  const coaches = new Map(); // editor -> BoxCoach
+  /** @type {Map<HTMLElement, BoxCoach>} editor -> its coach */
+  const coaches = new Map();
+  /** @type {Settings | null} */
   let settings = null;
-  const ui = new CoachUI(document);
+  /** @type {BoxCoach | null} the coach shown */
+  let active = null;
+  const ui = new CoachUI(document, { onIntent: (intent) => { active?.perform(intent).catch(() => {}); } });
+  /** @type {import('./box-coach.js').CoachHost} */
   const host = {
-    ui,
-    onReport(coach, resp) {
-      if (resp?.uiLanguage) ui.setLanguage(resp.uiLanguage);
-      if (resp?.settingsNotice) ui.say('settingsReset');
-      if (ui.coach === coach) ui.render();
+    analyze(request) {
+      const reloadSettings = settingsChanged;
+      settingsChanged = false;
+      return engine.analyze({ ...request, reloadSettings });
+    },
+    onChange(coach) {
+      if (coach === active) ui.update(coach.state);
+    },
+    onLanguage(lang) {
+      ui.setLanguage(lang);
     },
   };
 
+  /** @param {SiteAdapter} adapter */
   const enabled = (adapter) => settings?.sites?.[adapter.platform] !== false;
 
   function scan() {
@@ -42,22 +56,28 @@ function start() {
       for (const editor of adapter.findReplyBoxes(document)) {
         if (coaches.has(editor)) continue;
         if (!enabled(adapter)) continue;
-        if (adapters.length > 1 && [...coaches.values()].some((c) => c.editor === editor)) continue;
-        coaches.set(editor, new BoxCoach(adapter, editor, host));
-        if (editor.contains(document.activeElement) || editor === document.activeElement) activate(coaches.get(editor));
+        const coach = new BoxCoach(adapter, editor, host);
+        coaches.set(editor, coach);
+        if (editor.contains(document.activeElement) || editor === document.activeElement) activate(coach);
       }
     }
     for (const [editor, coach] of coaches) {
       if (!editor.isConnected || !enabled(coach.adapter)) {
         coach.destroy();
         coaches.delete(editor);
-        ui.detach(coach);
+        if (active === coach) {
+          active = null;
+          ui.attach(null);
+        }
       }
     }
   }
 
+  /** @param {BoxCoach} coach */
   function activate(coach) {
-    ui.attach(coach);
+    if (active !== coach) coach.setNotice(null); // a message about another box is not kept
+    active = coach;
+    ui.attach({ editor: coach.editor, composer: () => coach.adapter.composer(coach.editor) }, coach.state);
     coach.run();
   }
 
@@ -69,22 +89,29 @@ function start() {
   };
   new MutationObserver(queueScan).observe(document.documentElement, { childList: true, subtree: true });
 
+  // (page nodes are not tested with instanceof: a content script sees them through
+  // another realm's wrappers in some browsers)
+  /** @param {EventTarget | null} target */
   function coachFor(target) {
-    for (const [editor, coach] of coaches) if (editor === target || editor.contains(target)) return coach;
+    const node = /** @type {Node} */ (target);
+    for (const [editor, coach] of coaches) if (editor === node || editor.contains(node)) return coach;
     return null;
   }
 
   document.addEventListener('focusin', (e) => {
     const target = e.composedPath?.()[0] ?? e.target;
-    if (ui.host.contains(e.target) || e.target === ui.host) return;
+    if (ui.host.contains(/** @type {Node} */ (e.target)) || e.target === ui.host) return;
     let coach = coachFor(target);
     if (!coach) {
       scan();
       coach = coachFor(target);
     }
-    if (coach) { if (ui.coach !== coach) activate(coach); return; }
-    const editable = target?.closest?.('input, textarea, select, [contenteditable="true"], [role="textbox"]');
-    if (editable) ui.attach(null);
+    if (coach) { if (active !== coach) activate(coach); return; }
+    const editable = /** @type {Element | null} */ (target)?.closest?.('input, textarea, select, [contenteditable="true"], [role="textbox"]');
+    if (editable) {
+      active = null;
+      ui.attach(null);
+    }
   }, true);
 
   document.addEventListener('keydown', (e) => {
@@ -93,7 +120,7 @@ function start() {
     if (!coach) return;
     e.preventDefault();
     e.stopPropagation();
-    if (ui.coach !== coach) activate(coach);
+    if (active !== coach) activate(coach);
     ui.openPanel(true);
   }, true);
 
@@ -102,13 +129,13 @@ function start() {
     settings = s;
     ui.setLanguage(s.ui_language);
     scan();
-    for (const coach of coaches.values()) if (coach === ui.coach) coach.run(true);
+    if (active && coaches.has(active.editor)) active.run(true);
   };
-  onSettingsChanged(() => { markSettingsChanged(); refresh(); });
+  onSettingsChanged(() => { settingsChanged = true; refresh(); });
   refresh();
   // No channel to the worker is kept open while the page is hidden or in the
   // back/forward cache; the next request opens a new one.
-  window.addEventListener('pagehide', () => engine.close());
+  window.addEventListener('pagehide', () => port.close());
 }
 
 start();

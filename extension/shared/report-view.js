@@ -1,16 +1,39 @@
+// @ts-check
 // Renders an engine report as DOM, for the inline panel and the popup playground.
 // Everything that comes from the page or the engine is set with textContent: no
 // innerHTML anywhere, so a post full of markup stays inert text.
 import { t, label, formatMinutes } from './i18n.js';
 
+/** @typedef {import('reply-coach-engine').Report} Report */
+/** @typedef {import('reply-coach-engine').Finding} Finding */
+/** @typedef {import('reply-coach-engine').Incoming} Incoming */
+/** @typedef {import('reply-coach-engine').Post} Post */
+/** @typedef {import('reply-coach-engine').Severity} Severity */
+/**
+ * How a report is drawn: the interface language; `actions`: with apply and dismiss
+ * buttons; `dismissed`: findingKey()s not to show; `openWhy`: "why" boxes to keep open;
+ * `post`: the post the report read.
+ * @typedef {{lang: string, actions: boolean, dismissed?: ReadonlySet<string>, openWhy?: ReadonlySet<string | undefined>, post?: Post | null}} ViewOptions
+ */
+
+/** @type {Record<Severity, number>} */
 export const SEVERITY_ORDER = { error: 3, warning: 2, suggestion: 1 };
 
+/**
+ * An element with attributes (`text`: its text; null, undefined and false: left out;
+ * true: present) and children (strings become text nodes).
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
+ * @param {...(Node | string | null | undefined | false)} children
+ * @returns {HTMLElement}
+ */
 export function h(doc, tag, attrs = {}, ...children) {
   const el = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k === 'text') el.textContent = String(v);
-    else if (k === 'class') el.className = v;
+    else if (k === 'class') el.className = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) {
@@ -22,11 +45,17 @@ export function h(doc, tag, attrs = {}, ...children) {
 
 // A finding's identity for "dismiss for this reply": the rule and the words it points
 // at (spans move while the user types; the words do not).
+/** @param {Finding} finding @param {string} draft */
 export function findingKey(finding, draft) {
   const words = finding.span ? draft.slice(finding.span[0], finding.span[1]) : '';
   return `${finding.rule}|${words.trim().toLowerCase()}`;
 }
 
+/**
+ * @param {Report | null} report
+ * @param {string} draft
+ * @param {ReadonlySet<string>} [dismissed]
+ */
 export function visibleFindings(report, draft, dismissed) {
   if (!report) return [];
   return report.findings
@@ -34,13 +63,20 @@ export function visibleFindings(report, draft, dismissed) {
     .filter(({ f }) => !dismissed?.has(findingKey(f, draft)));
 }
 
+/**
+ * @param {Report | null} report
+ * @param {string} draft
+ * @param {ReadonlySet<string>} [dismissed]
+ */
 export function summarise(report, draft, dismissed) {
   const list = visibleFindings(report, draft, dismissed);
+  /** @type {Severity | null} */
   let worst = null;
   for (const { f } of list) if (!worst || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[worst]) worst = f.severity;
   return { count: list.length, worst };
 }
 
+/** @param {Document} doc @param {string} lang @param {Incoming} inc */
 function clock(doc, lang, inc) {
   const age = inc.age_minutes;
   const norm = inc.response_time_norm_minutes;
@@ -58,11 +94,13 @@ function clock(doc, lang, inc) {
     }, h(doc, 'span', { class: 'fill', style: `width:${pct}%` })));
 }
 
+/** @param {string | null | undefined} text @param {number} [max] */
 function excerpt(text, max = 160) {
   const s = String(text ?? '').replace(/\s+/g, ' ').trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
+/** @param {Document} doc @param {string} lang @param {Report} report @param {Post | null | undefined} post */
 function incomingSection(doc, lang, report, post) {
   const inc = report.incoming;
   const sec = h(doc, 'section', { class: 'incoming', 'aria-labelledby': 'rc-h-incoming', 'data-part': 'incoming' },
@@ -88,6 +126,7 @@ function incomingSection(doc, lang, report, post) {
   return sec;
 }
 
+/** @param {Document} doc @param {string} lang @param {Report} report */
 function strategiesSection(doc, lang, report) {
   if (!report.recommended_strategies?.length) return null;
   const used = new Set(report.strategies ?? []);
@@ -104,6 +143,14 @@ function strategiesSection(doc, lang, report) {
     h(doc, 'h3', { id: 'rc-h-recs', text: t(lang, 'sectionStrategies') }), list);
 }
 
+/**
+ * @param {Document} doc
+ * @param {string} lang
+ * @param {Finding} f
+ * @param {number} index
+ * @param {string} draft
+ * @param {ViewOptions} opts
+ */
 function findingItem(doc, lang, f, index, draft, opts) {
   const key = findingKey(f, draft);
   const li = h(doc, 'li', { class: `finding sev-${f.severity}`, 'data-rule': f.rule, 'data-severity': f.severity, 'data-index': String(index) });
@@ -121,9 +168,9 @@ function findingItem(doc, lang, f, index, draft, opts) {
     li.append(h(doc, 'p', { class: 'quote' }, t(lang, 'fixInsert'), ' ', h(doc, 'ins', { text: f.replacement })));
   }
   if (f.explanation) {
-    const det = h(doc, 'details', { class: 'why', 'data-key': `why:${key}` },
+    const det = /** @type {HTMLDetailsElement} */ (h(doc, 'details', { class: 'why', 'data-key': `why:${key}` },
       h(doc, 'summary', { text: t(lang, 'why') }),
-      h(doc, 'p', { text: f.explanation }));
+      h(doc, 'p', { text: f.explanation })));
     if (opts.openWhy?.has(`why:${key}`)) det.open = true;
     li.append(det);
   }
@@ -138,6 +185,7 @@ function findingItem(doc, lang, f, index, draft, opts) {
   return li;
 }
 
+/** @param {Document} doc @param {string} lang @param {Report} report @param {string} draft @param {ViewOptions} opts */
 function findingsSection(doc, lang, report, draft, opts) {
   const items = visibleFindings(report, draft, opts.dismissed);
   const sec = h(doc, 'section', { class: 'findings-sec', 'aria-labelledby': 'rc-h-findings', 'data-part': 'findings' },
@@ -153,6 +201,7 @@ function findingsSection(doc, lang, report, draft, opts) {
   return sec;
 }
 
+/** @param {Document} doc @param {string} lang @param {Report} report */
 function voiceSection(doc, lang, report) {
   const v = report.voice;
   if (!v) return null;
@@ -170,6 +219,7 @@ function voiceSection(doc, lang, report) {
   return sec;
 }
 
+/** @param {Document} doc @param {string} lang @param {Report} report @param {string} draft @param {ViewOptions} opts */
 function rewriteSection(doc, lang, report, draft, opts) {
   if (report.rewrite === null || report.rewrite === undefined || report.rewrite === draft || !draft.trim()) return null;
   const sec = h(doc, 'section', { class: 'rewrite', 'aria-labelledby': 'rc-h-rewrite', 'data-part': 'rewrite' },
@@ -182,6 +232,7 @@ function rewriteSection(doc, lang, report, draft, opts) {
   return sec;
 }
 
+/** @param {Document} doc @param {string} lang @param {Report} report */
 function footer(doc, lang, report) {
   const len = report.length;
   const parts = [];
@@ -190,7 +241,13 @@ function footer(doc, lang, report) {
   return parts.length ? h(doc, 'p', { class: 'meta' }, ...parts) : null;
 }
 
-// The panel body for a report. opts: {lang, actions, dismissed:Set, openWhy:Set, post}
+/**
+ * The panel body for a report.
+ * @param {Document} doc
+ * @param {Report} report
+ * @param {string} draft  the draft the report is about
+ * @param {ViewOptions} opts
+ */
 export function renderReport(doc, report, draft, opts) {
   const lang = opts.lang;
   const frag = doc.createDocumentFragment();

@@ -1,3 +1,4 @@
+// @ts-check
 // Facebook: Lexical editors ([data-lexical-editor="true"], role="textbox") for comments
 // and replies. The post or comment being answered: walking up from the box, the first
 // ancestor that is itself a post/comment article, or the last article that precedes the
@@ -9,10 +10,14 @@ import { mapLexical, textOf, visibleText, ageFromElement, parseRelative } from '
 const BOX = '[data-lexical-editor="true"][contenteditable="true"][role="textbox"]';
 const ARTICLE = '[role="article"], [aria-posinset]';
 
+/** @typedef {import('./index.js').SiteAdapter} SiteAdapter */
+
+/** @param {Element} a @param {Element} b */
 function precedes(a, b) {
   return Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) && !a.contains(b);
 }
 
+/** @param {HTMLElement} editor @returns {Element | null} */
 function answeredArticle(editor) {
   let el = editor.parentElement;
   for (let depth = 0; el && depth < 40; depth++, el = el.parentElement) {
@@ -23,6 +28,7 @@ function answeredArticle(editor) {
   return null;
 }
 
+/** @param {Element} article */
 function articleText(article) {
   const msg = article.querySelector('[data-ad-comet-preview="message"], [data-ad-preview="message"]');
   if (msg) return visibleText(msg);
@@ -35,6 +41,7 @@ function articleText(article) {
   return '';
 }
 
+/** @param {Element} article */
 function articleAuthor(article) {
   const heading = article.querySelector('h2, h3, h4');
   const link = heading ?? article.querySelector('a[role="link"], a[href]');
@@ -42,6 +49,7 @@ function articleAuthor(article) {
   return name || null;
 }
 
+/** @param {Element} article */
 function articleAge(article) {
   const exact = ageFromElement(article);
   if (exact !== null) return exact;
@@ -54,17 +62,13 @@ function articleAge(article) {
   return null;
 }
 
+/** @type {SiteAdapter} */
 export const facebookAdapter = {
-  id: 'facebook',
   platform: 'facebook',
   hosts: ['facebook.com', 'www.facebook.com', 'm.facebook.com', 'web.facebook.com'],
 
   findReplyBoxes(root) {
-    return [...root.querySelectorAll(BOX)];
-  },
-
-  owns(el) {
-    return el.matches?.(BOX) ?? false;
+    return /** @type {HTMLElement[]} */ ([...root.querySelectorAll(BOX)]);
   },
 
   map: (editor) => mapLexical(editor),
@@ -74,12 +78,6 @@ export const facebookAdapter = {
     const article = answeredArticle(editor);
     if (!article) return null;
     return { text: articleText(article), author: articleAuthor(article), age_minutes: articleAge(article) };
-  },
-
-  sendButton(editor) {
-    const c = this.composer(editor);
-    const buttons = c.querySelectorAll('[type="submit"], button, [role="button"]');
-    return buttons[buttons.length - 1] ?? null;
   },
 
   composer(editor) {

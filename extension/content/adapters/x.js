@@ -1,3 +1,4 @@
+// @ts-check
 // X (Twitter): Draft.js editors ([data-testid="tweetTextarea_N"]) in the inline reply box
 // under a post and in the reply dialog; the post answered is the closest
 // article[data-testid="tweet"] above the box (within the dialog, when in one).
@@ -6,21 +7,21 @@ import { mapDraft, textOf, visibleText, ageFromElement } from '../dom-text.js';
 const BOX = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
 const SEND = '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]';
 
+/** @typedef {import('./index.js').SiteAdapter} SiteAdapter */
+
+/** @param {Element} a @param {Element} b */
 function precedes(a, b) {
   return Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) && !a.contains(b);
 }
 
+/** @type {SiteAdapter} */
 export const xAdapter = {
-  id: 'x',
   platform: 'x',
   hosts: ['x.com', 'twitter.com', 'mobile.twitter.com', 'mobile.x.com'],
 
   findReplyBoxes(root) {
-    return [...root.querySelectorAll(BOX)].filter((el) => /^tweetTextarea_\d+$/.test(el.getAttribute('data-testid')));
-  },
-
-  owns(el) {
-    return el.matches?.(BOX) ?? false;
+    const boxes = /** @type {HTMLElement[]} */ ([...root.querySelectorAll(BOX)]);
+    return boxes.filter((el) => /^tweetTextarea_\d+$/.test(el.getAttribute('data-testid') ?? ''));
   },
 
   map: (editor) => mapDraft(editor),
@@ -42,13 +43,10 @@ export const xAdapter = {
     return { text: visibleText(textEl), author, age_minutes: ageFromElement(article) };
   },
 
-  sendButton(editor) {
-    return this.composer(editor).querySelector(SEND);
-  },
-
   // The smallest ancestor that holds the editor and the send button (and so the
   // toolbar with the emoji picker): the coach never covers it.
   composer(editor) {
+    /** @type {HTMLElement} */
     let el = editor;
     for (let i = 0; i < 14 && el.parentElement; i++) {
       el = el.parentElement;
