@@ -1,0 +1,120 @@
+// The engine as the service worker imports it: the wasm-bindgen package that
+// `make wasm` writes to target/pkg/ (reply_coach.js + reply_coach_bg.wasm). The build
+// (scripts/extension/build.mjs) resolves the name 'reply-coach-engine' to that file; the
+// generated reply_coach.d.ts types every value as `any`, so the shapes are written out
+// here, field for field, from the engine's JSON contract: src/model.rs (Exchange,
+// Profile, Report) and src/rules.rs (RuleDoc). A change there changes this file.
+declare module 'reply-coach-engine' {
+  export type Lang = 'nl' | 'en';
+  export type Platform = 'x' | 'facebook';
+  export type SignatureStyle = 'caret' | 'dash' | 'greeting';
+  export type Severity = 'error' | 'warning' | 'suggestion';
+  /** [start, end) in UTF-16 code units of the reply (JavaScript string indexes). */
+  export type Span = [number, number];
+
+  /** A phrase from the user's profile: banned (no replacement) or preferred. */
+  export interface CustomRule {
+    phrase: string;
+    replacement: string | null;
+    message: string | null;
+    language: Lang | null;
+  }
+
+  export interface Profile {
+    agent_name: string | null;
+    agent_initials: string | null;
+    signature_style: SignatureStyle;
+    organisation: string | null;
+    response_time_norm_minutes: number;
+    platform: Platform;
+    ui_language: Lang;
+    custom_rules: CustomRule[];
+  }
+
+  export interface Post {
+    text: string;
+    author: string | null;
+    age_minutes: number | null;
+  }
+
+  export interface Exchange {
+    post: Post | null;
+    reply: string;
+    platform: Platform;
+    profile: Profile;
+  }
+
+  export interface Incoming {
+    language: Lang | null;
+    kind: 'complaint' | 'question' | 'compliment' | 'remark';
+    sentiment: 'negative' | 'neutral' | 'positive';
+    reason: 'personal_experience' | 'organisation_action' | 'factual_statement' | null;
+    advice: 'respond' | 'dont_respond';
+    advice_reason: 'abuse' | 'trolling' | 'ironic_or_provocative' | 'emotion_only' | 'consumers_among_themselves' | null;
+    advice_message: string;
+    register: 'informal' | 'formal' | 'unknown';
+    first_name: string | null;
+    age_minutes: number | null;
+    response_time_norm_minutes: number;
+    late: boolean;
+    asks_commercial: boolean;
+  }
+
+  export interface Occurrence {
+    id: string;
+    span: Span;
+  }
+
+  export interface Finding {
+    rule: string;
+    severity: Severity;
+    message: string;
+    explanation: string;
+    span: Span | null;
+    /** Text to put in place of `span` ("" deletes it), when a fix exists. */
+    replacement: string | null;
+  }
+
+  export interface Report {
+    language: Lang;
+    incoming: Incoming;
+    recommended_strategies: { strategy: string; message: string }[];
+    strategies: string[];
+    strategy_occurrences: Occurrence[];
+    voice: { score: number; elements: string[]; occurrences: Occurrence[] };
+    findings: Finding[];
+    rewrite: string | null;
+    length: { counted: number; limit: number };
+    truncated: { reply_analysed: number; reply_total: number; post_analysed: number; post_total: number } | null;
+  }
+
+  /** One example of a rule (src/rules.rs `Example`). */
+  export interface RuleExample {
+    lang: Lang;
+    post: string;
+    reply: string;
+    author: string | null;
+    agent: string | null;
+    age_minutes: number | null;
+    platform: Platform | null;
+    fires: boolean;
+  }
+
+  /** A rule's documentation in one interface language (src/rules.rs `RuleDoc`). */
+  export interface RuleDoc {
+    id: string;
+    family: string;
+    severity: Severity;
+    message: string;
+    explanation: string;
+    fix: string | null;
+    examples: RuleExample[];
+  }
+
+  /** Compiles and instantiates the wasm; resolves once the functions below may be called. */
+  export default function init(options: { module_or_path: string | URL }): Promise<unknown>;
+  /** One analysis. Throws (a JsError) on an exchange it cannot read. */
+  export function analyze(exchange: Exchange): Report;
+  export function rules(uiLanguage: Lang): RuleDoc[];
+  export function version(): string;
+}
