@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The body of `make bench` (mk/bench.mk runs it after `make build`): corpus, native
+# The body of `make bench` (the Makefile runs it after `make build`): corpus, native
 # benchmark + profile, wasm vs peers in Node, the browser, then bench/RESULTS.md and
 # bench/chart.svg. BENCH_START (epoch seconds) is when `make bench` started.
 set -euo pipefail
