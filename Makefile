@@ -29,7 +29,7 @@ BENCH_START := $(shell date +%s)
 
 .PHONY: help demo test toolchain toolchain-native toolchain-wasm toolchain-browser \
         release wasm build extension-deps extension-browser \
-        test-js typecheck test-rust test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
+        test-js typecheck lint test-rust test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
         demo-cli demo-extension score bench
 
 # Every target has a `## ` line; tests/unit/makefile.test.mjs checks that none is missing.
@@ -89,7 +89,11 @@ typecheck: extension-deps ## tsc --noEmit: the extension's JavaScript against it
 	@printf '\033[1m==> tsc --noEmit (extension/, JSDoc types)\033[0m\n'
 	@node_modules/.bin/tsc -p tsconfig.json
 
-test-js: typecheck ## the type check, then the JavaScript unit tests (tests/unit: protocol, settings, durations, this Makefile)
+lint: extension-deps ## Biome's recommended lint rules on extension/ and tests/unit/ (biome.json), warnings included
+	@printf '\033[1m==> biome lint\033[0m\n'
+	@node_modules/.bin/biome lint --error-on-warnings
+
+test-js: typecheck lint ## the type check and the lint, then the JavaScript unit tests (tests/unit: protocol, settings, durations, this Makefile)
 	@printf '\033[1m==> JavaScript unit tests (node --test tests/unit/)\033[0m\n'
 	@$(NODE) --test tests/unit/
 

@@ -119,7 +119,7 @@ export class BoxCoach {
   readPost() {
     try {
       const post = this.adapter.readPost(this.editor);
-      if (!post || !post.text) return null;
+      if (!post?.text) return null;
       return {
         text: post.text,
         author: post.author ?? null,
@@ -231,7 +231,7 @@ export class BoxCoach {
     switch (intent.type) {
       case 'apply-fix': {
         const f = report.findings[intent.index];
-        if (!f || !f.span || f.replacement === null || f.replacement === undefined) return;
+        if (!f?.span || f.replacement === null || f.replacement === undefined) return;
         if (!this.fresh()) return;
         await this.write(f.span[0], f.span[1], f.replacement);
         return;

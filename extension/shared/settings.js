@@ -154,7 +154,7 @@ function switches({ label, keys, labels }) {
  * @param {unknown} r
  * @returns {CustomRule | null}
  */
-export function checkRule(r) {
+function checkRule(r) {
   if (!isObj(r)) return null;
   const phrase = str(r.phrase);
   if (!phrase || phrase.length > MAX_TEXT) return null;

@@ -38,7 +38,7 @@ export const xAdapter = {
     if (nameEl) {
       const first = nameEl.querySelector('a') ?? nameEl;
       author = visibleText(first).split('\n')[0].trim() || null;
-      if (author && author.startsWith('@')) author = null;
+      if (author?.startsWith('@')) author = null;
     }
     return { text: visibleText(textEl), author, age_minutes: ageFromElement(article) };
   },
