@@ -154,20 +154,7 @@ impl List {
     }
 }
 
-/// What a lexicon knows of one word: its id in the vocabulary of the patterns ([`NO_ID`]
-/// when no pattern names it) and the word lists it is in ([`List::bit`]s).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WordEntry {
-    pub id: u32,
-    pub lists: u64,
-}
-
-impl WordEntry {
-    pub const UNKNOWN: WordEntry = WordEntry {
-        id: NO_ID,
-        lists: 0,
-    };
-}
+pub use crate::text::WordEntry;
 
 /// A word to look up in a lexicon: a plain string, or a token's [`Norm`], which
 /// remembers its entry per language after the first lookup (language detection, phrase
@@ -370,14 +357,7 @@ fn alt_matches(alt: &Alt, subject: Subject, i: usize) -> bool {
         Alt::Emoji => t.kind == TokenKind::Emoji,
         Alt::Url => t.kind == TokenKind::Url,
         Alt::Email => t.kind == TokenKind::Email,
-        Alt::Name => {
-            t.is_word()
-                && t.text(doc.source)
-                    .chars()
-                    .next()
-                    .map(char::is_uppercase)
-                    .unwrap_or(false)
-        }
+        Alt::Name => t.is_word() && crate::text::starts_upper(t.text(doc.source)),
         Alt::Time => t.is_word() && is_time(&t.norm),
     }
 }

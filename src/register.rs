@@ -4,7 +4,7 @@
 
 use crate::lexicon::{Lexicon, List};
 use crate::model::Register;
-use crate::text::{Doc, TokenKind};
+use crate::text::{same_case_as, Doc, TokenKind};
 
 const SUBORDINATORS: &[&str] = &[
     "dat", "als", "of", "wanneer", "omdat", "zodat", "toen", "terwijl", "voordat", "nadat",
@@ -14,19 +14,6 @@ const PARTICLES: &[&str] = &[
     "uit", "op", "aan", "na", "in", "door", "terug", "mee", "klaar", "langs", "toe", "af", "over",
     "verder",
 ];
-
-fn keep_case(original: &str, replacement: &str) -> String {
-    if original
-        .chars()
-        .next()
-        .map(char::is_uppercase)
-        .unwrap_or(false)
-    {
-        crate::rules::capitalise(replacement)
-    } else {
-        replacement.to_string()
-    }
-}
 
 /// Rewrites the pronouns (and the verbs that go with them) of a tokenised text into
 /// `target`.
@@ -57,7 +44,7 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
                             // inversion: "kun je" → "kunt u"
                             if let Some((_, uform)) = verbs.iter().find(|(stem, _)| stem == norm(p))
                             {
-                                edits.push((p, keep_case(doc.tokens[p].text(text), uform)));
+                                edits.push((p, same_case_as(doc.tokens[p].text(text), uform)));
                             }
                             Some("u")
                         } else if let Some(n) = next.filter(|&n| {
@@ -71,7 +58,7 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
                             if let Some((_, uform)) = verbs.iter().find(|(stem, u)| {
                                 *stem == v || *u == v || v.strip_suffix('t') == Some(stem)
                             }) {
-                                edits.push((n, keep_case(doc.tokens[n].text(text), uform)));
+                                edits.push((n, same_case_as(doc.tokens[n].text(text), uform)));
                             }
                             Some("u")
                         } else if prev
@@ -91,7 +78,7 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
                     _ => None,
                 };
                 if let Some(n) = new {
-                    edits.push((i, keep_case(doc.tokens[i].text(text), n)));
+                    edits.push((i, same_case_as(doc.tokens[i].text(text), n)));
                 }
             }
             Register::Informal => {
@@ -101,12 +88,12 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
                     "u" => {
                         if let Some(p) = prev {
                             if let Some((stem, _)) = verbs.iter().find(|(_, u)| u == norm(p)) {
-                                edits.push((p, keep_case(doc.tokens[p].text(text), stem)));
+                                edits.push((p, same_case_as(doc.tokens[p].text(text), stem)));
                             }
                         }
                         if let Some(n) = next {
                             if norm(n) == "heeft" {
-                                edits.push((n, keep_case(doc.tokens[n].text(text), "hebt")));
+                                edits.push((n, same_case_as(doc.tokens[n].text(text), "hebt")));
                             }
                         }
                         Some("je")
@@ -114,7 +101,7 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
                     _ => None,
                 };
                 if let Some(n) = new {
-                    edits.push((i, keep_case(doc.tokens[i].text(text), n)));
+                    edits.push((i, same_case_as(doc.tokens[i].text(text), n)));
                 }
             }
             Register::Unknown => {}

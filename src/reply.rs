@@ -90,15 +90,7 @@ impl<'a> Reading<'a> {
 fn is_capitalised(doc: &Doc, i: usize) -> bool {
     doc.tokens
         .get(i)
-        .map(|t| {
-            t.is_word()
-                && t.text(doc.source)
-                    .chars()
-                    .next()
-                    .map(char::is_uppercase)
-                    .unwrap_or(false)
-        })
-        .unwrap_or(false)
+        .is_some_and(|t| t.is_word() && crate::text::starts_upper(t.text(doc.source)))
 }
 
 /// Index of the first token that is not an @mention (replies on X open with them).

@@ -207,12 +207,7 @@ fn decapitalise_common(rest: &str, lang: Lang) -> String {
         && lower != "i"
         && !first.chars().skip(1).any(char::is_uppercase);
     if common && !first.is_empty() {
-        let mut c = rest.chars();
-        let head: String = c
-            .next()
-            .map(|h| h.to_lowercase().collect())
-            .unwrap_or_default();
-        head + c.as_str()
+        crate::text::decapitalise(rest)
     } else {
         rest.to_string()
     }
@@ -420,7 +415,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
         let (before, after) = body.split_at(at);
         // templates are written in lower case; a capital only where a sentence starts
         let inserted = if opening.is_empty() && reading_greeting.is_none() {
-            crate::rules::capitalise(&inserted_after_greeting)
+            crate::text::capitalise(&inserted_after_greeting)
         } else {
             inserted_after_greeting.clone()
         };

@@ -11,7 +11,7 @@ use crate::lexicon::{lexicon, Hit, List, Pattern, PhraseSet};
 use crate::model::*;
 use crate::pii::{self, PiiKind};
 use crate::reply::Reading;
-use crate::text::{Doc, TokenKind, TokenRange};
+use crate::text::{capitalise, Doc, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Texts {
@@ -343,14 +343,6 @@ fn sentence_case(doc: &Doc, at_token: usize, replacement: &str) -> String {
         capitalise(replacement)
     } else {
         replacement.to_string()
-    }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
