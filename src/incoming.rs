@@ -2,7 +2,7 @@
 //! contact, advice to respond or not, Dutch register, the author's first name and the
 //! post's age against the response-time norm.
 
-use crate::lexicon::{lexicon, CategoryHits, Lexicon, List};
+use crate::lexicon::{lexicon, Category, CategoryHits, Lexicon, List};
 use crate::model::*;
 use crate::text::{Doc, TokenKind};
 
@@ -118,7 +118,7 @@ struct Cues {
 }
 
 fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
-    let count = |cat: &str| hits.get(cat).len();
+    let count = |cat: Category| hits.get(cat).len();
     let mut question = false;
     let mut implied_first_person = false;
     for s in &doc.sentences {
@@ -131,7 +131,7 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
         if !s.question {
             if let Some(w) = first_word {
                 if lx
-                    .phrases("implied_first_person")
+                    .phrases(Category::ImpliedFirstPerson)
                     .find_in(doc, s.tokens)
                     .first()
                     .map(|h| doc.tokens[h.range.start].norm == w.norm)
@@ -146,7 +146,7 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
     if !question {
         if let Some(first) = doc.words().next() {
             if lx
-                .phrases("question_start")
+                .phrases(Category::QuestionStart)
                 .find_in(
                     doc,
                     crate::text::TokenRange {
@@ -176,14 +176,14 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
     });
     let concrete = doc.tokens.iter().any(|t| t.is_word() && t.has_digit()) || first_person;
     Cues {
-        problem: count("problem"),
-        venting: count("venting"),
-        positive: count("positive"),
-        abuse: count("abuse"),
-        trolling: count("trolling"),
-        irony: count("irony"),
-        among_themselves: count("consumers_among_themselves"),
-        org_action: count("org_action"),
+        problem: count(Category::Problem),
+        venting: count(Category::Venting),
+        positive: count(Category::Positive),
+        abuse: count(Category::Abuse),
+        trolling: count(Category::Trolling),
+        irony: count(Category::Irony),
+        among_themselves: count(Category::ConsumersAmongThemselves),
+        org_action: count(Category::OrgAction),
         question,
         first_person,
         implied_first_person,
@@ -327,7 +327,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         age_minutes: age,
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
-        asks_commercial: !hits.get("commercial").is_empty(),
+        asks_commercial: !hits.get(Category::Commercial).is_empty(),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod incoming;
 pub mod length;
 pub mod lexicon;
 pub mod model;
+mod names;
 pub mod pii;
 pub mod register;
 pub mod reply;

@@ -1,7 +1,7 @@
 //! Reading the draft reply: the webcare strategies it uses (brief §3) and the elements
 //! of a conversational human voice (brief §4), each with where it was found.
 
-use crate::lexicon::{CategoryHits, Hit, HitMemo, Lexicon, List};
+use crate::lexicon::{Category, CategoryHits, Hit, HitMemo, Lexicon, List};
 use crate::model::{Incoming, Kind, Occurrence, Profile, Text};
 use crate::text::{Doc, TokenKind, TokenRange};
 
@@ -60,7 +60,7 @@ fn overlaps(a: TokenRange, b: TokenRange) -> bool {
 }
 
 impl<'a> Reading<'a> {
-    pub fn hits(&self, category: &str) -> &[Hit] {
+    pub fn hits(&self, category: Category) -> &[Hit] {
         self.hits.get(category)
     }
 
@@ -385,7 +385,7 @@ pub fn read_reply<'a>(
     memo: &mut HitMemo,
 ) -> Reading<'a> {
     let hits = lx.find_all_with(&doc, memo);
-    let get = |c: &str| hits.get(c).to_vec();
+    let get = |c: Category| hits.get(c).to_vec();
     let (greeting, mut addressee) = find_greeting(&doc, lx, incoming.first_name.as_deref());
     let signature = find_signature(&doc, lx, profile, incoming.first_name.as_deref());
 
@@ -405,9 +405,9 @@ pub fn read_reply<'a>(
     let commercial_sentences = if incoming.asks_commercial {
         Vec::new()
     } else {
-        sentence_with(&get("commercial"))
+        sentence_with(&get(Category::Commercial))
     };
-    let humor_sentences = sentence_with(&get("humor"));
+    let humor_sentences = sentence_with(&get(Category::Humor));
     let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| overlaps(*s, *r));
     let is_question = |r: &TokenRange| {
         doc.sentence_of(r.start)
@@ -426,22 +426,22 @@ pub fn read_reply<'a>(
     let clause = |r: TokenRange| doc.clause_of(r.start).unwrap_or(r);
     let sentence = |r: TokenRange| doc.sentence_of(r.start).map(|s| s.tokens).unwrap_or(r);
 
-    let offers = get("offer");
-    let sympathy = get("sympathy");
+    let offers = get(Category::Offer);
+    let sympathy = get(Category::Sympathy);
     // Sympathy and apology take their whole sentence: what shares it ("8 weeks is too
     // long, sorry!") is part of the acknowledgement, not information.
     for h in sympathy.iter().filter(|h| outside(&h.range)) {
         add("sympathy", h.range, &mut strategies);
         consumed.push(sentence(h.range));
     }
-    for h in get("apology").iter().filter(|h| outside(&h.range)) {
+    for h in get(Category::Apology).iter().filter(|h| outside(&h.range)) {
         if sympathy.iter().any(|s| overlaps(s.range, h.range)) {
             continue; // "sorry to hear" is sympathy, not an apology
         }
         add("apology", h.range, &mut strategies);
         consumed.push(sentence(h.range));
     }
-    for h in get("corrective_action")
+    for h in get(Category::CorrectiveAction)
         .iter()
         .filter(|h| outside(&h.range))
     {
@@ -457,24 +457,30 @@ pub fn read_reply<'a>(
             add("corrective_action", h.range, &mut strategies);
         }
     }
-    for h in get("information_request")
+    for h in get(Category::InformationRequest)
         .iter()
         .filter(|h| outside(&h.range))
     {
         add("information_request", h.range, &mut strategies);
         consumed.push(clause(h.range));
     }
-    for h in get("compensation").iter().filter(|h| outside(&h.range)) {
+    for h in get(Category::Compensation)
+        .iter()
+        .filter(|h| outside(&h.range))
+    {
         add("compensation", h.range, &mut strategies);
         consumed.push(clause(h.range));
     }
-    for h in get("justification").iter().filter(|h| outside(&h.range)) {
+    for h in get(Category::Justification)
+        .iter()
+        .filter(|h| outside(&h.range))
+    {
         add("justification", h.range, &mut strategies);
         consumed.push(sentence(h.range));
     }
     // Denying a complaint is denial; correcting a question's wrong premise is information.
     let correcting = incoming.kind == Kind::Question;
-    for h in get("denial").iter().filter(|h| outside(&h.range)) {
+    for h in get(Category::Denial).iter().filter(|h| outside(&h.range)) {
         if !correcting {
             add("denial", h.range, &mut strategies);
             consumed.push(sentence(h.range));
@@ -482,7 +488,7 @@ pub fn read_reply<'a>(
             consumed.push(clause(h.range));
         }
     }
-    let referral_hits: Vec<Hit> = get("referral")
+    let referral_hits: Vec<Hit> = get(Category::Referral)
         .into_iter()
         .filter(|h| outside(&h.range))
         .collect();
@@ -497,13 +503,13 @@ pub fn read_reply<'a>(
         }
     }
     for cat in [
-        "pleasantry",
-        "thanks",
-        "corporate",
-        "irritation",
-        "promise_absolute",
-        "promise_vague",
-        "correction",
+        Category::Pleasantry,
+        Category::Thanks,
+        Category::Corporate,
+        Category::Irritation,
+        Category::PromiseAbsolute,
+        Category::PromiseVague,
+        Category::Correction,
     ] {
         for h in get(cat) {
             consumed.push(clause(h.range));
@@ -526,7 +532,7 @@ pub fn read_reply<'a>(
         is_referral[h.range.start..h.range.end.min(n)].fill(true);
     }
     let mut has_applied_marker = vec![false; doc.sentences.len()];
-    for h in get("applied_marker") {
+    for h in get(Category::AppliedMarker) {
         if let Some(k) = doc.sentence_index_of(h.range.start) {
             has_applied_marker[k] = true;
         }
@@ -608,7 +614,7 @@ pub fn read_reply<'a>(
     }
     // A name used as a vocative is evident too: "Kees, …", "Thanks Sam!", "…, Maria!"
     if addressee.is_none() {
-        addressee = find_vocative(&doc, lx, &get("thanks"), signature);
+        addressee = find_vocative(&doc, lx, &get(Category::Thanks), signature);
     }
     if let Some(a) = addressee {
         el("addressee_name", a);
@@ -653,7 +659,7 @@ pub fn read_reply<'a>(
             break;
         }
     }
-    let interjection_phrase = get("interjection");
+    let interjection_phrase = get(Category::Interjection);
     if let Some(h) = interjection_phrase.first() {
         el("interjection", h.range);
     } else if let Some((i, _)) = doc.words().find(|(i, t)| {
@@ -679,12 +685,12 @@ pub fn read_reply<'a>(
             },
         );
     }
-    if let Some(h) = get("thanks").first() {
+    if let Some(h) = get(Category::Thanks).first() {
         el("thanks", h.range);
     }
     // Inviting dialogue: an invitation phrase, or a real question to the customer (not a
     // tag question like "…, right?").
-    let invite = get("invite_dialogue")
+    let invite = get(Category::InviteDialogue)
         .into_iter()
         .find(|h| outside(&h.range))
         .map(|h| h.range)
@@ -754,6 +760,6 @@ pub fn voice_score(reading: &Reading) -> u32 {
         .filter(|(id, _)| reading.has(id))
         .map(|(_, w)| w)
         .sum();
-    score -= (reading.hits("corporate").len() as i32 * 10).min(30);
+    score -= (reading.hits(Category::Corporate).len() as i32 * 10).min(30);
     score.clamp(0, 100) as u32
 }

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use crate::lexicon::List;
+use crate::lexicon::{List, Template};
 use crate::model::*;
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
@@ -354,13 +354,13 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
             opening = match name {
                 Some(n) => lx.template(
                     if formal {
-                        "greeting_formal"
+                        Template::GreetingFormal
                     } else {
-                        "greeting"
+                        Template::Greeting
                     },
                     &[("name", n)],
                 ),
-                None => lx.template("greeting_no_name", &[]),
+                None => lx.template(Template::GreetingNoName, &[]),
             };
         }
         Some(span) if name.is_some() && !addressed && parts.greeting => {
@@ -375,18 +375,18 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     if parts.late
         && report.incoming.late
         && !says_sorry
-        && !user_avoids(ex, &lx.template("late", &[]))
+        && !user_avoids(ex, &lx.template(Template::Late, &[]))
     {
-        inserted_after_greeting.push_str(&lx.template("late", &[]));
+        inserted_after_greeting.push_str(&lx.template(Template::Late, &[]));
         inserted_after_greeting.push(' ');
     }
     if parts.sympathy
         && complaint
         && !has(report, "sympathy")
         && !has(report, "apology")
-        && !user_avoids(ex, &lx.template("sympathy", &[]))
+        && !user_avoids(ex, &lx.template(Template::Sympathy, &[]))
     {
-        inserted_after_greeting.push_str(&lx.template("sympathy", &[]));
+        inserted_after_greeting.push_str(&lx.template(Template::Sympathy, &[]));
         inserted_after_greeting.push(' ');
     }
     if !inserted_after_greeting.is_empty() {
@@ -671,7 +671,7 @@ pub fn rewrite_with(
     // 4. a fix that took out a voice element (an emoji in a removed promotion, a
     // "haha") must not leave the reply less human than the draft: invite dialogue
     let check = an.get(&text);
-    let invite = crate::lexicon::lexicon(check.language).template("invite", &[]);
+    let invite = crate::lexicon::lexicon(check.language).template(Template::Invite, &[]);
     if check.voice.score < report.voice.score
         && !has(&check, "invite_dialogue")
         && !user_avoids(ex, &invite)

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::incoming::detect_language;
-use crate::lexicon::{lexicon, Hit, List, Pattern, PhraseSet};
+use crate::lexicon::{lexicon, Category, Hit, List, Pattern, PhraseSet, Template};
 use crate::model::*;
 use crate::pii::{self, PiiKind};
 use crate::reply::Reading;
@@ -413,7 +413,7 @@ pub fn signature_text(profile: &Profile, lang: Lang) -> Option<String> {
         SignatureStyle::Dash => first.or(initials).map(|s| format!("- {s}")),
         SignatureStyle::Greeting => first
             .or(initials)
-            .map(|s| lexicon(lang).template("signature_greeting", &[("name", &s)])),
+            .map(|s| lexicon(lang).template(Template::SignatureGreeting, &[("name", &s)])),
     }
 }
 
@@ -426,7 +426,7 @@ fn sentence_has_time(reading: &Reading, r: TokenRange) -> bool {
         let t = &doc.tokens[i];
         t.is_word()
             && (crate::lexicon::is_time(&t.norm) || reading.lx.has_word(List::Weekday, &t.norm))
-    }) || reading.hits("applied_marker").iter().any(|h| {
+    }) || reading.hits(Category::AppliedMarker).iter().any(|h| {
         s.tokens.contains(h.range.start)
             && !reading.doc.tokens[h.range.start].norm.starts_with("ik")
     })
@@ -531,8 +531,8 @@ pub fn check(c: &Context) -> Vec<Finding> {
 
     // unkeepable-promise: absolute promises always; vague ones unless tied to a time
     let mut promise_ranges: Vec<TokenRange> = Vec::new();
-    for h in r.hits("promise_absolute").iter().chain(
-        r.hits("promise_vague")
+    for h in r.hits(Category::PromiseAbsolute).iter().chain(
+        r.hits(Category::PromiseVague)
             .iter()
             .filter(|h| !sentence_has_time(r, h.range)),
     ) {
@@ -554,9 +554,9 @@ pub fn check(c: &Context) -> Vec<Finding> {
 
     // denial (only against a complaint or remark; correcting a question's premise is fine)
     if c.incoming.kind != Kind::Question {
-        for h in r.hits("denial") {
+        for h in r.hits(Category::Denial) {
             let replacement =
-                r.lx.phrases("denial")
+                r.lx.phrases(Category::Denial)
                     .pattern(h.pattern)
                     .replacement
                     .clone()
@@ -579,9 +579,9 @@ pub fn check(c: &Context) -> Vec<Finding> {
     }
 
     // irritation
-    for h in r.hits("irritation") {
+    for h in r.hits(Category::Irritation) {
         let replacement =
-            r.lx.phrases("irritation")
+            r.lx.phrases(Category::Irritation)
                 .pattern(h.pattern)
                 .replacement
                 .clone();
@@ -609,10 +609,10 @@ pub fn check(c: &Context) -> Vec<Finding> {
 
     // personal-data-request: a request for personal data outside a private channel
     let (requests, information_requests, personal_data, public_channels) = (
-        r.hits("request"),
-        r.hits("information_request"),
-        r.hits("personal_data"),
-        r.hits("public_channel"),
+        r.hits(Category::Request),
+        r.hits(Category::InformationRequest),
+        r.hits(Category::PersonalData),
+        r.hits(Category::PublicChannel),
     );
     for s in &doc.sentences {
         let asks = s.question
@@ -648,7 +648,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
                     t.push_str(&doc.source[last..ha]);
                     if std::ptr::eq(*h, *first) {
                         let rep =
-                            r.lx.phrases("public_channel")
+                            r.lx.phrases(Category::PublicChannel)
                                 .pattern(h.pattern)
                                 .replacement
                                 .clone();
@@ -706,7 +706,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             continue;
         }
         let contact_clause = matches!(item.kind, PiiKind::Phone | PiiKind::Email)
-            && r.hits("referral")
+            && r.hits(Category::Referral)
                 .iter()
                 .any(|h| clause.contains(h.range.start));
         let kinds: Vec<&str> = {
@@ -721,7 +721,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         };
         if contact_clause {
             done.push(clause);
-            let invite = r.lx.template("dm_invite", &[]);
+            let invite = r.lx.template(Template::DmInvite, &[]);
             let mut clause_start = clause;
             while clause_start.start < clause_start.end
                 && doc.tokens[clause_start.start].kind == TokenKind::Punct
@@ -793,7 +793,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
     // humor-on-complaint
     if complaint {
         let mut seen: Vec<TokenRange> = Vec::new();
-        for h in r.hits("humor") {
+        for h in r.hits(Category::Humor) {
             let range = removal_range(r, h.range);
             if seen.contains(&range) {
                 continue;
@@ -858,7 +858,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         let empathy = has("sympathy") || has("apology");
         let at = after_greeting(r);
         let sympathy_text = {
-            let t = r.lx.template("sympathy", &[]);
+            let t = r.lx.template(Template::Sympathy, &[]);
             let at_start = r.greeting.is_none();
             format!("{} ", if at_start { capitalise(&t) } else { t })
         };
@@ -870,7 +870,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 Some(sympathy_text.clone()),
             );
         }
-        let dm = !r.hits("dm_request").is_empty();
+        let dm = !r.hits(Category::DmRequest).is_empty();
         let substance = [
             "applied_information",
             "general_information",
@@ -918,9 +918,9 @@ pub fn check(c: &Context) -> Vec<Finding> {
     }
 
     // corporate-phrase
-    for h in r.hits("corporate") {
+    for h in r.hits(Category::Corporate) {
         let rep =
-            r.lx.phrases("corporate")
+            r.lx.phrases(Category::Corporate)
                 .pattern(h.pattern)
                 .replacement
                 .clone()
@@ -969,9 +969,9 @@ pub fn check(c: &Context) -> Vec<Finding> {
                         c.incoming.register == Register::Formal && c.reply_lang == Lang::Nl;
                     let greeting = r.lx.template(
                         if formal {
-                            "greeting_formal"
+                            Template::GreetingFormal
                         } else {
-                            "greeting"
+                            Template::Greeting
                         },
                         &[("name", name)],
                     );
