@@ -122,7 +122,7 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Reads a lexicon file. A list, category or template name the code does not know
-    /// is an error.
+    /// is an error, and so is a category or template the file lacks.
     fn load(lang: Lang, json: &str) -> Result<Lexicon, String> {
         let code = lang.code();
         let file: LexiconFile =
@@ -152,12 +152,24 @@ impl Lexicon {
                 "lexicon {code}: unknown template [templates] {name}"
             ));
         }
+        // every category and template the code uses, in every language
+        if let Some(missing) = Category::ALL
+            .iter()
+            .find(|c| !file.phrases.contains_key(c.name()))
+        {
+            return Err(format!("lexicon {code}: no [phrases] {missing}"));
+        }
+        if let Some(missing) = Template::ALL
+            .iter()
+            .find(|t| !file.templates.contains_key(t.name()))
+        {
+            return Err(format!("lexicon {code}: no [templates] {missing}"));
+        }
         let mut phrases = Vec::with_capacity(Category::COUNT);
         let mut all_patterns = Vec::new();
         let mut owners = Vec::new();
         for &category in Category::ALL {
-            let entries = file.phrases.get(category.name()).map(Vec::as_slice);
-            let set = PhraseSet::from_entries(entries.unwrap_or(&[]))
+            let set = PhraseSet::from_entries(&file.phrases[category.name()])
                 .map_err(|e| format!("lexicon {code} [{category}]: {e}"))?;
             for (i, p) in set.patterns.iter().enumerate() {
                 all_patterns.push(p.clone());
@@ -167,7 +179,7 @@ impl Lexicon {
         }
         let templates = Template::ALL
             .iter()
-            .map(|t| file.templates.get(t.name()).cloned().unwrap_or_default())
+            .map(|t| file.templates[t.name()].clone())
             .collect();
         // (only the combined set is matched by id; the per-category sets compare words)
         let mut vocabulary = FastMap::default();
@@ -358,7 +370,21 @@ mod tests {
         );
         let err = Lexicon::load(Lang::Nl, r#"{"registers": {}}"#).unwrap_err();
         assert!(err.contains("unknown field `registers`"), "{err}");
-        assert!(Lexicon::load(Lang::En, r#"{"words": {"stop": ["the"]}}"#).is_ok());
+    }
+
+    #[test]
+    fn a_category_or_template_a_language_lacks_is_an_error() {
+        // the built-in files, each without one of its categories or templates
+        for lang in Lang::ALL {
+            let file: serde_json::Value = serde_json::from_str(built_in_json(lang)).unwrap();
+            assert!(Lexicon::load(lang, &file.to_string()).is_ok());
+            for (section, name) in [("phrases", "offer"), ("templates", "greeting_formal")] {
+                let mut without = file.clone();
+                without[section].as_object_mut().unwrap().remove(name);
+                let err = Lexicon::load(lang, &without.to_string()).unwrap_err();
+                assert!(err.contains(&format!("no [{section}] {name}")), "{err}");
+            }
+        }
     }
 
     #[test]
