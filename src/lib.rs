@@ -191,28 +191,21 @@ fn analyze_reply(
         incoming,
         recommended_strategies,
         strategies: reading.strategy_ids(),
-        strategy_occurrences: snapped(&reading.doc, &reading.strategies),
+        strategy_occurrences: reply::occurrences(
+            &reading.doc,
+            &reading.strategies,
+            reply::Strategy::name,
+        ),
         voice: Voice {
             score,
             elements: reading.element_ids(),
-            occurrences: snapped(&reading.doc, &reading.elements),
+            occurrences: reply::occurrences(&reading.doc, &reading.elements, reply::Element::name),
         },
         findings,
         rewrite: None,
         length: len,
         truncated,
     }
-}
-
-/// Occurrences with their spans on grapheme boundaries.
-fn snapped(doc: &text::Doc, occurrences: &[Occurrence]) -> Vec<Occurrence> {
-    occurrences
-        .iter()
-        .map(|o| Occurrence {
-            id: o.id.clone(),
-            span: doc.snap_span(o.span),
-        })
-        .collect()
 }
 
 fn advice_message(incoming: &Incoming, ui: Lang) -> Text {

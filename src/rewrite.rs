@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::lexicon::{List, Template};
 use crate::model::*;
+use crate::reply::{Element, Strategy};
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
 /// Drafts longer than this (UTF-16 units; Facebook's limit is 8,000 characters) get no
@@ -235,10 +236,6 @@ impl Analyser<'_> {
     }
 }
 
-fn has(report: &Report, id: &str) -> bool {
-    report.strategies.iter().any(|s| s == id) || report.voice.elements.iter().any(|s| s == id)
-}
-
 /// Adds the human frame: greeting (with the first name), an apology for the wait when
 /// late, sympathy first on a complaint, the signature.
 /// The user's own phrase lists mention words of `text` (banned or to be replaced): the
@@ -325,19 +322,18 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     let body_at = crate::text::body_start(text).unwrap_or(text.len());
     // the greeting, or a name that opens the reply as one ("Kees, …")
     let body_start16 = (body_at < text.len()).then(|| crate::text::utf16_len(&text[..body_at]));
-    let reading_greeting = report
-        .voice
-        .occurrences
-        .iter()
-        .find(|o| o.id == "greeting")
-        .or_else(|| {
-            report
-                .voice
-                .occurrences
-                .iter()
-                .find(|o| o.id == "addressee_name" && Some(o.span[0]) == body_start16)
-        })
-        .map(|o| o.span);
+    let reading_greeting =
+        report
+            .voice
+            .occurrences
+            .iter()
+            .find(|o| o.id == Element::Greeting.name())
+            .or_else(|| {
+                report.voice.occurrences.iter().find(|o| {
+                    o.id == Element::AddresseeName.name() && Some(o.span[0]) == body_start16
+                })
+            })
+            .map(|o| o.span);
     let name = report.incoming.first_name.as_deref();
     let complaint = report.incoming.kind == Kind::Complaint;
     let formal = lang == Lang::Nl && report.incoming.register == Register::Formal;
@@ -347,7 +343,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     let mut opening = String::new();
     let mut inserted_after_greeting = String::new();
     let mut name_at: Option<usize> = None;
-    let addressed = has(report, "addressee_name");
+    let addressed = Element::AddresseeName.in_report(report);
     match reading_greeting {
         // a reply that already uses the name elsewhere ("…, Maria!") needs no greeting
         None if !addressed && parts.greeting => {
@@ -371,7 +367,8 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     }
     // acknowledge the wait, unless the reply already says sorry (twice "sorry" reads
     // like a template)
-    let says_sorry = has(report, "apology") || (complaint && has(report, "sympathy"));
+    let says_sorry =
+        Strategy::Apology.in_report(report) || (complaint && Strategy::Sympathy.in_report(report));
     if parts.late
         && report.incoming.late
         && !says_sorry
@@ -382,8 +379,8 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     }
     if parts.sympathy
         && complaint
-        && !has(report, "sympathy")
-        && !has(report, "apology")
+        && !Strategy::Sympathy.in_report(report)
+        && !Strategy::Apology.in_report(report)
         && !user_avoids(ex, &lx.template(Template::Sympathy, &[]))
     {
         inserted_after_greeting.push_str(&lx.template(Template::Sympathy, &[]));
@@ -398,7 +395,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
                     .voice
                     .occurrences
                     .iter()
-                    .find(|o| o.id == "addressee_name" && o.span[0] >= g[1])
+                    .find(|o| o.id == Element::AddresseeName.name() && o.span[0] >= g[1])
                     .map(|o| o.span[1]);
                 let end = byte_of_utf16(text, name_end.filter(|&e| e <= g[1] + 40).unwrap_or(g[1]))
                     .saturating_sub(body_at);
@@ -434,7 +431,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
         ""
     };
     let mut out = format!("{head}{sep}{body}");
-    if parts.signature && !has(report, "signature") {
+    if parts.signature && !Element::Signature.in_report(report) {
         if let Some(sig) = crate::rules::signature_text(&ex.profile, lang) {
             out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
         }
@@ -494,7 +491,7 @@ fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> Strin
         .voice
         .occurrences
         .iter()
-        .find(|o| o.id == "signature")
+        .find(|o| o.id == Element::Signature.name())
     {
         Some(sig) => {
             let at = byte_of_utf16(text, sig.span[0]);
@@ -533,9 +530,10 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
                 .map(|o| o.id.as_ref())
                 .collect();
             let only_filler = !inside.is_empty()
-                && inside
-                    .iter()
-                    .all(|id| matches!(*id, "justification" | "general_information"));
+                && inside.iter().all(|id| {
+                    *id == Strategy::Justification.name()
+                        || *id == Strategy::GeneralInformation.name()
+                });
             let carries_fact = (s.tokens.start..s.tokens.end).any(|i| {
                 let t = &doc.tokens[i];
                 t.has_digit()
@@ -673,7 +671,7 @@ pub fn rewrite_with(
     let check = an.get(&text);
     let invite = crate::lexicon::lexicon(check.language).template(Template::Invite, &[]);
     if check.voice.score < report.voice.score
-        && !has(&check, "invite_dialogue")
+        && !Element::InviteDialogue.in_report(&check)
         && !user_avoids(ex, &invite)
     {
         text = insert_before_signature(&text, &check, &invite);

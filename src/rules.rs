@@ -10,7 +10,7 @@ use crate::incoming::detect_language;
 use crate::lexicon::{lexicon, Category, Hit, List, Pattern, PhraseSet, Template};
 use crate::model::*;
 use crate::pii::{self, PiiKind};
-use crate::reply::Reading;
+use crate::reply::{Element, Reading, Strategy};
 use crate::text::{capitalise, Doc, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -475,7 +475,6 @@ pub fn check(c: &Context) -> Vec<Finding> {
     }
     let whole: Span = [0, doc.utf16_len];
     let complaint = c.incoming.kind == Kind::Complaint;
-    let has = |id: &str| r.has(id);
 
     // commercial-reply (not when the customer asked about offers: then it is an answer)
     for s in r
@@ -493,7 +492,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
     }
 
     // anonymous-reply
-    if !has("signature") && !has("first_person_singular") {
+    if !r.has_element(Element::Signature) && !r.has_element(Element::FirstPersonSingular) {
         match signature_text(c.profile, c.reply_lang) {
             Some(sig) => {
                 let end = doc.utf16_len;
@@ -855,7 +854,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
 
     // no-empathy / dm-without-acknowledgement / no-next-step / emoji-on-complaint
     if complaint {
-        let empathy = has("sympathy") || has("apology");
+        let empathy = r.has_strategy(Strategy::Sympathy) || r.has_strategy(Strategy::Apology);
         let at = after_greeting(r);
         let sympathy_text = {
             let t = r.lx.template(Template::Sympathy, &[]);
@@ -872,14 +871,14 @@ pub fn check(c: &Context) -> Vec<Finding> {
         }
         let dm = !r.hits(Category::DmRequest).is_empty();
         let substance = [
-            "applied_information",
-            "general_information",
-            "corrective_action",
-            "compensation",
-            "justification",
+            Strategy::AppliedInformation,
+            Strategy::GeneralInformation,
+            Strategy::CorrectiveAction,
+            Strategy::Compensation,
+            Strategy::Justification,
         ]
         .iter()
-        .any(|s| has(s));
+        .any(|&s| r.has_strategy(s));
         if dm && !empathy && !substance {
             out.push(
                 "dm-without-acknowledgement",
@@ -889,15 +888,15 @@ pub fn check(c: &Context) -> Vec<Finding> {
             );
         }
         if ![
-            "corrective_action",
-            "information_request",
-            "compensation",
-            "referral",
-            "applied_information",
-            "general_information",
+            Strategy::CorrectiveAction,
+            Strategy::InformationRequest,
+            Strategy::Compensation,
+            Strategy::Referral,
+            Strategy::AppliedInformation,
+            Strategy::GeneralInformation,
         ]
         .iter()
-        .any(|s| has(s))
+        .any(|&s| r.has_strategy(s))
         {
             out.push("no-next-step", &[], Some(whole), None);
         }
@@ -957,7 +956,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
 
     // not-personalised
     if let Some(name) = c.incoming.first_name.as_deref() {
-        if !has("addressee_name") {
+        if !r.has_element(Element::AddresseeName) {
             let (span, rep) = match r.greeting {
                 Some(g) => {
                     let end = doc.tokens[g.end - 1].utf16.1;
