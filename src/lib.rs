@@ -12,6 +12,7 @@ pub mod pii;
 pub mod register;
 pub mod reply;
 pub mod rewrite;
+pub mod rulebook;
 pub mod rules;
 pub mod text;
 
@@ -208,43 +209,44 @@ fn analyze_reply(
     }
 }
 
+/// The one-line advice to respond or not, in the interface language.
 fn advice_message(incoming: &Incoming, ui: Lang) -> Text {
-    let key = match (incoming.advice_reason, incoming.kind) {
-        (Some(AdviceReason::Abuse), _) => "abuse",
-        (Some(AdviceReason::Trolling), _) => "trolling",
-        (Some(AdviceReason::IronicOrProvocative), _) => "ironic_or_provocative",
-        (Some(AdviceReason::EmotionOnly), _) => "emotion_only",
-        (Some(AdviceReason::ConsumersAmongThemselves), _) => "consumers_among_themselves",
-        (None, Kind::Complaint) => "respond_complaint",
-        (None, Kind::Compliment) => "respond_compliment",
-        (None, _) => "respond",
+    let advice = &rulebook::book().advice;
+    let texts = match (incoming.advice_reason, incoming.kind) {
+        (Some(reason), _) => advice.dont_respond.get(reason),
+        (None, Kind::Complaint) => &advice.respond_complaint,
+        (None, Kind::Compliment) => &advice.respond_compliment,
+        (None, _) => &advice.respond,
     };
-    rules::advice_text(key, ui)
+    Text::Borrowed(texts.get(ui))
 }
 
 /// The strategies to use for this post (brief §3, §6): never denial or justification.
 fn recommend(incoming: &Incoming, ui: Lang) -> Vec<Recommendation> {
+    use reply::Strategy;
     if incoming.advice == Advice::DontRespond {
         return Vec::new();
     }
-    let keys: &[(&str, &str)] = match incoming.kind {
+    let texts = &rulebook::book().recommendations;
+    let recommended: &[(Strategy, &rulebook::Texts)] = match incoming.kind {
         Kind::Complaint => &[
-            ("sympathy", "sympathy"),
-            ("apology", "apology"),
-            ("corrective_action", "corrective_action"),
-            ("information_request", "information_request"),
+            (Strategy::Sympathy, &texts.sympathy),
+            (Strategy::Apology, &texts.apology),
+            (Strategy::CorrectiveAction, &texts.corrective_action),
+            (Strategy::InformationRequest, &texts.information_request),
         ],
-        Kind::Question => &[("applied_information", "applied_information")],
-        Kind::Compliment => &[("sympathy", "sympathy_positive")],
+        Kind::Question => &[(Strategy::AppliedInformation, &texts.applied_information)],
+        Kind::Compliment => &[(Strategy::Sympathy, &texts.sympathy_positive)],
         Kind::Remark => &[
-            ("general_information", "general_information"),
-            ("sympathy", "sympathy"),
+            (Strategy::GeneralInformation, &texts.general_information),
+            (Strategy::Sympathy, &texts.sympathy),
         ],
     };
-    keys.iter()
+    recommended
+        .iter()
         .map(|(strategy, text)| Recommendation {
-            strategy: Text::Borrowed(strategy),
-            message: rules::recommendation_text(text, ui),
+            strategy: Text::Borrowed(strategy.name()),
+            message: Text::Borrowed(text.get(ui)),
         })
         .collect()
 }

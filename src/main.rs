@@ -221,7 +221,8 @@ fn print_rule(d: &rules::RuleDoc) -> Result<(), CliError> {
     let mut out = io::stdout().lock();
     writeln!(out, "{} ({}, {})\n", d.id, d.severity.as_str(), d.family)?;
     writeln!(out, "  {}\n", d.message)?;
-    writeln!(out, "Why: {}\n", d.explanation)?;
+    writeln!(out, "Why: {}", d.explanation)?;
+    writeln!(out, "Source: {}\n", d.source)?;
     if let Some(fix) = &d.fix {
         writeln!(out, "Fix: {fix}\n")?;
     }

@@ -3,7 +3,8 @@
 //! error (see `lexicon`, `rulebook`).
 
 /// Declares an enum whose variants each stand for one name in the data files:
-/// `ALL` (in declaration order), `COUNT`, `name()` and `from_name()`.
+/// `ALL` (in declaration order), `COUNT`, `name()` and `from_name()`, and serde by name
+/// (a name the enum does not have is an error).
 macro_rules! data_names {
     (
         $(#[$meta:meta])*
@@ -34,6 +35,24 @@ macro_rules! data_names {
                     $($text => Some($name::$variant),)*
                     _ => None,
                 }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::from_name(&name).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "unknown {} {name:?}",
+                        stringify!($name)
+                    ))
+                })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
             }
         }
 

@@ -13,22 +13,6 @@ pub enum PiiKind {
     Address,
 }
 
-impl PiiKind {
-    pub fn label(self, ui: crate::model::Lang) -> &'static str {
-        use crate::model::Lang::*;
-        match (self, ui) {
-            (PiiKind::Phone, En) => "a phone number",
-            (PiiKind::Phone, Nl) => "een telefoonnummer",
-            (PiiKind::Email, En) => "an e-mail address",
-            (PiiKind::Email, Nl) => "een e-mailadres",
-            (PiiKind::Iban, En) => "a bank account number",
-            (PiiKind::Iban, Nl) => "een rekeningnummer",
-            (PiiKind::Address, En) => "a street address",
-            (PiiKind::Address, Nl) => "een adres",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PiiItem {
     pub kind: PiiKind,

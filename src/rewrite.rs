@@ -9,34 +9,28 @@ use std::rc::Rc;
 use crate::lexicon::{List, Template};
 use crate::model::*;
 use crate::reply::{Element, Strategy};
+use crate::rulebook::{FixKind, RuleId};
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
 /// Drafts longer than this (UTF-16 units; Facebook's limit is 8,000 characters) get no
 /// whole-reply rewrite: the findings and their fixes still apply.
 pub const MAX_REWRITE_UNITS: usize = 10_000;
 
-/// Rules whose fix edits the content of the reply (the others add, see [`rewrite`]).
-const CONTENT_FIXES: &[&str] = &[
-    "commercial-reply",
-    "unkeepable-promise",
-    "denial",
-    "irritation",
-    "personal-data-request",
-    "personal-data-exposed",
-    "humor-on-complaint",
-    "corporate-phrase",
-    "custom-banned-phrase",
-    "custom-preferred-phrase",
-];
+/// The finding's rule has a fix of `kind` (`data/rules/<id>.toml`: `fix.kind`).
+fn fixes(f: &Finding, kind: FixKind) -> bool {
+    RuleId::from_name(&f.rule).is_some_and(|id| id.rule().fix_kind() == Some(kind))
+}
 
-/// Applies the non-overlapping fixes of `findings` whose rule is in `rules`, most severe
+/// The fixes that edit the reply's words (the rewrite adds its own frame).
+fn edits_content(f: &Finding) -> bool {
+    fixes(f, FixKind::Content)
+}
+
+/// Applies the non-overlapping fixes of the `findings` that `apply` chooses, most severe
 /// first; returns the new text.
-pub fn apply_fixes(text: &str, findings: &[Finding], rules: &[&str]) -> String {
+pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) -> bool) -> String {
     let mut chosen: Vec<(Span, &str)> = Vec::new();
-    let mut ordered: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| rules.contains(&f.rule.as_ref()))
-        .collect();
+    let mut ordered: Vec<&Finding> = findings.iter().filter(|f| apply(f)).collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in ordered {
         let (Some(span), Some(rep)) = (f.span, f.replacement.as_deref()) else {
@@ -591,7 +585,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
         if let Some(converted) = check
             .findings
             .iter()
-            .find(|f| matches!(f.rule.as_ref(), "register-mismatch" | "mixed-register"))
+            .find(|f| fixes(f, FixKind::Register))
             .and_then(|f| f.replacement.clone())
         {
             if converted != text {
@@ -599,13 +593,14 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
                 continue;
             }
         }
-        let fixable = check.findings.iter().any(|f| {
-            CONTENT_FIXES.contains(&f.rule.as_ref()) && f.replacement.is_some() && f.span.is_some()
-        });
+        let fixable = check
+            .findings
+            .iter()
+            .any(|f| edits_content(f) && f.replacement.is_some() && f.span.is_some());
         if !fixable && !check.findings.iter().any(|f| f.severity == Severity::Error) {
             break;
         }
-        let next = tidy(&apply_fixes(&text, &check.findings, CONTENT_FIXES));
+        let next = tidy(&apply_fixes(&text, &check.findings, edits_content));
         if next == text {
             // a flagged span without a fix: take the span out
             let spans: Vec<Finding> = check
@@ -617,8 +612,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
                     ..f.clone()
                 })
                 .collect();
-            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_ref()).collect();
-            let out = tidy(&apply_fixes(&text, &spans, &rules));
+            let out = tidy(&apply_fixes(&text, &spans, |_| true));
             return out;
         }
         text = next;
@@ -654,7 +648,7 @@ pub fn rewrite_with(
         memo,
     };
     // 1. the content fixes (when they change nothing, the draft's own report holds)
-    let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
+    let mut text = tidy(&apply_fixes(original, &report.findings, edits_content));
     if text == original {
         an.last = Some((text.clone(), Rc::new(report.clone())));
     }
@@ -876,7 +870,7 @@ mod tests {
         let out = apply_fixes(
             "😊 abc def",
             &[f([3, 6], "X"), f([7, 10], "Y"), f([4, 8], "Z")],
-            CONTENT_FIXES,
+            edits_content,
         );
         assert_eq!(out, "😊 X Y");
     }

@@ -2,150 +2,46 @@
 //! source, examples) and the one mechanism that raises findings from what the reply
 //! reading found. Each check below is named after its rule id.
 
-use std::sync::OnceLock;
-
-use serde::{Deserialize, Serialize};
-
 use crate::incoming::detect_language;
 use crate::lexicon::{lexicon, Category, Hit, List, Pattern, PhraseSet, Template};
 use crate::model::*;
 use crate::pii::{self, PiiKind};
 use crate::reply::{Element, Reading, Strategy};
+pub use crate::rulebook::RuleDoc;
+use crate::rulebook::{book, RuleId};
 use crate::text::{capitalise, Doc, TokenKind, TokenRange};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Texts {
-    pub en: String,
-    pub nl: String,
-}
-
-impl Texts {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Nl => &self.nl,
-        }
-    }
-}
-
-/// One example of a rule; also a test (tests/rulebook.rs).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Example {
-    pub lang: Lang,
-    pub post: String,
-    pub reply: String,
-    #[serde(default)]
-    pub author: Option<String>,
-    #[serde(default)]
-    pub agent: Option<String>,
-    #[serde(default)]
-    pub age_minutes: Option<f64>,
-    #[serde(default)]
-    pub platform: Option<Platform>,
-    pub fires: bool,
-}
-
-impl Example {
-    pub fn exchange(&self) -> Exchange {
-        Exchange {
-            post: Some(Post {
-                text: self.post.clone(),
-                author: self.author.clone(),
-                age_minutes: self.age_minutes,
-            }),
-            reply: self.reply.clone(),
-            platform: self.platform,
-            profile: Profile {
-                agent_name: self.agent.clone(),
-                ui_language: self.lang,
-                ..Profile::default()
-            },
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Rule {
-    pub id: String,
-    pub family: String,
-    pub severity: Severity,
-    pub message: Texts,
-    pub explanation: Texts,
-    #[serde(default)]
-    pub fix: Option<Texts>,
-    #[serde(default)]
-    pub examples: Vec<Example>,
-}
-
-#[derive(Deserialize)]
-struct RuleFile {
-    rules: Vec<Rule>,
-    recommendations: std::collections::HashMap<String, Texts>,
-    advice: std::collections::HashMap<String, Texts>,
-}
-
-fn file() -> &'static RuleFile {
-    static FILE: OnceLock<RuleFile> = OnceLock::new();
-    FILE.get_or_init(|| {
-        serde_json::from_str::<RuleFile>(include_str!(concat!(env!("OUT_DIR"), "/rules.json")))
-            .expect("data/rules.toml is valid (checked by the tests)")
-    })
-}
-
-/// Every rule, in rulebook order.
-pub fn all() -> &'static [Rule] {
-    &file().rules
-}
-
-/// The coaching line for a recommended strategy (`[recommendations]` in the rulebook).
-pub fn recommendation_text(key: &str, ui: Lang) -> Text {
-    file()
-        .recommendations
-        .get(key)
-        .map(|t| Text::Borrowed(t.get(ui)))
-        .unwrap_or_default()
-}
-
-/// The one-line advice (`[advice]` in the rulebook).
-pub fn advice_text(key: &str, ui: Lang) -> Text {
-    file()
-        .advice
-        .get(key)
-        .map(|t| Text::Borrowed(t.get(ui)))
-        .unwrap_or_default()
-}
-
-pub fn get(id: &str) -> Option<&'static Rule> {
-    all().iter().find(|r| r.id == id)
-}
-
-/// A rule's documentation in one interface language (for `reply-coach rules`, the
-/// extension's "why" panel).
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleDoc {
-    pub id: String,
-    pub family: String,
-    pub severity: Severity,
-    pub message: String,
-    pub explanation: String,
-    pub fix: Option<String>,
-    pub examples: Vec<Example>,
-}
-
+/// Every rule's documentation in one interface language, in the order the checks run.
 pub fn docs(ui: Lang) -> Vec<RuleDoc> {
-    all()
-        .iter()
-        .map(|r| RuleDoc {
-            id: r.id.clone(),
-            family: r.family.clone(),
-            severity: r.severity,
-            message: r.message.get(ui).to_string(),
-            explanation: r.explanation.get(ui).to_string(),
-            fix: r.fix.as_ref().map(|f| f.get(ui).to_string()),
-            examples: r.examples.clone(),
-        })
-        .collect()
+    CHECK_ORDER.iter().map(|id| id.rule().doc(ui)).collect()
 }
+
+/// The rules in the order their checks run (which orders findings of equal severity at
+/// the same place).
+const CHECK_ORDER: [RuleId; 22] = [
+    RuleId::CommercialReply,
+    RuleId::AnonymousReply,
+    RuleId::LateReply,
+    RuleId::UnkeepablePromise,
+    RuleId::Denial,
+    RuleId::Irritation,
+    RuleId::PersonalDataRequest,
+    RuleId::PersonalDataExposed,
+    RuleId::RegisterMismatch,
+    RuleId::MixedRegister,
+    RuleId::HumorOnComplaint,
+    RuleId::LanguageMismatch,
+    RuleId::TooLong,
+    RuleId::NoEmpathy,
+    RuleId::DmWithoutAcknowledgement,
+    RuleId::NoNextStep,
+    RuleId::EmojiOnComplaint,
+    RuleId::CorporatePhrase,
+    RuleId::NotPersonalised,
+    RuleId::RespondNotAdvised,
+    RuleId::CustomBannedPhrase,
+    RuleId::CustomPreferredPhrase,
+];
 
 fn fill(template: &str, vars: &[(&str, String)]) -> String {
     let mut s = template.to_string();
@@ -176,14 +72,14 @@ struct Out<'c> {
 impl Out<'_> {
     fn push(
         &mut self,
-        id: &str,
+        id: RuleId,
         vars: &[(&str, String)],
         span: Option<Span>,
         replacement: Option<String>,
     ) {
-        let rule = get(id).unwrap_or_else(|| panic!("rule {id} is in data/rules.toml"));
+        let rule = id.rule();
         self.findings.push(Finding {
-            rule: Text::Borrowed(rule.id.as_ref()),
+            rule: Text::Borrowed(id.name()),
             severity: rule.severity,
             message: fill(rule.message.get(self.ui), vars),
             explanation: Text::Borrowed(rule.explanation.get(self.ui)),
@@ -484,7 +380,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
     {
         let range = removal_range(r, *s);
         out.push(
-            "commercial-reply",
+            RuleId::CommercialReply,
             &[],
             Some(deletion_span(doc, range)),
             Some(String::new()),
@@ -501,13 +397,13 @@ pub fn check(c: &Context) -> Vec<Finding> {
                     crate::text::utf16_len(&doc.source[doc.source.trim_end().len()..]);
                 let at = end - trailing_ws;
                 out.push(
-                    "anonymous-reply",
+                    RuleId::AnonymousReply,
                     &[],
                     Some([at, end]),
                     Some(format!(" {sig}")),
                 );
             }
-            None => out.push("anonymous-reply", &[], Some(whole), None),
+            None => out.push(RuleId::AnonymousReply, &[], Some(whole), None),
         }
     }
 
@@ -515,7 +411,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
     if c.incoming.late {
         let age = c.incoming.age_minutes.unwrap_or(0.0);
         out.push(
-            "late-reply",
+            RuleId::LateReply,
             &[
                 ("age", duration(age, c.ui)),
                 (
@@ -544,7 +440,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         }
         promise_ranges.push(range);
         out.push(
-            "unkeepable-promise",
+            RuleId::UnkeepablePromise,
             &[("text", text_of(doc, h.range))],
             Some(deletion_span(doc, range)),
             Some(String::new()),
@@ -569,7 +465,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 )
             };
             out.push(
-                "denial",
+                RuleId::Denial,
                 &[("text", text_of(doc, h.range))],
                 Some(span),
                 Some(rep),
@@ -587,7 +483,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         if c.reply_lang == Lang::Nl && replacement.as_deref() == Some("") {
             if let Some((span, rep)) = dutch_fronted_deletion(doc, h.range) {
                 let text = text_of(doc, h.range);
-                out.push("irritation", &[("text", text)], Some(span), Some(rep));
+                out.push(RuleId::Irritation, &[("text", text)], Some(span), Some(rep));
                 continue;
             }
         }
@@ -599,7 +495,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             None => (deletion_span(doc, removal_range(r, h.range)), String::new()),
         };
         out.push(
-            "irritation",
+            RuleId::Irritation,
             &[("text", text_of(doc, h.range))],
             Some(span),
             Some(rep),
@@ -685,7 +581,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             }
         };
         out.push(
-            "personal-data-request",
+            RuleId::PersonalDataRequest,
             &[],
             Some(doc.span(s.tokens)),
             Some(fixed),
@@ -711,7 +607,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         let kinds: Vec<&str> = {
             let mut k: Vec<&str> = Vec::new();
             for it in items.iter().filter(|it| clause.contains(it.range.start)) {
-                let l = it.kind.label(c.ui);
+                let l = pii_label(it.kind, c.ui);
                 if !k.contains(&l) {
                     k.push(l);
                 }
@@ -729,7 +625,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             }
             let rep = sentence_case(doc, clause_start.start, &invite);
             out.push(
-                "personal-data-exposed",
+                RuleId::PersonalDataExposed,
                 &[("what", kinds.join(", "))],
                 Some(doc.span(clause_start)),
                 Some(rep),
@@ -738,8 +634,8 @@ pub fn check(c: &Context) -> Vec<Finding> {
             done.push(item.range);
             let masked = mask(&text_of(doc, item.range));
             out.push(
-                "personal-data-exposed",
-                &[("what", item.kind.label(c.ui).to_string())],
+                RuleId::PersonalDataExposed,
+                &[("what", pii_label(item.kind, c.ui).to_string())],
                 Some(doc.span(item.range)),
                 Some(masked),
             );
@@ -768,10 +664,15 @@ pub fn check(c: &Context) -> Vec<Finding> {
             let converted = crate::register::convert_doc(doc, target, r.lx);
             let vars = [("theirs", theirs.to_string()), ("yours", yours.to_string())];
             if converted != doc.source {
-                out.push("register-mismatch", &vars, Some(whole), Some(converted));
+                out.push(
+                    RuleId::RegisterMismatch,
+                    &vars,
+                    Some(whole),
+                    Some(converted),
+                );
             } else {
                 let span = first_pronoun(r, list).map(|t| doc.span(t)).unwrap_or(whole);
-                out.push("register-mismatch", &vars, Some(span), None);
+                out.push(RuleId::RegisterMismatch, &vars, Some(span), None);
             }
         } else if formal > 0 && informal > 0 {
             let target = if formal > informal {
@@ -781,7 +682,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             };
             let converted = crate::register::convert_doc(doc, target, r.lx);
             out.push(
-                "mixed-register",
+                RuleId::MixedRegister,
                 &[],
                 Some(whole),
                 (converted != doc.source).then_some(converted),
@@ -799,7 +700,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             }
             seen.push(range);
             out.push(
-                "humor-on-complaint",
+                RuleId::HumorOnComplaint,
                 &[],
                 Some(deletion_span(doc, range)),
                 Some(String::new()),
@@ -811,17 +712,10 @@ pub fn check(c: &Context) -> Vec<Finding> {
     if let Some(post_lang) = c.incoming.language {
         if let Some(reply_lang) = detect_language(doc) {
             if reply_lang != post_lang {
-                let name = |l: Lang| -> String {
-                    match (l, c.ui) {
-                        (Lang::Nl, Lang::En) => "Dutch",
-                        (Lang::En, Lang::En) => "English",
-                        (Lang::Nl, Lang::Nl) => "Nederlands",
-                        (Lang::En, Lang::Nl) => "Engels",
-                    }
-                    .to_string()
-                };
+                let names = &book().interface.language_name;
+                let name = |l: Lang| -> String { names.get(l).get(c.ui).to_string() };
                 out.push(
-                    "language-mismatch",
+                    RuleId::LanguageMismatch,
                     &[
                         ("post_lang", name(post_lang)),
                         ("reply_lang", name(reply_lang)),
@@ -840,7 +734,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             Platform::Facebook => "Facebook",
         };
         out.push(
-            "too-long",
+            RuleId::TooLong,
             &[
                 ("counted", c.length.counted.to_string()),
                 ("limit", c.length.limit.to_string()),
@@ -863,7 +757,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         };
         if !empathy {
             out.push(
-                "no-empathy",
+                RuleId::NoEmpathy,
                 &[],
                 Some([at, at]),
                 Some(sympathy_text.clone()),
@@ -881,7 +775,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         .any(|&s| r.has_strategy(s));
         if dm && !empathy && !substance {
             out.push(
-                "dm-without-acknowledgement",
+                RuleId::DmWithoutAcknowledgement,
                 &[],
                 Some([at, at]),
                 Some(sympathy_text),
@@ -898,7 +792,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         .iter()
         .any(|&s| r.has_strategy(s))
         {
-            out.push("no-next-step", &[], Some(whole), None);
+            out.push(RuleId::NoNextStep, &[], Some(whole), None);
         }
         let emoji: Vec<&crate::text::Token> = doc
             .tokens
@@ -908,7 +802,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
         if emoji.len() >= 2 {
             let span = [emoji[0].utf16.0, emoji[emoji.len() - 1].utf16.1];
             out.push(
-                "emoji-on-complaint",
+                RuleId::EmojiOnComplaint,
                 &[("count", emoji.len().to_string())],
                 Some(span),
                 None,
@@ -925,10 +819,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 .clone()
                 .unwrap_or_default();
         let shown = if rep.is_empty() {
-            match c.ui {
-                Lang::En => "(leave it out)".to_string(),
-                Lang::Nl => "(weglaten)".to_string(),
-            }
+            book().interface.leave_it_out.get(c.ui).to_string()
         } else {
             rep.clone()
         };
@@ -947,7 +838,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
             )
         };
         out.push(
-            "corporate-phrase",
+            RuleId::CorporatePhrase,
             &[("text", text_of(doc, h.range)), ("replacement", shown)],
             Some(span),
             Some(rep),
@@ -978,7 +869,7 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 }
             };
             out.push(
-                "not-personalised",
+                RuleId::NotPersonalised,
                 &[("name", name.to_string())],
                 Some(span),
                 Some(rep),
@@ -988,31 +879,20 @@ pub fn check(c: &Context) -> Vec<Finding> {
 
     // respond-not-advised
     if c.incoming.advice == Advice::DontRespond {
-        let reason = match (c.incoming.advice_reason, c.ui) {
-            (Some(AdviceReason::Abuse), Lang::En) => "a swearing tirade",
-            (Some(AdviceReason::Abuse), Lang::Nl) => "een scheldpartij",
-            (Some(AdviceReason::Trolling), Lang::En) => "trolling",
-            (Some(AdviceReason::Trolling), Lang::Nl) => "trollen",
-            (Some(AdviceReason::IronicOrProvocative), Lang::En) => {
-                "ironic or provocative, without a concrete issue"
-            }
-            (Some(AdviceReason::IronicOrProvocative), Lang::Nl) => {
-                "ironisch of provocerend, zonder concreet probleem"
-            }
-            (Some(AdviceReason::EmotionOnly), Lang::En) => {
-                "emotion alone, without a concrete issue"
-            }
-            (Some(AdviceReason::EmotionOnly), Lang::Nl) => {
-                "alleen emotie, zonder concreet probleem"
-            }
-            (Some(AdviceReason::ConsumersAmongThemselves), Lang::En) => {
-                "consumers talking among themselves"
-            }
-            (Some(AdviceReason::ConsumersAmongThemselves), Lang::Nl) => "consumenten onderling",
-            (None, _) => "",
-        };
+        let reason = c
+            .incoming
+            .advice_reason
+            .map(|r| {
+                book()
+                    .interface
+                    .not_advised_because
+                    .get(r)
+                    .get(c.ui)
+                    .as_str()
+            })
+            .unwrap_or("");
         out.push(
-            "respond-not-advised",
+            RuleId::RespondNotAdvised,
             &[("reason", reason.to_string())],
             None,
             None,
@@ -1059,14 +939,14 @@ pub fn check(c: &Context) -> Vec<Finding> {
                 Some(rep) => {
                     let rep = sentence_case(doc, h.range.start, rep);
                     out.push(
-                        "custom-preferred-phrase",
+                        RuleId::CustomPreferredPhrase,
                         &[("text", text), ("replacement", rep.clone())],
                         Some(doc.span(h.range)),
                         Some(rep),
                     );
                 }
                 None => out.push(
-                    "custom-banned-phrase",
+                    RuleId::CustomBannedPhrase,
                     &[("text", text)],
                     Some(deletion_span(doc, h.range)),
                     Some(String::new()),
@@ -1153,10 +1033,8 @@ fn mask(s: &str) -> String {
 fn duration(minutes: f64, ui: Lang) -> String {
     let m = minutes.max(0.0).round() as u64;
     let (d, h, min) = (m / 1440, (m % 1440) / 60, m % 60);
-    let (ud, uh, um) = match ui {
-        Lang::En => ("d", "h", "min"),
-        Lang::Nl => ("d", "u", "min"),
-    };
+    let units = &book().interface.duration;
+    let (ud, uh, um) = (units.day.get(ui), units.hour.get(ui), units.minute.get(ui));
     if d > 0 {
         format!("{d}{ud} {h}{uh}")
     } else if h > 0 && min > 0 {
@@ -1166,4 +1044,16 @@ fn duration(minutes: f64, ui: Lang) -> String {
     } else {
         format!("{min} {um}")
     }
+}
+
+/// What personal data `kind` is, in the interface language.
+fn pii_label(kind: PiiKind, ui: Lang) -> &'static str {
+    let labels = &book().interface.personal_data;
+    match kind {
+        PiiKind::Phone => &labels.phone,
+        PiiKind::Email => &labels.email,
+        PiiKind::Iban => &labels.iban,
+        PiiKind::Address => &labels.address,
+    }
+    .get(ui)
 }
