@@ -3,6 +3,7 @@
 //! the CLI (`src/main.rs`) and the wasm bindings (`src/wasm.rs`) are thin shells around
 //! [`analyze`].
 
+pub mod fix;
 pub mod incoming;
 pub mod length;
 pub mod lexicon;
@@ -176,16 +177,9 @@ fn analyze_reply(
             truncated,
         };
     }
-    let findings = rules::check(&rules::Context {
-        reading: &reading,
-        incoming: &incoming,
-        profile,
-        platform,
-        reply_lang: lang,
-        ui,
-        length: &len,
-        over_at,
-    });
+    let findings = rules::check(&rules::Context::new(
+        &reading, &incoming, profile, platform, lang, ui, &len, over_at,
+    ));
     let score = reply::voice_score(&reading);
     Report {
         language: lang,

@@ -4,6 +4,7 @@
 
 use crate::lexicon::{Lexicon, List};
 use crate::model::Register;
+use crate::reply::Reading;
 use crate::text::{same_case_as, Doc, TokenKind};
 
 const SUBORDINATORS: &[&str] = &[
@@ -14,6 +15,24 @@ const PARTICLES: &[&str] = &[
     "uit", "op", "aan", "na", "in", "door", "terug", "mee", "klaar", "langs", "toe", "af", "over",
     "verder",
 ];
+
+/// How many formal and informal pronouns the reply uses, outside the agent's signature.
+pub fn pronoun_counts(reading: &Reading) -> (usize, usize) {
+    let lx = reading.lx;
+    let mut formal = 0;
+    let mut informal = 0;
+    for (i, t) in reading.doc.words() {
+        if reading.signature.is_some_and(|s| s.contains(i)) {
+            continue;
+        }
+        if lx.has_word(List::FormalPronoun, &t.norm) {
+            formal += 1;
+        } else if lx.has_word(List::InformalPronoun, &t.norm) {
+            informal += 1;
+        }
+    }
+    (formal, informal)
+}
 
 /// Rewrites the pronouns (and the verbs that go with them) of a tokenised text into
 /// `target`.

@@ -426,7 +426,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     };
     let mut out = format!("{head}{sep}{body}");
     if parts.signature && !Element::Signature.in_report(report) {
-        if let Some(sig) = crate::rules::signature_text(&ex.profile, lang) {
+        if let Some(sig) = crate::fix::signature_text(&ex.profile, lang) {
             out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
         }
     }

@@ -6,7 +6,64 @@
 use std::collections::BTreeSet;
 
 use reply_coach::rulebook::{rules, FixKind, RuleId};
+use reply_coach::rules::{MODULES, REGISTRY};
 use reply_coach::{analyze, Lang};
+
+/// The stems of the files in `dir` (under the crate) ending in `.{ext}`.
+fn stems(dir: &str, ext: &str) -> BTreeSet<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn every_rule_has_data_a_check_and_a_registry_line() {
+    // every file in src/rules/ (but the registry itself) is a registered rule
+    let mut files = stems("src/rules", "rs");
+    files.remove("mod");
+    let registered: BTreeSet<String> = MODULES.iter().map(|m| m.to_string()).collect();
+    assert_eq!(
+        files, registered,
+        "src/rules/ and the registry in src/rules/mod.rs differ: register each rule file"
+    );
+    // each module is named after the rule it checks, and checks it once
+    for (module, check) in MODULES.iter().zip(REGISTRY) {
+        assert_eq!(
+            module.replace('_', "-"),
+            check.id.name(),
+            "src/rules/{module}.rs"
+        );
+    }
+    let checked: BTreeSet<RuleId> = REGISTRY.iter().map(|c| c.id).collect();
+    assert_eq!(checked.len(), REGISTRY.len(), "a rule is registered twice");
+    // ... and the checks are exactly the rules of the rulebook's data
+    let data: BTreeSet<RuleId> = RuleId::ALL.iter().copied().collect();
+    assert_eq!(
+        checked, data,
+        "a rule without a check, or a check without data"
+    );
+    let files: BTreeSet<String> = stems("data/rules", "toml");
+    let ids: BTreeSet<String> = RuleId::ALL.iter().map(|id| id.name().to_string()).collect();
+    assert_eq!(files, ids);
+}
+
+#[test]
+fn the_ids_the_checks_emit_are_the_rulebook() {
+    // a check pushes through `rules::Out`, which carries its own rule's id: the ids the
+    // checks can emit are the registry's (above); each of them is emitted by an example
+    let mut emitted = BTreeSet::new();
+    for ex in rules().iter().flat_map(|r| &r.examples) {
+        for f in analyze(&ex.exchange()).findings {
+            emitted.insert(f.rule.to_string());
+        }
+    }
+    let ids: BTreeSet<String> = RuleId::ALL.iter().map(|id| id.name().to_string()).collect();
+    assert_eq!(emitted, ids);
+}
 
 #[test]
 fn every_example_behaves_as_documented() {
