@@ -3,6 +3,7 @@
 //! A company's landline or service number, or a role address such as
 //! service@company.nl, is contact information of the organisation, not personal data.
 
+use crate::lexicon::{in_any_language, words_in_any_language, List};
 use crate::text::{Doc, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,75 +19,6 @@ pub struct PiiItem {
     pub kind: PiiKind,
     pub range: TokenRange,
 }
-
-const ROLE_ADDRESSES: &[&str] = &[
-    "info",
-    "service",
-    "support",
-    "klantenservice",
-    "help",
-    "helpdesk",
-    "contact",
-    "hello",
-    "hallo",
-    "hi",
-    "care",
-    "webcare",
-    "sales",
-    "verkoop",
-    "noreply",
-    "no-reply",
-    "team",
-    "admin",
-    "office",
-    "mail",
-    "post",
-    "orders",
-    "order",
-    "bestellingen",
-    "retour",
-    "returns",
-    "billing",
-    "facturen",
-    "factuur",
-    "administratie",
-    "klantcontact",
-    "service-nl",
-    "customerservice",
-    "customercare",
-    "feedback",
-    "klachten",
-    "complaints",
-    "privacy",
-    "press",
-    "pers",
-    "jobs",
-];
-
-const STREET_SUFFIXES: &[&str] = &[
-    "straat",
-    "laan",
-    "weg",
-    "plein",
-    "gracht",
-    "kade",
-    "singel",
-    "dreef",
-    "steeg",
-    "hof",
-    "dijk",
-    "pad",
-    "markt",
-    "park",
-    "baan",
-    "plantsoen",
-    "erf",
-    "wal",
-];
-const EN_STREET_WORDS: &[&str] = &[
-    "street", "road", "avenue", "lane", "drive", "close", "way", "st", "rd", "ave", "crescent",
-    "terrace", "place",
-];
 
 fn digits_of(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
@@ -149,7 +81,7 @@ pub fn scan(doc: &Doc) -> Vec<PiiItem> {
         let tok = &t[i];
         if tok.kind == TokenKind::Email {
             let local = tok.norm.split('@').next().unwrap_or("");
-            if !ROLE_ADDRESSES.contains(&local) {
+            if !in_any_language(List::RoleAddress, local) {
                 out.push(PiiItem {
                     kind: PiiKind::Email,
                     range: TokenRange {
@@ -237,9 +169,9 @@ pub fn scan(doc: &Doc) -> Vec<PiiItem> {
         if tok.is_word() && !tok.has_digit() {
             // (the street suffixes only for a word followed by a number: most words are not)
             let is_street = || {
-                STREET_SUFFIXES
+                words_in_any_language(List::StreetSuffix)
                     .iter()
-                    .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s))
+                    .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s.as_str()))
             };
             let next_is_number = t
                 .get(i + 1)
@@ -273,7 +205,7 @@ pub fn scan(doc: &Doc) -> Vec<PiiItem> {
                         .next()
                         .map(char::is_uppercase)
                         .unwrap_or(false);
-                if capital && b.is_word() && EN_STREET_WORDS.contains(&b.norm.as_str()) {
+                if capital && b.is_word() && in_any_language(List::StreetWord, &b.norm) {
                     out.push(PiiItem {
                         kind: PiiKind::Address,
                         range: TokenRange {

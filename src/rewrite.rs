@@ -199,7 +199,7 @@ fn decapitalise_common(rest: &str, lang: Lang) -> String {
     let lower = crate::text::normalise(&first);
     let lx = crate::lexicon::lexicon(lang);
     let common = (lx.has_word(List::Stop, &lower) || lx.has_word(List::Function, &lower))
-        && lower != "i"
+        && !lx.has_word(List::CapitalWord, &lower)
         && !first.chars().skip(1).any(char::is_uppercase);
     if common && !first.is_empty() {
         crate::text::decapitalise(rest)
@@ -330,7 +330,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
             .map(|o| o.span);
     let name = report.incoming.first_name.as_deref();
     let complaint = report.incoming.kind == Kind::Complaint;
-    let formal = lang == Lang::Nl && report.incoming.register == Register::Formal;
+    let formal = lx.has_register() && report.incoming.register == Register::Formal;
 
     let (head, mut body) = (text[..body_at].to_string(), text[body_at..].to_string());
 

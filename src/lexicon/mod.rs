@@ -85,12 +85,36 @@ struct LexiconFile {
     register: RegisterTable,
 }
 
-/// Dutch register conversion: verb forms with `je` (stem) and with `u` (stem + t).
+/// The form of address of a language with an informal and a formal "you" (Dutch je/u,
+/// brief §4), for converting a reply between them (`crate::register`). Empty for a
+/// language without (English).
 #[derive(Debug, Default, Deserialize, Clone)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct RegisterTable {
-    #[serde(default)]
+    /// The informal and the formal pronoun, as the messages name them ("je", "u");
+    /// the formal one is also what the informal one becomes as a subject or object.
+    pub informal: String,
+    pub formal: String,
+    /// What the informal pronoun becomes as a possessive ("je" → "uw").
+    pub formal_possessive: String,
+    /// The pronouns that change one for one, whatever surrounds them.
+    pub to_formal: FastMap<String, String>,
+    pub to_informal: FastMap<String, String>,
+    /// Words after which the informal pronoun is a subject ("dat je").
+    pub subordinators: Vec<String>,
+    /// Words before which the informal pronoun is a subject ("je … uit").
+    pub particles: Vec<String>,
+    /// The verb after the formal pronoun that changes with it ("u heeft" → "je hebt").
+    pub verb_after_formal: FastMap<String, String>,
+    /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
     pub verbs: Vec<(String, String)>,
+}
+
+impl RegisterTable {
+    /// The language has an informal and a formal "you".
+    pub fn exists(&self) -> bool {
+        !self.formal.is_empty()
+    }
 }
 
 /// Everything the engine knows about one language.
@@ -103,6 +127,8 @@ pub struct Lexicon {
     /// One of the built-in lexicons (see [`lexicon`]), whose entries are also in the
     /// table of every language.
     built_in: bool,
+    /// The words of each list, in file order (indexed by [`List`]).
+    list_words: Vec<Vec<String>>,
     /// The phrase set of each category (indexed by [`Category`]).
     phrases: Vec<PhraseSet>,
     /// Each template (indexed by [`Template`]).
@@ -128,12 +154,14 @@ impl Lexicon {
         let file: LexiconFile =
             serde_json::from_str(json).map_err(|e| format!("lexicon {code}: {e}"))?;
         let mut word_lists: FastMap<String, u64> = FastMap::default();
+        let mut list_words = vec![Vec::new(); List::COUNT];
         for (name, list) in &file.words {
-            let bit = List::from_name(name)
-                .ok_or_else(|| format!("lexicon {code}: unknown word list [words] {name}"))?
-                .bit();
+            let list_name = List::from_name(name)
+                .ok_or_else(|| format!("lexicon {code}: unknown word list [words] {name}"))?;
             for w in list {
-                *word_lists.entry(crate::text::normalise(w)).or_default() |= bit;
+                let w = crate::text::normalise(w);
+                *word_lists.entry(w.clone()).or_default() |= list_name.bit();
+                list_words[list_name as usize].push(w);
             }
         }
         if let Some(name) = file
@@ -196,6 +224,7 @@ impl Lexicon {
         Ok(Lexicon {
             lang,
             built_in: false,
+            list_words,
             required,
             entries,
             phrases,
@@ -205,6 +234,11 @@ impl Lexicon {
             owners,
             first_by_id,
         })
+    }
+
+    /// The language has an informal and a formal "you" (see [`RegisterTable`]).
+    pub fn has_register(&self) -> bool {
+        self.register.exists()
     }
 
     /// Each token's id in the vocabulary of the patterns ([`NO_ID`] for other words):
@@ -259,6 +293,8 @@ impl Lexicon {
 struct BuiltIn {
     lexicons: Vec<Lexicon>,
     words: FastMap<String, [WordEntry; Lang::ALL.len()]>,
+    /// The words of each list in any language (indexed by [`List`]).
+    list_words: Vec<Vec<String>>,
 }
 
 static BUILT_IN: OnceLock<BuiltIn> = OnceLock::new();
@@ -282,7 +318,23 @@ fn built_in() -> &'static BuiltIn {
                     .or_insert([WordEntry::UNKNOWN; Lang::ALL.len()])[lx.lang as usize] = *e;
             }
         }
-        BuiltIn { lexicons, words }
+        let mut list_words: Vec<Vec<String>> = vec![Vec::new(); List::COUNT];
+        for lx in &lexicons {
+            for (all, words) in list_words.iter_mut().zip(&lx.list_words) {
+                all.extend(
+                    words
+                        .iter()
+                        .filter(|w| !all.contains(w))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+            }
+        }
+        BuiltIn {
+            lexicons,
+            words,
+            list_words,
+        }
     })
 }
 
@@ -297,6 +349,20 @@ fn built_in_json(lang: Lang) -> &'static str {
 /// The built-in lexicon of `lang` (loaded once, from `data/lexicon/`).
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
     &built_in().lexicons[lang as usize]
+}
+
+/// `w` is in `list` in any built-in language: for what reads the same whatever the
+/// language of the text (a greeting of either language, a role e-mail address).
+#[inline]
+pub fn in_any_language<W: LexWord + ?Sized>(list: List, w: &W) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|&lang| lexicon(lang).has_word(list, w))
+}
+
+/// The words of `list` in any built-in language (for lists of word endings).
+pub fn words_in_any_language(list: List) -> &'static [String] {
+    &built_in().list_words[list as usize]
 }
 
 #[cfg(test)]
@@ -384,6 +450,25 @@ mod tests {
                 let err = Lexicon::load(lang, &without.to_string()).unwrap_err();
                 assert!(err.contains(&format!("no [{section}] {name}")), "{err}");
             }
+        }
+    }
+
+    #[test]
+    fn the_text_layer_splits_clauses_at_every_language_s_words() {
+        // build.rs hands the two lists to text/sentences.rs, which sits below the lexicon
+        use crate::text::sentences::{CLAUSE_CONJUNCTIONS, SUBJECT_STARTERS};
+        for (list, generated) in [
+            (List::ClauseConjunction, CLAUSE_CONJUNCTIONS),
+            (List::SubjectStarter, SUBJECT_STARTERS),
+        ] {
+            let mut ours: Vec<&str> = words_in_any_language(list)
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let mut theirs = generated.to_vec();
+            ours.sort();
+            theirs.sort();
+            assert_eq!(ours, theirs, "{list}");
         }
     }
 

@@ -26,6 +26,26 @@ data_names! {
         TagQuestion = "tag_question",
         Title = "title",
         Weekday = "weekday",
+        // what the text layer asks (build.rs gives it these two lists of every language)
+        ClauseConjunction = "clause_conjunction",
+        SubjectStarter = "subject_starter",
+        // reading the reply's frame
+        GreetingPair = "greeting_pair",
+        GreetingBeforeName = "greeting_before_name",
+        SignOffLead = "sign_off_lead",
+        // reading the post
+        SecondPerson = "second_person",
+        NamePrefix = "name_prefix",
+        // fixes and rewrites
+        SubjectAfterVerb = "subject_after_verb",
+        ObservationOpener = "observation_opener",
+        CapitalWord = "capital_word",
+        // times (lexicon::is_time) and personal data (pii)
+        TimeSuffix = "time_suffix",
+        TimeInfix = "time_infix",
+        RoleAddress = "role_address",
+        StreetSuffix = "street_suffix",
+        StreetWord = "street_word",
     }
 }
 
@@ -97,6 +117,8 @@ data_names! {
         GreetingNoName = "greeting_no_name",
         Sympathy = "sympathy",
         DmInvite = "dm_invite",
+        /// How to ask for something privately, after the request ("… via een DM").
+        ViaDm = "via_dm",
         SignatureGreeting = "signature_greeting",
         Late = "late",
         Invite = "invite",

@@ -207,19 +207,21 @@ pub fn is_time(w: &str) -> bool {
         // 9-5 but not 06-12345678
         return w.len() <= 5;
     }
-    for suffix in ["u", "am", "pm", "uur"] {
-        if let Some(n) = w.strip_suffix(suffix) {
-            if !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit()) {
-                return true;
-            }
-        }
+    // "10u", "10am"; "14u30" (the time lists of the lexicons)
+    let hours = |n: &str| !n.is_empty() && n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit());
+    if super::words_in_any_language(super::List::TimeSuffix)
+        .iter()
+        .any(|suffix| w.strip_suffix(suffix.as_str()).is_some_and(hours))
+    {
+        return true;
     }
-    if let Some((h, m)) = w.split_once('u') {
-        return h.len() <= 2
-            && m.len() == 2
-            && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit());
-    }
-    false
+    super::words_in_any_language(super::List::TimeInfix)
+        .iter()
+        .filter_map(|infix| w.split_once(infix.as_str()))
+        .take(1)
+        .any(|(h, m)| {
+            h.len() <= 2 && m.len() == 2 && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+        })
 }
 
 /// Indexes of the matchable tokens of a sentence (words, emoji, links, e-mail, mentions).

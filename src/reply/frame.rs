@@ -1,7 +1,7 @@
 //! The frame of a reply: the greeting (with the name right after it), and the agent's
 //! signature. What the reply says sits between them.
 
-use crate::lexicon::{Lexicon, List};
+use crate::lexicon::{in_any_language, Lexicon, List};
 use crate::model::Profile;
 use crate::text::{normalise, Doc, TokenKind, TokenRange};
 
@@ -62,25 +62,13 @@ fn find_greeting(
         .tokens
         .get(start + 1)
         .map(|n| format!("{} {}", t.norm, n.norm));
-    let is_greeting = if matches!(
-        two.as_deref(),
-        Some(
-            "good morning"
-                | "good afternoon"
-                | "good evening"
-                | "goede morgen"
-                | "goedendag"
-                | "hoi hoi"
-        )
-    ) {
+    // a greeting of two words ("good morning") in either language
+    let is_greeting = if two.is_some_and(|two| in_any_language(List::GreetingPair, &two)) {
         end = start + 2;
         true
     } else if lx.has_word(List::Greeting, &t.norm) {
         // "dag"/"beste"/"dear" only greet when a name or punctuation follows
-        if matches!(
-            t.norm.as_str(),
-            "dag" | "beste" | "dear" | "morning" | "evening" | "afternoon"
-        ) {
+        if lx.has_word(List::GreetingBeforeName, &t.norm) {
             // "Beste Yusuf", "Beste klant,", "Dear customer,", "Dag!"
             let next_is_addressee = |k: usize| {
                 is_capitalised(doc, k) || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
@@ -209,12 +197,10 @@ fn signature_start(
         while s > 0 && is_sign_off(s - 1) {
             s -= 1;
         }
+        // and the word before it, in either language ("With kind regards")
         if s > 0
             && doc.tokens[s - 1].is_word()
-            && matches!(
-                doc.tokens[s - 1].norm.as_str(),
-                "met" | "with" | "kind" | "best"
-            )
+            && in_any_language(List::SignOffLead, &doc.tokens[s - 1].norm)
         {
             s -= 1;
         }

@@ -4,8 +4,8 @@
 
 use super::{Check, Context, Out};
 use crate::fix::{deletion_span, phrase_deletion, removal_range, sentence_case, text_of};
-use crate::lexicon::Category;
-use crate::model::{Lang, Span};
+use crate::lexicon::{Category, List};
+use crate::model::Span;
 use crate::reply::Reading;
 use crate::rulebook::RuleId;
 use crate::text::{capitalise, TokenKind, TokenRange};
@@ -22,7 +22,7 @@ fn check(cx: &Context, out: &mut Out) {
         let text = text_of(doc, h.range);
         let replacement = r.lx.replacement(Category::Irritation, h.pattern);
         let (span, rep) = match replacement {
-            Some("") => verb_second_deletion(r, cx.reply_lang, h.range)
+            Some("") => verb_second_deletion(r, h.range)
                 .unwrap_or_else(|| (phrase_deletion(r, h.range), String::new())),
             Some(rep) => (doc.span(h.range), sentence_case(doc, h.range.start, rep)),
             None => (deletion_span(doc, removal_range(r, h.range)), String::new()),
@@ -31,16 +31,11 @@ fn check(cx: &Context, out: &mut Out) {
     }
 }
 
-/// Dutch puts the verb second: deleting a fronted phrase ("Zoals gezegd werken we…")
-/// leaves the verb first, so the fix also swaps verb and subject ("We werken…").
-fn verb_second_deletion(reading: &Reading, lang: Lang, hit: TokenRange) -> Option<(Span, String)> {
-    const SUBJECTS: &[&str] = &[
-        "we", "wij", "ik", "je", "jij", "u", "het", "dit", "dat", "alles", "ze", "zij", "hij",
-        "er", "jullie",
-    ];
-    if lang != Lang::Nl {
-        return None;
-    }
+/// A language that puts the verb second (Dutch): deleting a fronted phrase ("Zoals
+/// gezegd werken we…") leaves the verb first, so the fix also swaps verb and subject ("We
+/// werken…"), for the subjects of the lexicon's `subject_after_verb` list (a language
+/// without the list keeps its word order).
+fn verb_second_deletion(reading: &Reading, hit: TokenRange) -> Option<(Span, String)> {
     let doc = &reading.doc;
     let s = doc.sentence_of(hit.start)?;
     let first = (s.tokens.start..s.tokens.end).find(|&i| doc.tokens[i].is_word())?;
@@ -55,7 +50,7 @@ fn verb_second_deletion(reading: &Reading, lang: Lang, hit: TokenRange) -> Optio
     let (verb, subject) = (doc.tokens.get(v)?, doc.tokens.get(subj)?);
     if !verb.is_word()
         || !subject.is_word()
-        || !SUBJECTS.contains(&subject.norm.as_str())
+        || !reading.lx.has_word(List::SubjectAfterVerb, &subject.norm)
         || subj >= s.tokens.end
     {
         return None;

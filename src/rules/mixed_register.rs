@@ -3,7 +3,7 @@
 //! register-mismatch says so instead.)
 
 use super::{register_mismatch, Check, Context, Out};
-use crate::model::{Lang, Register};
+use crate::model::Register;
 use crate::register::convert_doc;
 use crate::rulebook::RuleId;
 
@@ -13,7 +13,8 @@ pub const RULE: Check = Check {
 };
 
 fn check(cx: &Context, out: &mut Out) {
-    if cx.reply_lang != Lang::Nl || register_mismatch::mismatch(cx).is_some() {
+    // (the rule applies to the languages with a formal "you": its data's `languages`)
+    if register_mismatch::mismatch(cx).is_some() {
         return;
     }
     let (formal, informal) = cx.pronoun_counts();

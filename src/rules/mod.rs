@@ -161,7 +161,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     if doc.is_empty() {
         return findings;
     }
-    for rule in REGISTRY {
+    // (a rule applies to the reply languages its data names)
+    for rule in REGISTRY
+        .iter()
+        .filter(|r| r.id.rule().applies_to(cx.reply_lang))
+    {
         let mut out = Out {
             id: rule.id,
             ui: cx.ui,

@@ -4,7 +4,7 @@
 use super::{Check, Context, Out};
 use crate::fix::after_greeting;
 use crate::lexicon::Template;
-use crate::model::{Lang, Register};
+use crate::model::Register;
 use crate::reply::Element;
 use crate::rulebook::RuleId;
 
@@ -25,7 +25,7 @@ fn check(cx: &Context, out: &mut Out) {
         // "Hoi," → "Hoi Sonja,"
         Some(g) => (r.doc.tokens[g.end - 1].utf16.1, format!(" {name}")),
         None => {
-            let formal = cx.incoming.register == Register::Formal && cx.reply_lang == Lang::Nl;
+            let formal = cx.incoming.register == Register::Formal && r.lx.has_register();
             let template = if formal {
                 Template::GreetingFormal
             } else {

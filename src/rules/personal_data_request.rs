@@ -3,8 +3,7 @@
 //! fix moves the request to a DM.
 
 use super::{Check, Context, Out};
-use crate::lexicon::{Category, Hit, List};
-use crate::model::Lang;
+use crate::lexicon::{Category, Hit, List, Template};
 use crate::reply::Reading;
 use crate::rulebook::RuleId;
 use crate::text::{Sentence, TokenKind};
@@ -38,7 +37,7 @@ fn check(cx: &Context, out: &mut Out) {
         }
         let fixed = match public.first() {
             Some(_) => via_private_channel(r, s, &public),
-            None => with_dm_added(r, cx.reply_lang, s),
+            None => with_dm_added(r, s),
         };
         out.push(&[], Some(doc.span(s.tokens)), Some(fixed));
     }
@@ -65,7 +64,7 @@ fn via_private_channel(r: &Reading, s: &Sentence, public: &[&Hit]) -> String {
 }
 
 /// Sentence `s` with "via DM" before its closing punctuation and emoji ("bsn? 😊").
-fn with_dm_added(r: &Reading, lang: Lang, s: &Sentence) -> String {
+fn with_dm_added(r: &Reading, s: &Sentence) -> String {
     let doc = &r.doc;
     let (a, b) = doc.byte_range(s.tokens);
     let sentence_text = &doc.source[a..b];
@@ -85,12 +84,8 @@ fn with_dm_added(r: &Reading, lang: Lang, s: &Sentence) -> String {
     };
     let body = sentence_text[..cut].trim_end();
     let tail = &sentence_text[body.len()..];
-    let via = if lang == Lang::Nl {
-        " via een DM"
-    } else {
-        " via DM"
-    };
-    format!("{body}{via}{tail}")
+    let via = r.lx.template(Template::ViaDm, &[]);
+    format!("{body} {via}{tail}")
 }
 
 #[cfg(test)]

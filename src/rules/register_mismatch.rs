@@ -4,7 +4,7 @@
 
 use super::{Check, Context, Out};
 use crate::lexicon::List;
-use crate::model::{Lang, Register};
+use crate::model::Register;
 use crate::register::convert_doc;
 use crate::rulebook::RuleId;
 
@@ -19,11 +19,12 @@ fn check(cx: &Context, out: &mut Out) {
     };
     let r = cx.reading;
     let doc = &r.doc;
+    let (informal, formal) = (&r.lx.register.informal, &r.lx.register.formal);
     let (theirs, yours, list) = match target {
-        Register::Formal => ("u", "je", List::InformalPronoun),
-        _ => ("je", "u", List::FormalPronoun),
+        Register::Formal => (formal, informal, List::InformalPronoun),
+        _ => (informal, formal, List::FormalPronoun),
     };
-    let vars = [("theirs", theirs.to_string()), ("yours", yours.to_string())];
+    let vars = [("theirs", theirs.clone()), ("yours", yours.clone())];
     let converted = convert_doc(doc, target, r.lx);
     if converted != doc.source {
         out.push(&vars, Some(cx.whole()), Some(converted));
@@ -35,9 +36,10 @@ fn check(cx: &Context, out: &mut Out) {
     }
 }
 
-/// The customer's form of address, when the Dutch reply uses the other one.
+/// The customer's form of address, when the reply, in the same language, uses the other
+/// one (the rule applies to the languages with a formal "you": its data's `languages`).
 pub(super) fn mismatch(cx: &Context) -> Option<Register> {
-    if cx.reply_lang != Lang::Nl || cx.incoming.language != Some(Lang::Nl) {
+    if cx.incoming.language != Some(cx.reply_lang) {
         return None;
     }
     let (formal, informal) = cx.pronoun_counts();

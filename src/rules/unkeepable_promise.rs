@@ -36,7 +36,8 @@ fn check(cx: &Context, out: &mut Out) {
 }
 
 /// The sentence of `r` names a time or day, or has an applied marker ("vandaag", "by
-/// 5pm"; not "ik zie").
+/// 5pm"), but not one that says what the agent sees ("ik zie": the lexicon's
+/// `observation_opener`).
 fn sentence_has_time(reading: &Reading, r: TokenRange) -> bool {
     let doc = &reading.doc;
     let Some(s) = doc.sentence_of(r.start) else {
@@ -46,7 +47,10 @@ fn sentence_has_time(reading: &Reading, r: TokenRange) -> bool {
         let t = &doc.tokens[i];
         t.is_word() && (is_time(&t.norm) || reading.lx.has_word(List::Weekday, &t.norm))
     }) || reading.hits(Category::AppliedMarker).iter().any(|h| {
-        s.tokens.contains(h.range.start) && !doc.tokens[h.range.start].norm.starts_with("ik")
+        s.tokens.contains(h.range.start)
+            && !reading
+                .lx
+                .has_word(List::ObservationOpener, &doc.tokens[h.range.start].norm)
     })
 }
 

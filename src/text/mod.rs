@@ -12,7 +12,7 @@ pub mod case;
 pub mod grapheme;
 pub mod lex;
 pub mod norm;
-mod sentences;
+pub(crate) mod sentences;
 
 pub use case::{capitalise, decapitalise, same_case_as, starts_upper};
 pub use grapheme::{is_grapheme_extender, snap_byte_back, snap_byte_forward, snap_utf16_back};

@@ -2,13 +2,10 @@
 
 use super::{Sentence, Token, TokenKind, TokenRange};
 
-/// Conjunctions that start a new clause when a subject-like word follows.
-const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "en", "maar", "want"];
-const SUBJECT_STARTERS: &[&str] = &[
-    "i", "we", "you", "the", "a", "an", "our", "your", "it", "they", "he", "she", "this", "that",
-    "i'll", "we'll", "i've", "we've", "i'm", "we're", "you're", "it's", "ik", "we", "wij", "je",
-    "jij", "u", "de", "het", "een", "onze", "jouw", "uw", "dat", "dit", "er", "zij", "hij", "ze",
-];
+// Conjunctions that start a new clause when a subject-like word follows, in every
+// language: CLAUSE_CONJUNCTIONS and SUBJECT_STARTERS, from the lexicons' word lists (the
+// text layer sits below the lexicon, so build.rs hands them over).
+include!(concat!(env!("OUT_DIR"), "/clause_words.rs"));
 
 /// Splits tokens into sentences: at terminal punctuation and line breaks, with the
 /// emoji and punctuation that trail them.
