@@ -63,7 +63,7 @@ pub fn analyze(exchange: &Exchange) -> Report {
     };
     let mut report = analyze_without_rewrite_with(exchange, &mut memo);
     if report.truncated.is_none() {
-        report.rewrite = rewrite::rewrite_with(exchange, &report, &mut memo);
+        report.rewrite = rewrite::rewrite(exchange, &report, &mut memo);
     }
     report
 }

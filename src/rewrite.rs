@@ -230,8 +230,6 @@ impl Analyser<'_> {
     }
 }
 
-/// Adds the human frame: greeting (with the first name), an apology for the wait when
-/// late, sympathy first on a complaint, the signature.
 /// The user's own phrase lists mention words of `text` (banned or to be replaced): the
 /// engine then does not add it.
 fn user_avoids(ex: &Exchange, text: &str) -> bool {
@@ -309,6 +307,8 @@ fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String 
     best
 }
 
+/// Adds the human frame: greeting (with the first name), an apology for the wait when
+/// late, sympathy first on a complaint, the signature (each of `parts` that is on).
 fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String {
     let lang = report.language;
     let lx = crate::lexicon::lexicon(lang);
@@ -316,18 +316,11 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     let body_at = crate::text::body_start(text).unwrap_or(text.len());
     // the greeting, or a name that opens the reply as one ("Kees, …")
     let body_start16 = (body_at < text.len()).then(|| crate::text::utf16_len(&text[..body_at]));
-    let reading_greeting =
-        report
-            .voice
-            .occurrences
-            .iter()
-            .find(|o| o.id == Element::Greeting.name())
-            .or_else(|| {
-                report.voice.occurrences.iter().find(|o| {
-                    o.id == Element::AddresseeName.name() && Some(o.span[0]) == body_start16
-                })
-            })
-            .map(|o| o.span);
+    let reading_greeting = Element::Greeting.span_in(report).or_else(|| {
+        Element::AddresseeName
+            .span_in(report)
+            .filter(|s| Some(s[0]) == body_start16)
+    });
     let name = report.incoming.first_name.as_deref();
     let complaint = report.incoming.kind == Kind::Complaint;
     let formal = lx.has_register() && report.incoming.register == Register::Formal;
@@ -481,14 +474,9 @@ fn strip_department_closing(text: &str, lx: &crate::lexicon::Lexicon) -> String 
 
 /// Puts a sentence before the signature (or at the end).
 fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> String {
-    match report
-        .voice
-        .occurrences
-        .iter()
-        .find(|o| o.id == Element::Signature.name())
-    {
+    match Element::Signature.span_in(report) {
         Some(sig) => {
-            let at = byte_of_utf16(text, sig.span[0]);
+            let at = byte_of_utf16(text, sig[0]);
             let (a, b) = text.split_at(at);
             tidy(&format!("{} {sentence} {b}", a.trim_end()))
         }
@@ -620,13 +608,10 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
     text
 }
 
-/// Suggests a whole reply, or `None` when the draft is empty or needs no change.
-pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
-    rewrite_with(ex, report, &mut crate::lexicon::HitMemo::default())
-}
-
-/// [`rewrite`], reusing the phrase hits of sentences already read in this analysis.
-pub fn rewrite_with(
+/// Suggests a whole reply, or `None` when the draft is empty or needs no change. `memo`
+/// holds the phrase hits of the sentences this analysis has read: the rewrite's
+/// re-readings of its candidates match only the sentences that changed.
+pub fn rewrite(
     ex: &Exchange,
     report: &Report,
     memo: &mut crate::lexicon::HitMemo,
@@ -694,8 +679,6 @@ mod tests {
 
     /// The straightforward [`tidy`] it replaced (a String per line, then a join): the
     /// oracle for the one-buffer version.
-    /// Cleans up after edits: double spaces, space before punctuation, orphan punctuation,
-    /// and a capital at the start of each sentence.
     fn tidy_reference(text: &str) -> String {
         let mut lines: Vec<String> = Vec::new();
         for line in text.split('\n') {

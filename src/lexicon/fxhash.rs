@@ -1,6 +1,6 @@
 //! The hasher of the lexicon's maps.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small, fast hasher for short word keys (the Fx hash of rustc). The maps here are
@@ -54,4 +54,3 @@ impl Hasher for FxHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;

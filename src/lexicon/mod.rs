@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 pub use find::{CategoryHits, HitMemo};
-pub use fxhash::{FastMap, FastSet, FxHasher};
+pub use fxhash::{FastMap, FxHasher};
 pub use names::{Category, List, Template};
 pub use pattern::{is_time, Hit, Pattern, PhraseSet, NO_ID};
 
