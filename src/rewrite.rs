@@ -224,7 +224,9 @@ impl Analyser<'_> {
                 return Rc::clone(r);
             }
         }
-        let r = Rc::new(crate::reanalyze(self.ex, text, self.base, self.memo));
+        let r = Rc::new(crate::analysis::reanalyze(
+            self.ex, text, self.base, self.memo,
+        ));
         self.last = Some((text.to_string(), Rc::clone(&r)));
         r
     }
