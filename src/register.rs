@@ -43,8 +43,8 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
         let prev = k.checked_sub(1).map(|p| words[p]).filter(|&p| p + 1 == i);
         let next = words.get(k + 1).copied().filter(|&n| n == i + 1);
         let new = match target {
-            Register::Formal => c.to_formal(i, prev, next),
-            Register::Informal => c.to_informal(i, prev, next),
+            Register::Formal => c.formal_of(i, prev, next),
+            Register::Informal => c.informal_of(i, prev, next),
             Register::Unknown => None,
         };
         if let Some(new) = new {
@@ -71,7 +71,7 @@ impl<'d> Converter<'d, '_> {
 
     /// What the informal word at `i` becomes in the formal register, editing the verb
     /// next to it when that changes too.
-    fn to_formal(&mut self, i: usize, prev: Option<usize>, next: Option<usize>) -> Option<&'d str> {
+    fn formal_of(&mut self, i: usize, prev: Option<usize>, next: Option<usize>) -> Option<&'d str> {
         let (doc, table) = (self.doc, self.table);
         let norm = |i: usize| doc.tokens[i].norm.as_str();
         // (every word the table converts is in the lexicon's pronoun lists)
@@ -120,7 +120,7 @@ impl<'d> Converter<'d, '_> {
 
     /// What the formal word at `i` becomes in the informal register, editing the verbs
     /// around it ("kunt u" → "kun je", "u heeft" → "je hebt").
-    fn to_informal(
+    fn informal_of(
         &mut self,
         i: usize,
         prev: Option<usize>,
