@@ -226,7 +226,7 @@ fn print_rule(d: &rules::RuleDoc) -> Result<(), CliError> {
     if let Some(fix) = &d.fix {
         writeln!(out, "Fix: {fix}\n")?;
     }
-    for ex in &d.examples {
+    for ex in d.examples {
         let verdict = if ex.fires { "flagged" } else { "fine" };
         writeln!(out, "Example ({}, {verdict}):", ex.lang.code())?;
         writeln!(out, "  post:  {}", ex.post)?;

@@ -56,7 +56,7 @@ fn the_ids_the_checks_emit_are_the_rulebook() {
     // a check pushes through `rules::Out`, which carries its own rule's id: the ids the
     // checks can emit are the registry's (above); each of them is emitted by an example
     let mut emitted = BTreeSet::new();
-    for ex in rules().iter().flat_map(|r| &r.examples) {
+    for ex in rules().iter().flat_map(|r| r.examples) {
         for f in analyze(&ex.exchange()).findings {
             emitted.insert(f.rule.to_string());
         }
@@ -70,7 +70,7 @@ fn every_example_behaves_as_documented() {
     let mut failures = Vec::new();
     let mut count = 0;
     for rule in rules() {
-        for ex in &rule.examples {
+        for ex in rule.examples {
             count += 1;
             let report = analyze(&ex.exchange());
             let fired = report.findings.iter().any(|f| f.rule == rule.id.name());

@@ -18,7 +18,7 @@ fn check(cx: &Context, out: &mut Out) {
     let reason = cx
         .incoming
         .advice_reason
-        .map(|r| book().interface.not_advised_because.get(r).get(cx.ui).as_str())
+        .map(|r| book().interface.not_advised_because.get(r).get(cx.ui)).copied()
         .unwrap_or("");
     out.push(&[("reason", reason.to_string())], None, None);
 }
