@@ -166,7 +166,7 @@ fn rules_are_documented_in_both_languages_with_their_source() {
             );
             assert_eq!(
                 sections(explanation),
-                sections(&rule.source),
+                sections(rule.source),
                 "{} ({}): the explanation cites other sections than its source",
                 rule.id,
                 lang.code()
