@@ -14,14 +14,12 @@ fn check(cx: &Context, out: &mut Out) {
     let doc = &cx.reading.doc;
     for rule in cx.profile.custom_rules.iter().filter(|r| r.replacement.is_none()) {
         for h in custom_phrase_hits(cx.reading, cx.reply_lang, rule) {
-            let f = out.push(
+            out.push_worded(
+                rule.message.as_deref(),
                 &[("text", text_of(doc, h))],
                 Some(deletion_span(doc, h)),
                 Some(String::new()),
             );
-            if let Some(message) = rule.message.as_deref().filter(|m| !m.trim().is_empty()) {
-                f.message = message.trim().to_string();
-            }
         }
     }
 }
@@ -39,5 +37,20 @@ mod tests {
         let c = case("Mijn fiets is nog niet klaar.", "Hoi Mark, hij is morgen klaar.")
             .custom("helaas", None);
         assert!(!c.fires(CustomBannedPhrase));
+    }
+
+    #[test]
+    fn in_the_team_s_words_when_it_gave_some() {
+        let c = case("Mijn fiets is nog niet klaar.", "Hoi Mark, helaas is hij morgen klaar.")
+            .custom("helaas", None)
+            .worded("  Wij zeggen nooit 'helaas'. ");
+        assert_eq!(c.message(CustomBannedPhrase), "Wij zeggen nooit 'helaas'.");
+        let c = case("Mijn fiets is nog niet klaar.", "Hoi Mark, helaas is hij morgen klaar.")
+            .custom("helaas", None)
+            .worded(" ");
+        assert_eq!(
+            c.message(CustomBannedPhrase),
+            "\"helaas\" is on your team's list of phrases to avoid."
+        );
     }
 }

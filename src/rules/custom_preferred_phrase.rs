@@ -18,14 +18,12 @@ fn check(cx: &Context, out: &mut Out) {
         };
         for h in custom_phrase_hits(cx.reading, cx.reply_lang, rule) {
             let rep = sentence_case(doc, h.start, preferred);
-            let f = out.push(
+            out.push_worded(
+                rule.message.as_deref(),
                 &[("text", text_of(doc, h)), ("replacement", rep.clone())],
                 Some(doc.span(h)),
                 Some(rep),
             );
-            if let Some(message) = rule.message.as_deref().filter(|m| !m.trim().is_empty()) {
-                f.message = message.trim().to_string();
-            }
         }
     }
 }

@@ -111,6 +111,21 @@ impl Out<'_> {
         });
         self.findings.last_mut().expect("just pushed")
     }
+
+    /// [`Out::push`], with the message in the user's own words when they gave some (the
+    /// `message` of a custom rule of the profile).
+    pub fn push_worded(
+        &mut self,
+        message: Option<&str>,
+        vars: &[(&str, String)],
+        span: Option<Span>,
+        replacement: Option<String>,
+    ) {
+        let f = self.push(vars, span, replacement);
+        if let Some(message) = message.map(str::trim).filter(|m| !m.is_empty()) {
+            f.message = message.to_string();
+        }
+    }
 }
 
 /// Declares the rule modules and [`REGISTRY`], in the order the checks run: that order
@@ -244,6 +259,18 @@ pub(crate) mod testing {
                 message: None,
                 language: None,
             });
+            self
+        }
+
+        /// The last custom rule's message, in the team's words.
+        pub fn worded(mut self, message: &str) -> Case {
+            let rule = self
+                .0
+                .profile
+                .custom_rules
+                .last_mut()
+                .expect("a custom rule");
+            rule.message = Some(message.into());
             self
         }
 
