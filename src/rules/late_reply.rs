@@ -61,6 +61,18 @@ mod tests {
     }
 
     #[test]
+    fn the_durations_the_extension_writes_too() {
+        // the cases the extension's formatMinutes is tested on (tests/unit/)
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/durations.json")).unwrap();
+        for case in file["cases"].as_array().unwrap() {
+            let lang = Lang::parse(case["lang"].as_str().unwrap()).unwrap();
+            let minutes = case["minutes"].as_f64().unwrap();
+            assert_eq!(duration(minutes, lang), case["text"].as_str().unwrap(), "{case}");
+        }
+    }
+
+    #[test]
     fn within_the_norm_or_without_an_age_is_not_late() {
         assert!(!case("Does the store cut keys?", "Yes. - Ben").age(60.0).fires(LateReply));
         assert!(!case("Does the store cut keys?", "Yes. - Ben").fires(LateReply));
