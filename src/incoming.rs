@@ -2,30 +2,31 @@
 //! contact, advice to respond or not, Dutch register, the author's first name and the
 //! post's age against the response-time norm.
 
-use crate::lexicon::{lexicon, CategoryHits, Lexicon, List};
+use crate::lexicon::{in_any_language, lexicon, Category, CategoryHits, Lexicon, List};
 use crate::model::*;
 use crate::text::{Doc, TokenKind};
 
-/// Tells Dutch from English by counting each language's function words. `None` when
-/// the text gives no evidence either way.
+/// Tells the languages apart by counting each one's function words. `None` when the
+/// text gives no evidence either way (no language has more of its own than the others).
 pub fn detect_language(doc: &Doc) -> Option<Lang> {
-    let (nl, en) = (lexicon(Lang::Nl), lexicon(Lang::En));
-    let (mut n, mut e) = (0usize, 0usize);
+    let mut counts = [0usize; Lang::ALL.len()];
+    let lexicons = Lang::ALL.map(lexicon);
     for (_, t) in doc.words() {
-        let in_nl = nl.has_word(List::Function, &t.norm);
-        let in_en = en.has_word(List::Function, &t.norm);
-        // words both languages share ("in", "is", "we", "sorry") count for neither
-        if in_nl && !in_en {
-            n += 1;
-        } else if in_en && !in_nl {
-            e += 1;
+        // the languages whose function word this is, as bits; words languages share
+        // ("in", "is", "we", "sorry") count for none of them
+        let langs = lexicons.iter().fold(0u32, |bits, lx| {
+            bits | (lx.has_word(List::Function, &t.norm) as u32) << lx.lang as u32
+        });
+        if langs.count_ones() == 1 {
+            counts[langs.trailing_zeros() as usize] += 1;
         }
     }
-    match n.cmp(&e) {
-        std::cmp::Ordering::Greater => Some(Lang::Nl),
-        std::cmp::Ordering::Less => Some(Lang::En),
-        std::cmp::Ordering::Equal => None,
-    }
+    let most = *counts.iter().max()?;
+    let mut leaders = Lang::ALL
+        .into_iter()
+        .filter(|&l| counts[l as usize] == most);
+    let leader = leaders.next()?;
+    leaders.next().is_none().then_some(leader)
 }
 
 /// The first name in a display name: "Sonja de Vries" → Sonja; none for handles such as
@@ -70,18 +71,17 @@ pub fn first_name(display_name: &str) -> Option<String> {
         let ok = first.char_indices().skip(1).all(|(i, c)| {
             !c.is_uppercase() || {
                 let before = &first[..i];
-                before.ends_with('-') || before.ends_with('\'') || before == "Mc" || before == "Mac"
+                before.ends_with('-')
+                    || before.ends_with('\'')
+                    || in_any_language(List::NamePrefix, &before.to_lowercase())
             }
         });
         if !ok {
             return None;
         }
     }
-    let lower = first.to_lowercase();
-    for lang in [Lang::Nl, Lang::En] {
-        if lexicon(lang).has_word(List::NotAName, &lower) {
-            return None;
-        }
+    if in_any_language(List::NotAName, &first.to_lowercase()) {
+        return None;
     }
     // Normalise casing: "SONJA" / "sonja" → "Sonja"; keep inner capitals of Jean-Pierre.
     let mut out = String::new();
@@ -118,7 +118,7 @@ struct Cues {
 }
 
 fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
-    let count = |cat: &str| hits.get(cat).len();
+    let count = |cat: Category| hits.get(cat).len();
     let mut question = false;
     let mut implied_first_person = false;
     for s in &doc.sentences {
@@ -131,7 +131,7 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
         if !s.question {
             if let Some(w) = first_word {
                 if lx
-                    .phrases("implied_first_person")
+                    .phrases(Category::ImpliedFirstPerson)
                     .find_in(doc, s.tokens)
                     .first()
                     .map(|h| doc.tokens[h.range.start].norm == w.norm)
@@ -146,7 +146,7 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
     if !question {
         if let Some(first) = doc.words().next() {
             if lx
-                .phrases("question_start")
+                .phrases(Category::QuestionStart)
                 .find_in(
                     doc,
                     crate::text::TokenRange {
@@ -168,22 +168,19 @@ fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
     }
     let words: Vec<&crate::text::Norm> = doc.words().map(|(_, t)| &t.norm).collect();
     let first_person = words.iter().any(|w| lx.has_word(List::FirstPerson, w));
-    let second_person = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "you" | "your" | "jullie" | "u" | "uw" | "je" | "jij"
-        )
-    });
+    let second_person = words
+        .iter()
+        .any(|w| in_any_language(List::SecondPerson, *w));
     let concrete = doc.tokens.iter().any(|t| t.is_word() && t.has_digit()) || first_person;
     Cues {
-        problem: count("problem"),
-        venting: count("venting"),
-        positive: count("positive"),
-        abuse: count("abuse"),
-        trolling: count("trolling"),
-        irony: count("irony"),
-        among_themselves: count("consumers_among_themselves"),
-        org_action: count("org_action"),
+        problem: count(Category::Problem),
+        venting: count(Category::Venting),
+        positive: count(Category::Positive),
+        abuse: count(Category::Abuse),
+        trolling: count(Category::Trolling),
+        irony: count(Category::Irony),
+        among_themselves: count(Category::ConsumersAmongThemselves),
+        org_action: count(Category::OrgAction),
         question,
         first_person,
         implied_first_person,
@@ -304,14 +301,11 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     } else {
         Advice::Respond
     };
-    let register = if language == Some(Lang::Nl) || (language.is_none() && fallback == Lang::Nl) {
-        match c.formal.cmp(&c.informal) {
-            std::cmp::Ordering::Greater => Register::Formal,
-            std::cmp::Ordering::Less => Register::Informal,
-            std::cmp::Ordering::Equal => Register::Unknown,
-        }
-    } else {
-        Register::Unknown
+    // (a language without a formal "you" has no pronouns of either form: unknown)
+    let register = match c.formal.cmp(&c.informal) {
+        std::cmp::Ordering::Greater => Register::Formal,
+        std::cmp::Ordering::Less => Register::Informal,
+        std::cmp::Ordering::Equal => Register::Unknown,
     };
     let age = post.age_minutes.filter(|a| a.is_finite());
     Incoming {
@@ -327,7 +321,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         age_minutes: age,
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
-        asks_commercial: !hits.get("commercial").is_empty(),
+        asks_commercial: !hits.get(Category::Commercial).is_empty(),
     }
 }
 

@@ -3,14 +3,18 @@
 //! the CLI (`src/main.rs`) and the wasm bindings (`src/wasm.rs`) are thin shells around
 //! [`analyze`].
 
+pub mod analysis;
+pub mod fix;
 pub mod incoming;
 pub mod length;
 pub mod lexicon;
 pub mod model;
+mod names;
 pub mod pii;
 pub mod register;
 pub mod reply;
 pub mod rewrite;
+pub mod rulebook;
 pub mod rules;
 pub mod text;
 
@@ -19,34 +23,7 @@ pub mod wasm;
 
 pub use model::*;
 
-/// The engine reads at most this many UTF-16 units of a reply (about 20 pages), and of
-/// a post; past that it analyses the start and says so in `Report::truncated`.
-pub const MAX_REPLY_UNITS: usize = 100_000;
-pub const MAX_POST_UNITS: usize = 20_000;
-
-/// Cuts `s` to at most `max` UTF-16 units, at a character boundary (never inside a
-/// surrogate pair), preferring the last whitespace in the final 200 units.
-fn window(s: &str, max: usize) -> (&str, usize) {
-    let total = text::utf16_len(s);
-    if total <= max {
-        return (s, total);
-    }
-    let cut = text::byte_of_utf16(s, max);
-    // byte_of_utf16 returns the first char boundary at or after `max` units; step back
-    // one char if that char straddles the limit
-    let mut end = cut;
-    while text::utf16_len(&s[..end]) > max {
-        end = s[..end].char_indices().last().map(|(i, _)| i).unwrap_or(0);
-    }
-    // never cut a grapheme (a letter from its accent, an emoji sequence)
-    let end = text::snap_byte_back(s, end);
-    let head = &s[..end];
-    let soft = head
-        .rfind(char::is_whitespace)
-        .filter(|&i| text::utf16_len(&head[i..]) <= 200)
-        .unwrap_or(end);
-    (&s[..soft], total)
-}
+pub use analysis::{MAX_POST_UNITS, MAX_REPLY_UNITS};
 
 /// Analyse one exchange: the post's reading, the reply's strategies, voice and findings,
 /// and a suggested rewrite.
@@ -58,199 +35,14 @@ pub fn analyze(exchange: &Exchange) -> Report {
     } else {
         lexicon::HitMemo::default()
     };
-    let mut report = analyze_without_rewrite_with(exchange, &mut memo);
+    let mut report = analysis::read(exchange, &mut memo);
     if report.truncated.is_none() {
-        report.rewrite = rewrite::rewrite_with(exchange, &report, &mut memo);
+        report.rewrite = rewrite::rewrite(exchange, &report, &mut memo);
     }
     report
 }
 
 /// [`analyze`] without the rewrite (the rewrite uses this to check its own output).
 pub fn analyze_without_rewrite(exchange: &Exchange) -> Report {
-    analyze_without_rewrite_with(exchange, &mut lexicon::HitMemo::default())
-}
-
-fn analyze_without_rewrite_with(exchange: &Exchange, memo: &mut lexicon::HitMemo) -> Report {
-    let profile = &exchange.profile;
-    let ui = profile.ui_language;
-    let (reply_text, reply_total) = window(&exchange.reply, MAX_REPLY_UNITS);
-    let post_window = exchange.post.as_ref().map(|p| {
-        let (t, total) = window(&p.text, MAX_POST_UNITS);
-        (
-            Post {
-                text: t.to_string(),
-                author: p.author.clone(),
-                age_minutes: p.age_minutes,
-            },
-            total,
-        )
-    });
-    let truncated = match &post_window {
-        Some((p, total)) if text::utf16_len(&p.text) < *total => true,
-        _ => text::utf16_len(reply_text) < reply_total,
-    }
-    .then(|| Truncation {
-        reply_analysed: text::utf16_len(reply_text),
-        reply_total,
-        post_analysed: post_window
-            .as_ref()
-            .map(|(p, _)| text::utf16_len(&p.text))
-            .unwrap_or(0),
-        post_total: post_window.as_ref().map(|(_, t)| *t).unwrap_or(0),
-    });
-
-    let reply_doc = text::Doc::new(reply_text);
-    let reply_doc_lang = incoming::detect_language(&reply_doc);
-    let mut incoming = incoming::read_post(
-        post_window.as_ref().map(|(p, _)| p),
-        profile,
-        reply_doc_lang.unwrap_or(ui),
-    );
-    incoming.advice_message = advice_message(&incoming, ui);
-    let recommended_strategies = recommend(&incoming, ui);
-    analyze_reply(
-        exchange,
-        reply_doc,
-        reply_doc_lang,
-        incoming,
-        recommended_strategies,
-        truncated,
-        memo,
-    )
-}
-
-/// Analyses another draft for the same post, reusing the post's reading in `base` (the
-/// rewrite checks its candidates this way).
-pub(crate) fn reanalyze(
-    exchange: &Exchange,
-    reply: &str,
-    base: &Report,
-    memo: &mut lexicon::HitMemo,
-) -> Report {
-    let doc = text::Doc::new(reply);
-    let lang = incoming::detect_language(&doc);
-    analyze_reply(
-        exchange,
-        doc,
-        lang,
-        base.incoming.clone(),
-        base.recommended_strategies.clone(),
-        None,
-        memo,
-    )
-}
-
-fn analyze_reply(
-    exchange: &Exchange,
-    reply_doc: text::Doc,
-    reply_doc_lang: Option<Lang>,
-    incoming: Incoming,
-    recommended_strategies: Vec<Recommendation>,
-    truncated: Option<Truncation>,
-    memo: &mut lexicon::HitMemo,
-) -> Report {
-    let profile = &exchange.profile;
-    let ui = profile.ui_language;
-    let platform = exchange.platform.unwrap_or(profile.platform);
-    let lang = reply_doc_lang.or(incoming.language).unwrap_or(ui);
-    let lx = lexicon::lexicon(lang);
-    let reading = reply::read_reply(reply_doc, lx, &incoming, profile, memo);
-    let (len, over_at) = length::measure(&reading.doc, platform);
-    if reading.doc.is_empty() {
-        return Report {
-            language: lang,
-            incoming,
-            recommended_strategies,
-            strategies: Vec::new(),
-            strategy_occurrences: Vec::new(),
-            voice: Voice {
-                score: 0,
-                elements: Vec::new(),
-                occurrences: Vec::new(),
-            },
-            findings: Vec::new(),
-            rewrite: None,
-            length: len,
-            truncated,
-        };
-    }
-    let findings = rules::check(&rules::Context {
-        reading: &reading,
-        incoming: &incoming,
-        profile,
-        platform,
-        reply_lang: lang,
-        ui,
-        length: &len,
-        over_at,
-    });
-    let score = reply::voice_score(&reading);
-    Report {
-        language: lang,
-        incoming,
-        recommended_strategies,
-        strategies: reading.strategy_ids(),
-        strategy_occurrences: snapped(&reading.doc, &reading.strategies),
-        voice: Voice {
-            score,
-            elements: reading.element_ids(),
-            occurrences: snapped(&reading.doc, &reading.elements),
-        },
-        findings,
-        rewrite: None,
-        length: len,
-        truncated,
-    }
-}
-
-/// Occurrences with their spans on grapheme boundaries.
-fn snapped(doc: &text::Doc, occurrences: &[Occurrence]) -> Vec<Occurrence> {
-    occurrences
-        .iter()
-        .map(|o| Occurrence {
-            id: o.id.clone(),
-            span: doc.snap_span(o.span),
-        })
-        .collect()
-}
-
-fn advice_message(incoming: &Incoming, ui: Lang) -> Text {
-    let key = match (incoming.advice_reason, incoming.kind) {
-        (Some(AdviceReason::Abuse), _) => "abuse",
-        (Some(AdviceReason::Trolling), _) => "trolling",
-        (Some(AdviceReason::IronicOrProvocative), _) => "ironic_or_provocative",
-        (Some(AdviceReason::EmotionOnly), _) => "emotion_only",
-        (Some(AdviceReason::ConsumersAmongThemselves), _) => "consumers_among_themselves",
-        (None, Kind::Complaint) => "respond_complaint",
-        (None, Kind::Compliment) => "respond_compliment",
-        (None, _) => "respond",
-    };
-    rules::advice_text(key, ui)
-}
-
-/// The strategies to use for this post (brief §3, §6): never denial or justification.
-fn recommend(incoming: &Incoming, ui: Lang) -> Vec<Recommendation> {
-    if incoming.advice == Advice::DontRespond {
-        return Vec::new();
-    }
-    let keys: &[(&str, &str)] = match incoming.kind {
-        Kind::Complaint => &[
-            ("sympathy", "sympathy"),
-            ("apology", "apology"),
-            ("corrective_action", "corrective_action"),
-            ("information_request", "information_request"),
-        ],
-        Kind::Question => &[("applied_information", "applied_information")],
-        Kind::Compliment => &[("sympathy", "sympathy_positive")],
-        Kind::Remark => &[
-            ("general_information", "general_information"),
-            ("sympathy", "sympathy"),
-        ],
-    };
-    keys.iter()
-        .map(|(strategy, text)| Recommendation {
-            strategy: Text::Borrowed(strategy),
-            message: rules::recommendation_text(text, ui),
-        })
-        .collect()
+    analysis::read(exchange, &mut lexicon::HitMemo::default())
 }

@@ -221,11 +221,12 @@ fn print_rule(d: &rules::RuleDoc) -> Result<(), CliError> {
     let mut out = io::stdout().lock();
     writeln!(out, "{} ({}, {})\n", d.id, d.severity.as_str(), d.family)?;
     writeln!(out, "  {}\n", d.message)?;
-    writeln!(out, "Why: {}\n", d.explanation)?;
+    writeln!(out, "Why: {}", d.explanation)?;
+    writeln!(out, "Source: {}\n", d.source)?;
     if let Some(fix) = &d.fix {
         writeln!(out, "Fix: {fix}\n")?;
     }
-    for ex in &d.examples {
+    for ex in d.examples {
         let verdict = if ex.fires { "flagged" } else { "fine" };
         writeln!(out, "Example ({}, {verdict}):", ex.lang.code())?;
         writeln!(out, "  post:  {}", ex.post)?;
@@ -447,22 +448,31 @@ fn label<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-/// Linter-style output: each finding with the offending text marked.
+/// Colours for a terminal (none when the output is not one, or NO_COLOR is set).
+struct Paint(bool);
+
+impl Paint {
+    fn new() -> Paint {
+        Paint(io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+    }
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Linter-style output: the reading of the post and the reply, then each finding with
+/// the offending text marked.
 fn print_human(
     out: &mut impl Write,
     id: Option<&Value>,
     ex: &Exchange,
     r: &Report,
 ) -> Result<(), CliError> {
-    let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let paint = |code: &str, s: &str| {
-        if color {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    let inc = &r.incoming;
+    let paint = Paint::new();
     let title = id
         .map(|v| {
             v.as_str()
@@ -470,114 +480,124 @@ fn print_human(
                 .unwrap_or_else(|| v.to_string())
         })
         .unwrap_or_else(|| "reply".into());
-    writeln!(out, "{}", paint("1", &format!("── {title} ")))?;
+    writeln!(out, "{}", paint.paint("1", &format!("── {title} ")))?;
     if let Some(p) = &ex.post {
-        writeln!(
-            out,
-            "post  {}{}",
-            p.author
-                .as_deref()
-                .map(|a| format!("{a}: "))
-                .unwrap_or_default(),
-            p.text
-        )?;
-        let age = inc
-            .age_minutes
-            .map(|a| {
-                format!(
-                    " · {a:.0} min old (norm {})",
-                    inc.response_time_norm_minutes
-                )
-            })
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "      {} · {} · {}{} · register {}{}",
-            label(&inc.kind),
-            label(&inc.sentiment),
-            label(&inc.advice),
-            inc.advice_reason
-                .map(|a| format!(" ({})", label(&a)))
-                .unwrap_or_default(),
-            label(&inc.register),
-            age
-        )?;
-        writeln!(out, "      {}", inc.advice_message)?;
-        if !r.recommended_strategies.is_empty() {
-            let rec: Vec<&str> = r
-                .recommended_strategies
-                .iter()
-                .map(|s| s.strategy.as_ref())
-                .collect();
-            writeln!(out, "      recommended: {}", rec.join(", "))?;
-        }
+        print_post(out, p, r)?;
     }
     writeln!(out, "reply {}", ex.reply)?;
     if ex.reply.trim().is_empty() {
         writeln!(out)?;
         return Ok(());
     }
-    writeln!(
-        out,
-        "      strategies: {}",
-        if r.strategies.is_empty() {
+    let list = |ids: &[Text]| {
+        if ids.is_empty() {
             "-".into()
         } else {
-            r.strategies.join(", ")
+            ids.join(", ")
         }
-    )?;
+    };
+    writeln!(out, "      strategies: {}", list(&r.strategies))?;
     writeln!(
         out,
         "      voice {}/100: {}",
         r.voice.score,
-        if r.voice.elements.is_empty() {
-            "-".into()
-        } else {
-            r.voice.elements.join(", ")
-        }
+        list(&r.voice.elements)
     )?;
     for f in &r.findings {
-        let sev = match f.severity {
-            Severity::Error => paint("31;1", "error"),
-            Severity::Warning => paint("33;1", "warning"),
-            Severity::Suggestion => paint("36;1", "suggestion"),
-        };
-        writeln!(out, "  {sev}[{}] {}", f.rule, f.message)?;
-        if let Some([s, e]) = f.span {
-            // mark the span under the line that holds it (spans are UTF-16 offsets)
-            let text = &ex.reply;
-            let (bs, be) = (
-                reply_coach::text::byte_of_utf16(text, s),
-                reply_coach::text::byte_of_utf16(text, e),
-            );
-            let line_start = text[..bs].rfind('\n').map(|i| i + 1).unwrap_or(0);
-            let line_end = text[bs..].find('\n').map(|i| bs + i).unwrap_or(text.len());
-            let line = &text[line_start..line_end];
-            let pad = text[line_start..bs].chars().count();
-            let width = text[bs..be.min(line_end).max(bs)].chars().count().max(1);
-            let lineno = text[..bs].matches('\n').count() + 1;
-            writeln!(out, "     |")?;
-            writeln!(out, "  {lineno:>2} | {line}")?;
-            writeln!(
-                out,
-                "     | {}{}",
-                " ".repeat(pad),
-                paint("31", &"^".repeat(width))
-            )?;
-        }
-        if let Some(rep) = &f.replacement {
-            let shown = if rep.is_empty() {
-                "(remove)".to_string()
-            } else {
-                format!("{rep:?}")
-            };
-            writeln!(out, "     = fix: {shown}")?;
-        }
-        writeln!(out, "     = why: {}", f.explanation)?;
+        print_finding(out, &ex.reply, f, &paint)?;
     }
     if let Some(rw) = &r.rewrite {
-        writeln!(out, "  {} {rw}", paint("32;1", "rewrite:"))?;
+        writeln!(out, "  {} {rw}", paint.paint("32;1", "rewrite:"))?;
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// The post and its reading: kind, sentiment, advice, register, age, recommendations.
+fn print_post(out: &mut impl Write, p: &Post, r: &Report) -> Result<(), CliError> {
+    let inc = &r.incoming;
+    let author = p
+        .author
+        .as_deref()
+        .map(|a| format!("{a}: "))
+        .unwrap_or_default();
+    writeln!(out, "post  {author}{}", p.text)?;
+    let age = inc
+        .age_minutes
+        .map(|a| {
+            format!(
+                " · {a:.0} min old (norm {})",
+                inc.response_time_norm_minutes
+            )
+        })
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "      {} · {} · {}{} · register {}{}",
+        label(&inc.kind),
+        label(&inc.sentiment),
+        label(&inc.advice),
+        inc.advice_reason
+            .map(|a| format!(" ({})", label(&a)))
+            .unwrap_or_default(),
+        label(&inc.register),
+        age
+    )?;
+    writeln!(out, "      {}", inc.advice_message)?;
+    if !r.recommended_strategies.is_empty() {
+        let rec: Vec<&str> = r
+            .recommended_strategies
+            .iter()
+            .map(|s| s.strategy.as_ref())
+            .collect();
+        writeln!(out, "      recommended: {}", rec.join(", "))?;
+    }
+    Ok(())
+}
+
+/// One finding: severity, rule and message, the span marked under its line, the fix
+/// and why.
+fn print_finding(
+    out: &mut impl Write,
+    text: &str,
+    f: &Finding,
+    paint: &Paint,
+) -> Result<(), CliError> {
+    let sev = match f.severity {
+        Severity::Error => paint.paint("31;1", "error"),
+        Severity::Warning => paint.paint("33;1", "warning"),
+        Severity::Suggestion => paint.paint("36;1", "suggestion"),
+    };
+    writeln!(out, "  {sev}[{}] {}", f.rule, f.message)?;
+    if let Some([s, e]) = f.span {
+        // mark the span under the line that holds it (spans are UTF-16 offsets)
+        let (bs, be) = (
+            reply_coach::text::byte_of_utf16(text, s),
+            reply_coach::text::byte_of_utf16(text, e),
+        );
+        let line_start = text[..bs].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line_end = text[bs..].find('\n').map(|i| bs + i).unwrap_or(text.len());
+        let line = &text[line_start..line_end];
+        let pad = text[line_start..bs].chars().count();
+        let width = text[bs..be.min(line_end).max(bs)].chars().count().max(1);
+        let lineno = text[..bs].matches('\n').count() + 1;
+        writeln!(out, "     |")?;
+        writeln!(out, "  {lineno:>2} | {line}")?;
+        writeln!(
+            out,
+            "     | {}{}",
+            " ".repeat(pad),
+            paint.paint("31", &"^".repeat(width))
+        )?;
+    }
+    if let Some(rep) = &f.replacement {
+        let shown = if rep.is_empty() {
+            "(remove)".to_string()
+        } else {
+            format!("{rep:?}")
+        };
+        writeln!(out, "     = fix: {shown}")?;
+    }
+    writeln!(out, "     = why: {}", f.explanation)?;
     Ok(())
 }

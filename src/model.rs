@@ -14,6 +14,10 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order of their discriminants (`lang as usize` indexes
+    /// per-language tables).
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",

@@ -3,7 +3,8 @@
 //! A company's landline or service number, or a role address such as
 //! service@company.nl, is contact information of the organisation, not personal data.
 
-use crate::text::{Doc, TokenKind, TokenRange};
+use crate::lexicon::{in_any_language, words_in_any_language, List};
+use crate::text::{starts_upper, Doc, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PiiKind {
@@ -13,96 +14,11 @@ pub enum PiiKind {
     Address,
 }
 
-impl PiiKind {
-    pub fn label(self, ui: crate::model::Lang) -> &'static str {
-        use crate::model::Lang::*;
-        match (self, ui) {
-            (PiiKind::Phone, En) => "a phone number",
-            (PiiKind::Phone, Nl) => "een telefoonnummer",
-            (PiiKind::Email, En) => "an e-mail address",
-            (PiiKind::Email, Nl) => "een e-mailadres",
-            (PiiKind::Iban, En) => "a bank account number",
-            (PiiKind::Iban, Nl) => "een rekeningnummer",
-            (PiiKind::Address, En) => "a street address",
-            (PiiKind::Address, Nl) => "een adres",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PiiItem {
     pub kind: PiiKind,
     pub range: TokenRange,
 }
-
-const ROLE_ADDRESSES: &[&str] = &[
-    "info",
-    "service",
-    "support",
-    "klantenservice",
-    "help",
-    "helpdesk",
-    "contact",
-    "hello",
-    "hallo",
-    "hi",
-    "care",
-    "webcare",
-    "sales",
-    "verkoop",
-    "noreply",
-    "no-reply",
-    "team",
-    "admin",
-    "office",
-    "mail",
-    "post",
-    "orders",
-    "order",
-    "bestellingen",
-    "retour",
-    "returns",
-    "billing",
-    "facturen",
-    "factuur",
-    "administratie",
-    "klantcontact",
-    "service-nl",
-    "customerservice",
-    "customercare",
-    "feedback",
-    "klachten",
-    "complaints",
-    "privacy",
-    "press",
-    "pers",
-    "jobs",
-];
-
-const STREET_SUFFIXES: &[&str] = &[
-    "straat",
-    "laan",
-    "weg",
-    "plein",
-    "gracht",
-    "kade",
-    "singel",
-    "dreef",
-    "steeg",
-    "hof",
-    "dijk",
-    "pad",
-    "markt",
-    "park",
-    "baan",
-    "plantsoen",
-    "erf",
-    "wal",
-];
-const EN_STREET_WORDS: &[&str] = &[
-    "street", "road", "avenue", "lane", "drive", "close", "way", "st", "rd", "ave", "crescent",
-    "terrace", "place",
-];
 
 fn digits_of(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
@@ -156,172 +72,138 @@ fn iban_valid(s: &str) -> bool {
     rem == 1
 }
 
-/// Finds the personal data in a reply.
+/// Finds the personal data in a reply: at each token, the scanners are tried in order,
+/// and the first that finds an item there takes its tokens.
 pub fn scan(doc: &Doc) -> Vec<PiiItem> {
-    let t = &doc.tokens;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < t.len() {
-        let tok = &t[i];
-        if tok.kind == TokenKind::Email {
-            let local = tok.norm.split('@').next().unwrap_or("");
-            if !ROLE_ADDRESSES.contains(&local) {
-                out.push(PiiItem {
-                    kind: PiiKind::Email,
-                    range: TokenRange {
-                        start: i,
-                        end: i + 1,
-                    },
-                });
+    while i < doc.tokens.len() {
+        let found = email_at(doc, i)
+            .or_else(|| iban_at(doc, i))
+            .or_else(|| phone_at(doc, i))
+            .or_else(|| street_at(doc, i))
+            .or_else(|| numbered_address_at(doc, i));
+        match found {
+            Some(item) => {
+                i = item.range.end;
+                out.push(item);
             }
-            i += 1;
-            continue;
+            None => i += 1,
         }
-        // IBAN: up to 9 adjacent alphanumeric chunks starting with CC99
-        if tok.is_word() && tok.norm.len() >= 4 {
-            let b = tok.norm.as_bytes();
-            if b[0].is_ascii_alphabetic()
-                && b[1].is_ascii_alphabetic()
-                && b[2].is_ascii_digit()
-                && b[3].is_ascii_digit()
-            {
-                let mut s = String::new();
-                let mut found = false;
-                for (j, chunk) in t.iter().enumerate().skip(i).take(9) {
-                    if !chunk.is_word() || !chunk.norm.bytes().all(|c| c.is_ascii_alphanumeric()) {
-                        break;
-                    }
-                    s.push_str(&chunk.norm);
-                    if iban_valid(&s) {
-                        out.push(PiiItem {
-                            kind: PiiKind::Iban,
-                            range: TokenRange {
-                                start: i,
-                                end: j + 1,
-                            },
-                        });
-                        i = j + 1;
-                        found = true;
-                        break;
-                    }
-                }
-                // (judged by this attempt, not by the item before: an e-mail address
-                // right before "Ho12" once looped here forever)
-                if found {
-                    continue;
-                }
-            }
-        }
-        // Phone numbers: "+31 6 12345678", "06-12345678", "07700 900123"
-        let plus = tok.kind == TokenKind::Punct && tok.norm == "+";
-        if plus
-            || (tok.is_word()
-                && tok
-                    .norm
-                    .bytes()
-                    .next()
-                    .map(|c| c.is_ascii_digit())
-                    .unwrap_or(false))
-        {
-            let first = if plus { i + 1 } else { i };
-            let mut digits = String::new();
-            let mut j = first;
-            while j < t.len()
-                && t[j].is_word()
-                && t[j]
-                    .norm
-                    .bytes()
-                    .all(|c| c.is_ascii_digit() || c == b'-' || c == b'.')
-                && digits.len() < 13
-            {
-                digits.push_str(&digits_of(&t[j].norm));
-                j += 1;
-                if is_mobile(&digits, plus) {
-                    out.push(PiiItem {
-                        kind: PiiKind::Phone,
-                        range: TokenRange { start: i, end: j },
-                    });
-                    break;
-                }
-            }
-            if out.last().map(|p| p.range.start == i).unwrap_or(false) {
-                i = out.last().map(|p| p.range.end).unwrap_or(i + 1);
-                continue;
-            }
-        }
-        // Street addresses: "Kerkstraat 12", "12 Baker Street", postcode "1234 AB"
-        if tok.is_word() && !tok.has_digit() {
-            // (the street suffixes only for a word followed by a number: most words are not)
-            let is_street = || {
-                STREET_SUFFIXES
-                    .iter()
-                    .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s))
-            };
-            let next_is_number = t
-                .get(i + 1)
-                .map(|n| {
-                    n.is_word()
-                        && n.norm
-                            .bytes()
-                            .next()
-                            .map(|c| c.is_ascii_digit())
-                            .unwrap_or(false)
-                        && n.norm.len() <= 5
-                })
-                .unwrap_or(false);
-            if next_is_number && is_street() {
-                out.push(PiiItem {
-                    kind: PiiKind::Address,
-                    range: TokenRange {
-                        start: i,
-                        end: i + 2,
-                    },
-                });
-                i += 2;
-                continue;
-            }
-        }
-        if tok.is_word() && tok.norm.len() <= 4 && tok.norm.bytes().all(|c| c.is_ascii_digit()) {
-            if let (Some(a), Some(b)) = (t.get(i + 1), t.get(i + 2)) {
-                let capital = a.is_word()
-                    && a.text(doc.source)
-                        .chars()
-                        .next()
-                        .map(char::is_uppercase)
-                        .unwrap_or(false);
-                if capital && b.is_word() && EN_STREET_WORDS.contains(&b.norm.as_str()) {
-                    out.push(PiiItem {
-                        kind: PiiKind::Address,
-                        range: TokenRange {
-                            start: i,
-                            end: i + 3,
-                        },
-                    });
-                    i += 3;
-                    continue;
-                }
-            }
-            // Dutch postcode 1234 AB
-            if tok.norm.len() == 4 {
-                if let Some(a) = t.get(i + 1) {
-                    let raw = a.text(doc.source);
-                    if raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase()) {
-                        out.push(PiiItem {
-                            kind: PiiKind::Address,
-                            range: TokenRange {
-                                start: i,
-                                end: i + 2,
-                            },
-                        });
-                        i += 2;
-                        continue;
-                    }
-                }
-            }
-        }
-        i += 1;
     }
     out
+}
+
+fn item(kind: PiiKind, start: usize, end: usize) -> PiiItem {
+    PiiItem {
+        kind,
+        range: TokenRange { start, end },
+    }
+}
+
+/// A personal e-mail address: not a role's (service@…, info@…).
+fn email_at(doc: &Doc, i: usize) -> Option<PiiItem> {
+    let tok = &doc.tokens[i];
+    if tok.kind != TokenKind::Email {
+        return None;
+    }
+    let local = tok.norm.split('@').next().unwrap_or("");
+    (!in_any_language(List::RoleAddress, local)).then(|| item(PiiKind::Email, i, i + 1))
+}
+
+/// An IBAN: up to 9 adjacent alphanumeric chunks starting with CC99, checksum-verified.
+fn iban_at(doc: &Doc, i: usize) -> Option<PiiItem> {
+    let tok = &doc.tokens[i];
+    let b = tok.norm.as_bytes();
+    let starts_like_iban = tok.is_word()
+        && b.len() >= 4
+        && b[0].is_ascii_alphabetic()
+        && b[1].is_ascii_alphabetic()
+        && b[2].is_ascii_digit()
+        && b[3].is_ascii_digit();
+    if !starts_like_iban {
+        return None;
+    }
+    let mut s = String::new();
+    for (j, chunk) in doc.tokens.iter().enumerate().skip(i).take(9) {
+        if !chunk.is_word() || !chunk.norm.bytes().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        s.push_str(&chunk.norm);
+        if iban_valid(&s) {
+            return Some(item(PiiKind::Iban, i, j + 1));
+        }
+    }
+    None
+}
+
+/// A mobile number: "+31 6 12345678", "06-12345678", "07700 900123" (a landline or a
+/// service number is the organisation's).
+fn phone_at(doc: &Doc, i: usize) -> Option<PiiItem> {
+    let t = &doc.tokens;
+    let plus = t[i].kind == TokenKind::Punct && t[i].norm == "+";
+    let starts_with_digit =
+        |k: usize| t[k].is_word() && t[k].norm.bytes().next().is_some_and(|c| c.is_ascii_digit());
+    if !plus && !starts_with_digit(i) {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut j = if plus { i + 1 } else { i };
+    while j < t.len()
+        && t[j].is_word()
+        && t[j]
+            .norm
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'-' || c == b'.')
+        && digits.len() < 13
+    {
+        digits.push_str(&digits_of(&t[j].norm));
+        j += 1;
+        if is_mobile(&digits, plus) {
+            return Some(item(PiiKind::Phone, i, j));
+        }
+    }
+    None
+}
+
+/// A street and its number: "Kerkstraat 12".
+fn street_at(doc: &Doc, i: usize) -> Option<PiiItem> {
+    let tok = &doc.tokens[i];
+    if !tok.is_word() || tok.has_digit() {
+        return None;
+    }
+    let next_is_number = doc.tokens.get(i + 1).is_some_and(|n| {
+        n.is_word()
+            && n.norm.bytes().next().is_some_and(|c| c.is_ascii_digit())
+            && n.norm.len() <= 5
+    });
+    // (the street endings only for a word followed by a number: most words are not)
+    let is_street = || {
+        words_in_any_language(List::StreetSuffix)
+            .iter()
+            .any(|s| tok.norm.len() > s.len() + 2 && tok.norm.ends_with(s.as_str()))
+    };
+    (next_is_number && is_street()).then(|| item(PiiKind::Address, i, i + 2))
+}
+
+/// An address that starts with a number: "221 Baker Street", or a Dutch postcode
+/// "1234 AB".
+fn numbered_address_at(doc: &Doc, i: usize) -> Option<PiiItem> {
+    let t = &doc.tokens;
+    let tok = &t[i];
+    if !tok.is_word() || tok.norm.len() > 4 || !tok.norm.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if let (Some(a), Some(b)) = (t.get(i + 1), t.get(i + 2)) {
+        let capital = a.is_word() && starts_upper(a.text(doc.source));
+        if capital && b.is_word() && in_any_language(List::StreetWord, &b.norm) {
+            return Some(item(PiiKind::Address, i, i + 3));
+        }
+    }
+    let a = t.get(i + 1).filter(|_| tok.norm.len() == 4)?;
+    let raw = a.text(doc.source);
+    (raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| item(PiiKind::Address, i, i + 2))
 }
 
 #[cfg(test)]

@@ -2,139 +2,173 @@
 //! who writes "u" gets "u". Converts a reply between the two, verbs included
 //! ("kun je" ↔ "kunt u", "je hebt" ↔ "u heeft"), from the verb table in the lexicon.
 
-use crate::lexicon::{Lexicon, List};
+use crate::lexicon::{Lexicon, List, RegisterTable};
 use crate::model::Register;
-use crate::text::{Doc, TokenKind};
+use crate::reply::Reading;
+use crate::text::{same_case_as, Doc, TokenKind};
 
-const SUBORDINATORS: &[&str] = &[
-    "dat", "als", "of", "wanneer", "omdat", "zodat", "toen", "terwijl", "voordat", "nadat",
-    "zodra", "hoe", "waar", "waarom", "wat", "welke", "mits", "tenzij", "indien", "dan",
-];
-const PARTICLES: &[&str] = &[
-    "uit", "op", "aan", "na", "in", "door", "terug", "mee", "klaar", "langs", "toe", "af", "over",
-    "verder",
-];
-
-fn keep_case(original: &str, replacement: &str) -> String {
-    if original
-        .chars()
-        .next()
-        .map(char::is_uppercase)
-        .unwrap_or(false)
-    {
-        crate::rules::capitalise(replacement)
-    } else {
-        replacement.to_string()
+/// How many formal and informal pronouns the reply uses, outside the agent's signature.
+pub fn pronoun_counts(reading: &Reading) -> (usize, usize) {
+    let lx = reading.lx;
+    let mut formal = 0;
+    let mut informal = 0;
+    for (i, t) in reading.doc.words() {
+        if reading.signature.is_some_and(|s| s.contains(i)) {
+            continue;
+        }
+        if lx.has_word(List::FormalPronoun, &t.norm) {
+            formal += 1;
+        } else if lx.has_word(List::InformalPronoun, &t.norm) {
+            informal += 1;
+        }
     }
+    (formal, informal)
 }
 
 /// Rewrites the pronouns (and the verbs that go with them) of a tokenised text into
-/// `target`.
+/// `target`, by the language's register table (`[register]` in its lexicon).
 pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
-    let text = doc.source;
     let words: Vec<usize> = (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .collect();
-    let verbs = &lx.register.verbs;
-    let mut edits: Vec<(usize, String)> = Vec::new(); // token index → new text
-    let norm = |i: usize| doc.tokens[i].norm.as_str();
+    let mut c = Converter {
+        doc,
+        lx,
+        table: &lx.register,
+        edits: Vec::new(),
+    };
     for (k, &i) in words.iter().enumerate() {
         // only a word right next to the pronoun counts ("kun je", "je hebt"), not one
         // across a comma ("Ja hoor, je trein")
         let prev = k.checked_sub(1).map(|p| words[p]).filter(|&p| p + 1 == i);
         let next = words.get(k + 1).copied().filter(|&n| n == i + 1);
-        let w = norm(i);
-        match target {
-            Register::Formal => {
-                let new = match w {
-                    "jij" | "jou" => Some("u"),
-                    "jouw" => Some("uw"),
-                    "jezelf" | "jouzelf" => Some("uzelf"),
-                    "je" => {
-                        if let Some(p) =
-                            prev.filter(|&p| verbs.iter().any(|(stem, _)| stem == norm(p)))
-                        {
-                            // inversion: "kun je" → "kunt u"
-                            if let Some((_, uform)) = verbs.iter().find(|(stem, _)| stem == norm(p))
-                            {
-                                edits.push((p, keep_case(doc.tokens[p].text(text), uform)));
-                            }
-                            Some("u")
-                        } else if let Some(n) = next.filter(|&n| {
-                            verbs.iter().any(|(stem, u)| {
-                                let v = norm(n);
-                                v == stem || v == u || v.strip_suffix('t') == Some(stem.as_str())
-                            })
-                        }) {
-                            // "je hebt" → "u heeft"
-                            let v = norm(n).to_string();
-                            if let Some((_, uform)) = verbs.iter().find(|(stem, u)| {
-                                *stem == v || *u == v || v.strip_suffix('t') == Some(stem)
-                            }) {
-                                edits.push((n, keep_case(doc.tokens[n].text(text), uform)));
-                            }
-                            Some("u")
-                        } else if prev
-                            .map(|p| SUBORDINATORS.contains(&norm(p)))
-                            .unwrap_or(false)
-                            || next
-                                .map(|n| {
-                                    PARTICLES.contains(&norm(n)) || lx.has_word(List::Stop, norm(n))
-                                })
-                                .unwrap_or(true)
-                        {
-                            Some("u")
-                        } else {
-                            Some("uw")
-                        }
-                    }
-                    _ => None,
-                };
-                if let Some(n) = new {
-                    edits.push((i, keep_case(doc.tokens[i].text(text), n)));
-                }
-            }
-            Register::Informal => {
-                let new = match w {
-                    "uw" => Some("je"),
-                    "uzelf" => Some("jezelf"),
-                    "u" => {
-                        if let Some(p) = prev {
-                            if let Some((stem, _)) = verbs.iter().find(|(_, u)| u == norm(p)) {
-                                edits.push((p, keep_case(doc.tokens[p].text(text), stem)));
-                            }
-                        }
-                        if let Some(n) = next {
-                            if norm(n) == "heeft" {
-                                edits.push((n, keep_case(doc.tokens[n].text(text), "hebt")));
-                            }
-                        }
-                        Some("je")
-                    }
-                    _ => None,
-                };
-                if let Some(n) = new {
-                    edits.push((i, keep_case(doc.tokens[i].text(text), n)));
-                }
-            }
-            Register::Unknown => {}
+        let new = match target {
+            Register::Formal => c.formal_of(i, prev, next),
+            Register::Informal => c.informal_of(i, prev, next),
+            Register::Unknown => None,
+        };
+        if let Some(new) = new {
+            c.edit(i, new);
         }
     }
-    edits.sort_by_key(|e| e.0);
-    edits.dedup_by_key(|e| e.0);
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut last = 0;
-    for (i, rep) in edits {
-        let (a, b) = doc.tokens[i].byte;
-        if a < last {
-            continue;
-        }
-        out.push_str(&text[last..a]);
-        out.push_str(&rep);
-        last = b;
+    c.apply()
+}
+
+/// One conversion: the edits so far (token index → new text), applied at the end.
+struct Converter<'d, 'a> {
+    doc: &'d Doc<'a>,
+    lx: &'d Lexicon,
+    table: &'d RegisterTable,
+    edits: Vec<(usize, String)>,
+}
+
+impl<'d> Converter<'d, '_> {
+    /// Token `i` becomes `new`, capitalised as it was.
+    fn edit(&mut self, i: usize, new: &str) {
+        let edit = same_case_as(self.doc.tokens[i].text(self.doc.source), new);
+        self.edits.push((i, edit));
     }
-    out.push_str(&text[last..]);
-    out
+
+    /// What the informal word at `i` becomes in the formal register, editing the verb
+    /// next to it when that changes too.
+    fn formal_of(&mut self, i: usize, prev: Option<usize>, next: Option<usize>) -> Option<&'d str> {
+        let (doc, table) = (self.doc, self.table);
+        let norm = |i: usize| doc.tokens[i].norm.as_str();
+        // (every word the table converts is in the lexicon's pronoun lists)
+        if !self.lx.has_word(List::InformalPronoun, &doc.tokens[i].norm) {
+            return None;
+        }
+        if let Some(new) = table.to_formal.get(norm(i)) {
+            return Some(new);
+        }
+        if norm(i) != table.informal {
+            return None;
+        }
+        // inversion: "kun je" → "kunt u"
+        let verbs = &table.verbs;
+        if let Some(p) = prev.filter(|&p| verbs.iter().any(|(stem, _)| stem == norm(p))) {
+            if let Some((_, uform)) = verbs.iter().find(|(stem, _)| stem == norm(p)) {
+                self.edit(p, uform);
+            }
+            return Some(&table.formal);
+        }
+        // "je hebt" → "u heeft"
+        let verb_of = |v: &str| {
+            verbs
+                .iter()
+                .find(|(stem, u)| v == stem || v == u || v.strip_suffix('t') == Some(stem.as_str()))
+        };
+        if let Some(n) = next.filter(|&n| verb_of(norm(n)).is_some()) {
+            if let Some((_, uform)) = verb_of(norm(n)) {
+                self.edit(n, uform);
+            }
+            return Some(&table.formal);
+        }
+        // a subject after a subordinator ("dat je") or before a particle or a stop word
+        // ("je … uit", "je de"); otherwise a possessive ("je trein" → "uw trein")
+        let after_subordinator =
+            prev.is_some_and(|p| table.subordinators.iter().any(|s| s == norm(p)));
+        let subject = next.is_none_or(|n| {
+            table.particles.iter().any(|p| p == norm(n)) || self.lx.has_word(List::Stop, norm(n))
+        });
+        Some(if after_subordinator || subject {
+            &table.formal
+        } else {
+            &table.formal_possessive
+        })
+    }
+
+    /// What the formal word at `i` becomes in the informal register, editing the verbs
+    /// around it ("kunt u" → "kun je", "u heeft" → "je hebt").
+    fn informal_of(
+        &mut self,
+        i: usize,
+        prev: Option<usize>,
+        next: Option<usize>,
+    ) -> Option<&'d str> {
+        let (doc, table) = (self.doc, self.table);
+        let norm = |i: usize| doc.tokens[i].norm.as_str();
+        if !self.lx.has_word(List::FormalPronoun, &doc.tokens[i].norm) {
+            return None;
+        }
+        if let Some(new) = table.to_informal.get(norm(i)) {
+            return Some(new);
+        }
+        if norm(i) != table.formal {
+            return None;
+        }
+        if let Some(p) = prev {
+            if let Some((stem, _)) = table.verbs.iter().find(|(_, u)| u == norm(p)) {
+                self.edit(p, stem);
+            }
+        }
+        if let Some(n) = next {
+            if let Some(verb) = table.verb_after_formal.get(norm(n)) {
+                self.edit(n, verb);
+            }
+        }
+        Some(&table.informal)
+    }
+
+    /// The text with the edits made (the first edit of a token wins).
+    fn apply(mut self) -> String {
+        let text = self.doc.source;
+        self.edits.sort_by_key(|e| e.0);
+        self.edits.dedup_by_key(|e| e.0);
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut last = 0;
+        for (i, rep) in self.edits {
+            let (a, b) = self.doc.tokens[i].byte;
+            if a < last {
+                continue;
+            }
+            out.push_str(&text[last..a]);
+            out.push_str(&rep);
+            last = b;
+        }
+        out.push_str(&text[last..]);
+        out
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +179,20 @@ mod tests {
 
     fn convert(text: &str, target: Register, lx: &Lexicon) -> String {
         convert_doc(&Doc::new(text), target, lx)
+    }
+
+    #[test]
+    fn the_words_the_table_converts_are_pronouns() {
+        // (the conversion looks only at words in the pronoun lists)
+        let lx = lexicon(Lang::Nl);
+        let table = &lx.register;
+        for w in table.to_formal.keys().chain([&table.informal]) {
+            assert!(lx.has_word(List::InformalPronoun, w.as_str()), "{w}");
+        }
+        for w in table.to_informal.keys().chain([&table.formal]) {
+            assert!(lx.has_word(List::FormalPronoun, w.as_str()), "{w}");
+        }
+        assert!(table.exists() && !lexicon(Lang::En).has_register());
     }
 
     #[test]

@@ -6,36 +6,31 @@
 
 use std::rc::Rc;
 
-use crate::lexicon::List;
+use crate::lexicon::{List, Template};
 use crate::model::*;
+use crate::reply::{Element, Strategy};
+use crate::rulebook::{FixKind, RuleId};
 use crate::text::{byte_of_utf16, Doc, TokenKind};
 
 /// Drafts longer than this (UTF-16 units; Facebook's limit is 8,000 characters) get no
 /// whole-reply rewrite: the findings and their fixes still apply.
 pub const MAX_REWRITE_UNITS: usize = 10_000;
 
-/// Rules whose fix edits the content of the reply (the others add, see [`rewrite`]).
-const CONTENT_FIXES: &[&str] = &[
-    "commercial-reply",
-    "unkeepable-promise",
-    "denial",
-    "irritation",
-    "personal-data-request",
-    "personal-data-exposed",
-    "humor-on-complaint",
-    "corporate-phrase",
-    "custom-banned-phrase",
-    "custom-preferred-phrase",
-];
+/// The finding's rule has a fix of `kind` (`data/rules/<id>.toml`: `fix.kind`).
+fn fixes(f: &Finding, kind: FixKind) -> bool {
+    RuleId::from_name(&f.rule).is_some_and(|id| id.rule().fix_kind() == Some(kind))
+}
 
-/// Applies the non-overlapping fixes of `findings` whose rule is in `rules`, most severe
+/// The fixes that edit the reply's words (the rewrite adds its own frame).
+fn edits_content(f: &Finding) -> bool {
+    fixes(f, FixKind::Content)
+}
+
+/// Applies the non-overlapping fixes of the `findings` that `apply` chooses, most severe
 /// first; returns the new text.
-pub fn apply_fixes(text: &str, findings: &[Finding], rules: &[&str]) -> String {
+pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) -> bool) -> String {
     let mut chosen: Vec<(Span, &str)> = Vec::new();
-    let mut ordered: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| rules.contains(&f.rule.as_ref()))
-        .collect();
+    let mut ordered: Vec<&Finding> = findings.iter().filter(|f| apply(f)).collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in ordered {
         let (Some(span), Some(rep)) = (f.span, f.replacement.as_deref()) else {
@@ -204,15 +199,10 @@ fn decapitalise_common(rest: &str, lang: Lang) -> String {
     let lower = crate::text::normalise(&first);
     let lx = crate::lexicon::lexicon(lang);
     let common = (lx.has_word(List::Stop, &lower) || lx.has_word(List::Function, &lower))
-        && lower != "i"
+        && !lx.has_word(List::CapitalWord, &lower)
         && !first.chars().skip(1).any(char::is_uppercase);
     if common && !first.is_empty() {
-        let mut c = rest.chars();
-        let head: String = c
-            .next()
-            .map(|h| h.to_lowercase().collect())
-            .unwrap_or_default();
-        head + c.as_str()
+        crate::text::decapitalise(rest)
     } else {
         rest.to_string()
     }
@@ -234,18 +224,14 @@ impl Analyser<'_> {
                 return Rc::clone(r);
             }
         }
-        let r = Rc::new(crate::reanalyze(self.ex, text, self.base, self.memo));
+        let r = Rc::new(crate::analysis::reanalyze(
+            self.ex, text, self.base, self.memo,
+        ));
         self.last = Some((text.to_string(), Rc::clone(&r)));
         r
     }
 }
 
-fn has(report: &Report, id: &str) -> bool {
-    report.strategies.iter().any(|s| s == id) || report.voice.elements.iter().any(|s| s == id)
-}
-
-/// Adds the human frame: greeting (with the first name), an apology for the wait when
-/// late, sympathy first on a complaint, the signature.
 /// The user's own phrase lists mention words of `text` (banned or to be replaced): the
 /// engine then does not add it.
 fn user_avoids(ex: &Exchange, text: &str) -> bool {
@@ -323,6 +309,8 @@ fn add_frame_within_limit(ex: &Exchange, text: &str, report: &Report) -> String 
     best
 }
 
+/// Adds the human frame: greeting (with the first name), an apology for the wait when
+/// late, sympathy first on a complaint, the signature (each of `parts` that is on).
 fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String {
     let lang = report.language;
     let lx = crate::lexicon::lexicon(lang);
@@ -330,42 +318,34 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     let body_at = crate::text::body_start(text).unwrap_or(text.len());
     // the greeting, or a name that opens the reply as one ("Kees, …")
     let body_start16 = (body_at < text.len()).then(|| crate::text::utf16_len(&text[..body_at]));
-    let reading_greeting = report
-        .voice
-        .occurrences
-        .iter()
-        .find(|o| o.id == "greeting")
-        .or_else(|| {
-            report
-                .voice
-                .occurrences
-                .iter()
-                .find(|o| o.id == "addressee_name" && Some(o.span[0]) == body_start16)
-        })
-        .map(|o| o.span);
+    let reading_greeting = Element::Greeting.span_in(report).or_else(|| {
+        Element::AddresseeName
+            .span_in(report)
+            .filter(|s| Some(s[0]) == body_start16)
+    });
     let name = report.incoming.first_name.as_deref();
     let complaint = report.incoming.kind == Kind::Complaint;
-    let formal = lang == Lang::Nl && report.incoming.register == Register::Formal;
+    let formal = lx.has_register() && report.incoming.register == Register::Formal;
 
     let (head, mut body) = (text[..body_at].to_string(), text[body_at..].to_string());
 
     let mut opening = String::new();
     let mut inserted_after_greeting = String::new();
     let mut name_at: Option<usize> = None;
-    let addressed = has(report, "addressee_name");
+    let addressed = Element::AddresseeName.in_report(report);
     match reading_greeting {
         // a reply that already uses the name elsewhere ("…, Maria!") needs no greeting
         None if !addressed && parts.greeting => {
             opening = match name {
                 Some(n) => lx.template(
                     if formal {
-                        "greeting_formal"
+                        Template::GreetingFormal
                     } else {
-                        "greeting"
+                        Template::Greeting
                     },
                     &[("name", n)],
                 ),
-                None => lx.template("greeting_no_name", &[]),
+                None => lx.template(Template::GreetingNoName, &[]),
             };
         }
         Some(span) if name.is_some() && !addressed && parts.greeting => {
@@ -376,22 +356,23 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
     }
     // acknowledge the wait, unless the reply already says sorry (twice "sorry" reads
     // like a template)
-    let says_sorry = has(report, "apology") || (complaint && has(report, "sympathy"));
+    let says_sorry =
+        Strategy::Apology.in_report(report) || (complaint && Strategy::Sympathy.in_report(report));
     if parts.late
         && report.incoming.late
         && !says_sorry
-        && !user_avoids(ex, &lx.template("late", &[]))
+        && !user_avoids(ex, &lx.template(Template::Late, &[]))
     {
-        inserted_after_greeting.push_str(&lx.template("late", &[]));
+        inserted_after_greeting.push_str(&lx.template(Template::Late, &[]));
         inserted_after_greeting.push(' ');
     }
     if parts.sympathy
         && complaint
-        && !has(report, "sympathy")
-        && !has(report, "apology")
-        && !user_avoids(ex, &lx.template("sympathy", &[]))
+        && !Strategy::Sympathy.in_report(report)
+        && !Strategy::Apology.in_report(report)
+        && !user_avoids(ex, &lx.template(Template::Sympathy, &[]))
     {
-        inserted_after_greeting.push_str(&lx.template("sympathy", &[]));
+        inserted_after_greeting.push_str(&lx.template(Template::Sympathy, &[]));
         inserted_after_greeting.push(' ');
     }
     if !inserted_after_greeting.is_empty() {
@@ -403,7 +384,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
                     .voice
                     .occurrences
                     .iter()
-                    .find(|o| o.id == "addressee_name" && o.span[0] >= g[1])
+                    .find(|o| o.id == Element::AddresseeName.name() && o.span[0] >= g[1])
                     .map(|o| o.span[1]);
                 let end = byte_of_utf16(text, name_end.filter(|&e| e <= g[1] + 40).unwrap_or(g[1]))
                     .saturating_sub(body_at);
@@ -420,7 +401,7 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
         let (before, after) = body.split_at(at);
         // templates are written in lower case; a capital only where a sentence starts
         let inserted = if opening.is_empty() && reading_greeting.is_none() {
-            crate::rules::capitalise(&inserted_after_greeting)
+            crate::text::capitalise(&inserted_after_greeting)
         } else {
             inserted_after_greeting.clone()
         };
@@ -439,8 +420,8 @@ fn add_frame(ex: &Exchange, text: &str, report: &Report, parts: Frame) -> String
         ""
     };
     let mut out = format!("{head}{sep}{body}");
-    if parts.signature && !has(report, "signature") {
-        if let Some(sig) = crate::rules::signature_text(&ex.profile, lang) {
+    if parts.signature && !Element::Signature.in_report(report) {
+        if let Some(sig) = crate::fix::signature_text(&ex.profile, lang) {
             out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
         }
     }
@@ -495,14 +476,9 @@ fn strip_department_closing(text: &str, lx: &crate::lexicon::Lexicon) -> String 
 
 /// Puts a sentence before the signature (or at the end).
 fn insert_before_signature(text: &str, report: &Report, sentence: &str) -> String {
-    match report
-        .voice
-        .occurrences
-        .iter()
-        .find(|o| o.id == "signature")
-    {
+    match Element::Signature.span_in(report) {
         Some(sig) => {
-            let at = byte_of_utf16(text, sig.span[0]);
+            let at = byte_of_utf16(text, sig[0]);
             let (a, b) = text.split_at(at);
             tidy(&format!("{} {sentence} {b}", a.trim_end()))
         }
@@ -538,9 +514,10 @@ fn shorten(an: &mut Analyser, text: &str) -> String {
                 .map(|o| o.id.as_ref())
                 .collect();
             let only_filler = !inside.is_empty()
-                && inside
-                    .iter()
-                    .all(|id| matches!(*id, "justification" | "general_information"));
+                && inside.iter().all(|id| {
+                    *id == Strategy::Justification.name()
+                        || *id == Strategy::GeneralInformation.name()
+                });
             let carries_fact = (s.tokens.start..s.tokens.end).any(|i| {
                 let t = &doc.tokens[i];
                 t.has_digit()
@@ -598,7 +575,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
         if let Some(converted) = check
             .findings
             .iter()
-            .find(|f| matches!(f.rule.as_ref(), "register-mismatch" | "mixed-register"))
+            .find(|f| fixes(f, FixKind::Register))
             .and_then(|f| f.replacement.clone())
         {
             if converted != text {
@@ -606,13 +583,14 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
                 continue;
             }
         }
-        let fixable = check.findings.iter().any(|f| {
-            CONTENT_FIXES.contains(&f.rule.as_ref()) && f.replacement.is_some() && f.span.is_some()
-        });
+        let fixable = check
+            .findings
+            .iter()
+            .any(|f| edits_content(f) && f.replacement.is_some() && f.span.is_some());
         if !fixable && !check.findings.iter().any(|f| f.severity == Severity::Error) {
             break;
         }
-        let next = tidy(&apply_fixes(&text, &check.findings, CONTENT_FIXES));
+        let next = tidy(&apply_fixes(&text, &check.findings, edits_content));
         if next == text {
             // a flagged span without a fix: take the span out
             let spans: Vec<Finding> = check
@@ -624,8 +602,7 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
                     ..f.clone()
                 })
                 .collect();
-            let rules: Vec<&str> = spans.iter().map(|f| f.rule.as_ref()).collect();
-            let out = tidy(&apply_fixes(&text, &spans, &rules));
+            let out = tidy(&apply_fixes(&text, &spans, |_| true));
             return out;
         }
         text = next;
@@ -633,13 +610,10 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
     text
 }
 
-/// Suggests a whole reply, or `None` when the draft is empty or needs no change.
-pub fn rewrite(ex: &Exchange, report: &Report) -> Option<String> {
-    rewrite_with(ex, report, &mut crate::lexicon::HitMemo::default())
-}
-
-/// [`rewrite`], reusing the phrase hits of sentences already read in this analysis.
-pub fn rewrite_with(
+/// Suggests a whole reply, or `None` when the draft is empty or needs no change. `memo`
+/// holds the phrase hits of the sentences this analysis has read: the rewrite's
+/// re-readings of its candidates match only the sentences that changed.
+pub fn rewrite(
     ex: &Exchange,
     report: &Report,
     memo: &mut crate::lexicon::HitMemo,
@@ -661,7 +635,7 @@ pub fn rewrite_with(
         memo,
     };
     // 1. the content fixes (when they change nothing, the draft's own report holds)
-    let mut text = tidy(&apply_fixes(original, &report.findings, CONTENT_FIXES));
+    let mut text = tidy(&apply_fixes(original, &report.findings, edits_content));
     if text == original {
         an.last = Some((text.clone(), Rc::new(report.clone())));
     }
@@ -676,9 +650,9 @@ pub fn rewrite_with(
     // 4. a fix that took out a voice element (an emoji in a removed promotion, a
     // "haha") must not leave the reply less human than the draft: invite dialogue
     let check = an.get(&text);
-    let invite = crate::lexicon::lexicon(check.language).template("invite", &[]);
+    let invite = crate::lexicon::lexicon(check.language).template(Template::Invite, &[]);
     if check.voice.score < report.voice.score
-        && !has(&check, "invite_dialogue")
+        && !Element::InviteDialogue.in_report(&check)
         && !user_avoids(ex, &invite)
     {
         text = insert_before_signature(&text, &check, &invite);
@@ -707,8 +681,6 @@ mod tests {
 
     /// The straightforward [`tidy`] it replaced (a String per line, then a join): the
     /// oracle for the one-buffer version.
-    /// Cleans up after edits: double spaces, space before punctuation, orphan punctuation,
-    /// and a capital at the start of each sentence.
     fn tidy_reference(text: &str) -> String {
         let mut lines: Vec<String> = Vec::new();
         for line in text.split('\n') {
@@ -883,7 +855,7 @@ mod tests {
         let out = apply_fixes(
             "😊 abc def",
             &[f([3, 6], "X"), f([7, 10], "Y"), f([4, 8], "Z")],
-            CONTENT_FIXES,
+            edits_content,
         );
         assert_eq!(out, "😊 X Y");
     }

@@ -155,6 +155,42 @@ fn strategies_in_both_languages() {
 }
 
 #[test]
+fn an_offer_commits_to_nothing_yet_in_both_languages() {
+    // issue 10: the `offer` category was in the English lexicon only, so a Dutch offer
+    // counted as corrective action while its English twin did not
+    for (post, offer, commitment) in [
+        (
+            "Mijn bestelling is nog steeds niet binnen.",
+            "Zal ik ermee aan de slag gaan?",
+            "Ik ga ermee aan de slag.",
+        ),
+        (
+            "My order still hasn't arrived.",
+            "Shall I look into it?",
+            "I'll look into it.",
+        ),
+        (
+            "Mijn bestelling is nog steeds niet binnen.",
+            "Wilt u dat ik ermee aan de slag ga?",
+            "Ik ga ermee aan de slag.",
+        ),
+        (
+            "Mijn bestelling is nog steeds niet binnen.",
+            "Zullen we het voor je uitzoeken?",
+            "We zoeken het voor je uit.",
+        ),
+    ] {
+        let s = strategies(post, offer);
+        assert!(!s.contains(&"corrective_action".into()), "{offer}: {s:?}");
+        let s = strategies(post, commitment);
+        assert!(
+            s.contains(&"corrective_action".into()),
+            "{commitment}: {s:?}"
+        );
+    }
+}
+
+#[test]
 fn denial_only_against_a_complaint() {
     let correction = analyze(&exchange(
         "is it true you're dropping the free checked bag on EU flights?",

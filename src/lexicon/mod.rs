@@ -1,0 +1,483 @@
+//! What the engine knows of each language, from `data/lexicon/<lang>.toml`: word lists
+//! (`[words]`), phrase banks (`[phrases]`, in the syntax of [`pattern`]), templates
+//! (`[templates]`) and the Dutch register table (`[register]`), compiled once into fast
+//! matchers. The names of lists, categories and templates are enums ([`names`]).
+//!
+//! - [`pattern`]: the pattern syntax, and matching one set of patterns;
+//! - [`find`]: every category's hits in one pass, and the per-analysis memo;
+//! - [`names`]: the names the code uses.
+
+pub mod find;
+pub mod fxhash;
+pub mod names;
+pub mod pattern;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use find::{CategoryHits, HitMemo};
+pub use fxhash::{FastMap, FxHasher};
+pub use names::{Category, List, Template};
+pub use pattern::{is_time, Hit, Pattern, PhraseSet, NO_ID};
+
+use crate::model::Lang;
+pub use crate::text::WordEntry;
+use crate::text::{Doc, Norm};
+
+/// A word to look up in a lexicon: a plain string, or a token's [`Norm`], which
+/// remembers its entry per language after the first lookup (language detection, phrase
+/// matching and every reader ask about the same tokens).
+pub trait LexWord {
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry;
+}
+
+impl LexWord for str {
+    #[inline]
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        lx.entries.get(self).copied().unwrap_or(WordEntry::UNKNOWN)
+    }
+}
+
+impl LexWord for String {
+    #[inline]
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        self.as_str().entry_in(lx)
+    }
+}
+
+impl<W: LexWord + ?Sized> LexWord for &W {
+    #[inline]
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        (**self).entry_in(lx)
+    }
+}
+
+impl LexWord for Norm {
+    #[inline]
+    fn entry_in(&self, lx: &Lexicon) -> WordEntry {
+        if !lx.built_in {
+            return self.as_str().entry_in(lx);
+        }
+        // one lookup for every language: language detection asks about both anyway
+        self.entry_cached(lx.lang, || {
+            built_in()
+                .words
+                .get(self.as_str())
+                .copied()
+                .unwrap_or([WordEntry::UNKNOWN; Lang::ALL.len()])
+        })
+    }
+}
+
+/// A lexicon file as written (`data/lexicon/<lang>.toml`, as JSON by build.rs).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    #[serde(default)]
+    words: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    phrases: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    templates: HashMap<String, String>,
+    #[serde(default)]
+    register: RegisterTable,
+}
+
+/// The form of address of a language with an informal and a formal "you" (Dutch je/u,
+/// brief §4), for converting a reply between them (`crate::register`). Empty for a
+/// language without (English).
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields, default)]
+pub struct RegisterTable {
+    /// The informal and the formal pronoun, as the messages name them ("je", "u");
+    /// the formal one is also what the informal one becomes as a subject or object.
+    pub informal: String,
+    pub formal: String,
+    /// What the informal pronoun becomes as a possessive ("je" → "uw").
+    pub formal_possessive: String,
+    /// The pronouns that change one for one, whatever surrounds them.
+    pub to_formal: FastMap<String, String>,
+    pub to_informal: FastMap<String, String>,
+    /// Words after which the informal pronoun is a subject ("dat je").
+    pub subordinators: Vec<String>,
+    /// Words before which the informal pronoun is a subject ("je … uit").
+    pub particles: Vec<String>,
+    /// The verb after the formal pronoun that changes with it ("u heeft" → "je hebt").
+    pub verb_after_formal: FastMap<String, String>,
+    /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
+    pub verbs: Vec<(String, String)>,
+}
+
+impl RegisterTable {
+    /// The language has an informal and a formal "you".
+    pub fn exists(&self) -> bool {
+        !self.formal.is_empty()
+    }
+}
+
+/// Everything the engine knows about one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub lang: Lang,
+    /// Every word of the word lists and the patterns: one lookup answers both (see
+    /// [`WordEntry`]).
+    entries: FastMap<String, WordEntry>,
+    /// One of the built-in lexicons (see [`lexicon`]), whose entries are also in the
+    /// table of every language.
+    built_in: bool,
+    /// The words of each list, in file order (indexed by [`List`]).
+    list_words: Vec<Vec<String>>,
+    /// The phrase set of each category (indexed by [`Category`]).
+    phrases: Vec<PhraseSet>,
+    /// Each template (indexed by [`Template`]).
+    templates: Vec<String>,
+    pub register: RegisterTable,
+    /// Every category's patterns in one matcher, so one pass finds all of them.
+    combined: PhraseSet,
+    /// For each pattern of `combined`: its category and its index in that category.
+    owners: Vec<(Category, usize)>,
+    /// The patterns of `combined` by the id of a literal first word.
+    first_by_id: Vec<Vec<usize>>,
+    /// For each pattern of `combined`: the ids of the words it cannot match without (its
+    /// one-word elements after the first), so that a sentence lacking one of them is
+    /// passed over without matching (see [`Lexicon::find_all`]).
+    required: Vec<Box<[u32]>>,
+}
+
+impl Lexicon {
+    /// Reads a lexicon file. A list, category or template name the code does not know
+    /// is an error, and so is a category or template the file lacks.
+    fn load(lang: Lang, json: &str) -> Result<Lexicon, String> {
+        let code = lang.code();
+        let file: LexiconFile =
+            serde_json::from_str(json).map_err(|e| format!("lexicon {code}: {e}"))?;
+        let mut word_lists: FastMap<String, u64> = FastMap::default();
+        let mut list_words = vec![Vec::new(); List::COUNT];
+        for (name, list) in &file.words {
+            let list_name = List::from_name(name)
+                .ok_or_else(|| format!("lexicon {code}: unknown word list [words] {name}"))?;
+            for w in list {
+                let w = crate::text::normalise(w);
+                *word_lists.entry(w.clone()).or_default() |= list_name.bit();
+                list_words[list_name as usize].push(w);
+            }
+        }
+        if let Some(name) = file
+            .phrases
+            .keys()
+            .find(|k| Category::from_name(k).is_none())
+        {
+            return Err(format!("lexicon {code}: unknown category [phrases] {name}"));
+        }
+        if let Some(name) = file
+            .templates
+            .keys()
+            .find(|k| Template::from_name(k).is_none())
+        {
+            return Err(format!(
+                "lexicon {code}: unknown template [templates] {name}"
+            ));
+        }
+        // every category and template the code uses, in every language
+        if let Some(missing) = Category::ALL
+            .iter()
+            .find(|c| !file.phrases.contains_key(c.name()))
+        {
+            return Err(format!("lexicon {code}: no [phrases] {missing}"));
+        }
+        if let Some(missing) = Template::ALL
+            .iter()
+            .find(|t| !file.templates.contains_key(t.name()))
+        {
+            return Err(format!("lexicon {code}: no [templates] {missing}"));
+        }
+        let mut phrases = Vec::with_capacity(Category::COUNT);
+        let mut all_patterns = Vec::new();
+        let mut owners = Vec::new();
+        for &category in Category::ALL {
+            let set = PhraseSet::from_entries(&file.phrases[category.name()])
+                .map_err(|e| format!("lexicon {code} [{category}]: {e}"))?;
+            for (i, p) in set.patterns.iter().enumerate() {
+                all_patterns.push(p.clone());
+                owners.push((category, i));
+            }
+            phrases.push(set);
+        }
+        let templates = Template::ALL
+            .iter()
+            .map(|t| file.templates[t.name()].clone())
+            .collect();
+        // (only the combined set is matched by id; the per-category sets compare words)
+        let mut vocabulary = FastMap::default();
+        pattern::number_words(&mut all_patterns, &mut vocabulary);
+        let first_by_id = pattern::by_first_word_id(&all_patterns, vocabulary.len());
+        let required = all_patterns.iter().map(Pattern::required_ids).collect();
+        let mut entries: FastMap<String, WordEntry> = vocabulary
+            .into_iter()
+            .map(|(w, id)| (w, WordEntry { id, lists: 0 }))
+            .collect();
+        for (w, lists) in word_lists {
+            entries.entry(w).or_insert(WordEntry::UNKNOWN).lists = lists;
+        }
+        Ok(Lexicon {
+            lang,
+            built_in: false,
+            list_words,
+            required,
+            entries,
+            phrases,
+            templates,
+            register: file.register,
+            combined: PhraseSet::new(all_patterns),
+            owners,
+            first_by_id,
+        })
+    }
+
+    /// The language has an informal and a formal "you" (see [`RegisterTable`]).
+    pub fn has_register(&self) -> bool {
+        self.register.exists()
+    }
+
+    /// Each token's id in the vocabulary of the patterns ([`NO_ID`] for other words):
+    /// matching then compares numbers, not strings.
+    pub fn word_ids(&self, doc: &Doc) -> Vec<u32> {
+        doc.tokens
+            .iter()
+            .map(|t| t.norm.entry_in(self).id)
+            .collect()
+    }
+
+    /// `w` is in `list`.
+    #[inline]
+    pub fn has_word<W: LexWord + ?Sized>(&self, list: List, w: &W) -> bool {
+        w.entry_in(self).lists & list.bit() != 0
+    }
+
+    /// `w` is in at least one of `lists`.
+    #[inline]
+    pub fn has_word_in_any<W: LexWord + ?Sized>(&self, lists: &[List], w: &W) -> bool {
+        let bits = lists.iter().fold(0, |acc, l| acc | l.bit());
+        w.entry_in(self).lists & bits != 0
+    }
+
+    /// The phrase set of `category` (`[phrases]` in the data file).
+    #[inline]
+    pub fn phrases(&self, category: Category) -> &PhraseSet {
+        &self.phrases[category as usize]
+    }
+
+    /// The replacement the data gives for pattern `pattern` of `category`
+    /// (`"pattern => replacement"`), if it gives one.
+    pub fn replacement(&self, category: Category, pattern: usize) -> Option<&str> {
+        self.phrases(category)
+            .pattern(pattern)
+            .replacement
+            .as_deref()
+    }
+
+    /// A template (`[templates]`), with `{name}`-style holes filled from `vars`.
+    pub fn template(&self, template: Template, vars: &[(&str, &str)]) -> String {
+        let mut s = self.templates[template as usize].clone();
+        for (k, v) in vars {
+            s = s.replace(&format!("{{{k}}}"), v);
+        }
+        s
+    }
+}
+
+/// The built-in lexicons, and every word of any of them with its entry in each (indexed
+/// by `Lang as usize`).
+struct BuiltIn {
+    lexicons: Vec<Lexicon>,
+    words: FastMap<String, [WordEntry; Lang::ALL.len()]>,
+    /// The words of each list in any language (indexed by [`List`]).
+    list_words: Vec<Vec<String>>,
+}
+
+static BUILT_IN: OnceLock<BuiltIn> = OnceLock::new();
+
+fn built_in() -> &'static BuiltIn {
+    BUILT_IN.get_or_init(|| {
+        let lexicons: Vec<Lexicon> = Lang::ALL
+            .iter()
+            .map(|&lang| {
+                let mut lx = Lexicon::load(lang, built_in_json(lang))
+                    .unwrap_or_else(|e| panic!("the built-in lexicon is valid (tested): {e}"));
+                lx.built_in = true;
+                lx
+            })
+            .collect();
+        let mut words: FastMap<String, [WordEntry; Lang::ALL.len()]> = FastMap::default();
+        for lx in &lexicons {
+            for (w, e) in &lx.entries {
+                words
+                    .entry(w.clone())
+                    .or_insert([WordEntry::UNKNOWN; Lang::ALL.len()])[lx.lang as usize] = *e;
+            }
+        }
+        let mut list_words: Vec<Vec<String>> = vec![Vec::new(); List::COUNT];
+        for lx in &lexicons {
+            for (all, words) in list_words.iter_mut().zip(&lx.list_words) {
+                all.extend(
+                    words
+                        .iter()
+                        .filter(|w| !all.contains(w))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+            }
+        }
+        BuiltIn {
+            lexicons,
+            words,
+            list_words,
+        }
+    })
+}
+
+/// The lexicon file of `lang`, as build.rs converted it.
+fn built_in_json(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => include_str!(concat!(env!("OUT_DIR"), "/lexicon-nl.json")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/lexicon-en.json")),
+    }
+}
+
+/// The built-in lexicon of `lang` (loaded once, from `data/lexicon/`).
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    &built_in().lexicons[lang as usize]
+}
+
+/// `w` is in `list` in any built-in language: for what reads the same whatever the
+/// language of the text (a greeting of either language, a role e-mail address).
+#[inline]
+pub fn in_any_language<W: LexWord + ?Sized>(list: List, w: &W) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|&lang| lexicon(lang).has_word(list, w))
+}
+
+/// The words of `list` in any built-in language (for lists of word endings).
+pub fn words_in_any_language(list: List) -> &'static [String] {
+    &built_in().list_words[list as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_sentences_give_the_same_hits() {
+        // every reply of the fixtures, and each again without its first sentence and
+        // behind an extra one, through one memo per language: the same hits as read fresh
+        let mut texts: Vec<String> = Vec::new();
+        for fixture in [
+            include_str!("../../demo/sample.jsonl"),
+            include_str!("../../tests/fixtures/probe.jsonl"),
+        ] {
+            for line in fixture.lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                let reply = v["reply"]["text"].as_str().unwrap().to_string();
+                let rest = reply.split_once(". ").map(|(_, r)| r.to_string());
+                texts.push(format!("Wat vervelend :( {reply}"));
+                texts.extend(rest);
+                texts.push(reply);
+            }
+        }
+        for lang in [Lang::Nl, Lang::En] {
+            let lx = lexicon(lang);
+            let mut memo = HitMemo::keeping();
+            for t in texts.iter().chain(&texts) {
+                let doc = Doc::new(t);
+                let fresh = lx.find_all(&doc);
+                let remembered = lx.find_all_with(&doc, &mut memo);
+                assert_eq!(fresh.by_category, remembered.by_category, "{t}");
+            }
+            assert!(!memo.is_empty());
+        }
+    }
+
+    #[test]
+    fn both_languages_table_agrees_with_each_lexicon() {
+        // a token's entry comes from the table of both languages and is remembered;
+        // it must be what each lexicon says of the word
+        let text = include_str!("../../tests/fixtures/probe.jsonl");
+        let doc = Doc::new(text);
+        for lang in [Lang::Nl, Lang::En, Lang::Nl] {
+            let lx = lexicon(lang);
+            for t in &doc.tokens {
+                assert_eq!(
+                    t.norm.entry_in(lx),
+                    t.norm.as_str().entry_in(lx),
+                    "{}",
+                    t.norm
+                );
+            }
+        }
+        assert!(doc
+            .tokens
+            .iter()
+            .any(|t| t.norm.entry_in(lexicon(Lang::Nl)).lists != 0));
+    }
+
+    #[test]
+    fn a_name_the_code_does_not_know_is_an_error() {
+        let err = Lexicon::load(Lang::En, r#"{"words": {"stop_words": ["the"]}}"#).unwrap_err();
+        assert!(err.contains("unknown word list"), "{err}");
+        let err = Lexicon::load(Lang::Nl, r#"{"phrases": {"sympthy": ["jammer"]}}"#).unwrap_err();
+        assert!(err.contains("unknown category [phrases] sympthy"), "{err}");
+        let err = Lexicon::load(Lang::Nl, r#"{"templates": {"greting": "Hoi"}}"#).unwrap_err();
+        assert!(
+            err.contains("unknown template [templates] greting"),
+            "{err}"
+        );
+        let err = Lexicon::load(Lang::Nl, r#"{"registers": {}}"#).unwrap_err();
+        assert!(err.contains("unknown field `registers`"), "{err}");
+    }
+
+    #[test]
+    fn a_category_or_template_a_language_lacks_is_an_error() {
+        // the built-in files, each without one of its categories or templates
+        for lang in Lang::ALL {
+            let file: serde_json::Value = serde_json::from_str(built_in_json(lang)).unwrap();
+            assert!(Lexicon::load(lang, &file.to_string()).is_ok());
+            for (section, name) in [("phrases", "offer"), ("templates", "greeting_formal")] {
+                let mut without = file.clone();
+                without[section].as_object_mut().unwrap().remove(name);
+                let err = Lexicon::load(lang, &without.to_string()).unwrap_err();
+                assert!(err.contains(&format!("no [{section}] {name}")), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_text_layer_splits_clauses_at_every_language_s_words() {
+        // build.rs hands the two lists to text/sentences.rs, which sits below the lexicon
+        use crate::text::sentences::{CLAUSE_CONJUNCTIONS, SUBJECT_STARTERS};
+        for (list, generated) in [
+            (List::ClauseConjunction, CLAUSE_CONJUNCTIONS),
+            (List::SubjectStarter, SUBJECT_STARTERS),
+        ] {
+            let mut ours: Vec<&str> = words_in_any_language(list)
+                .iter()
+                .map(String::as_str)
+                .collect();
+            let mut theirs = generated.to_vec();
+            ours.sort();
+            theirs.sort();
+            assert_eq!(ours, theirs, "{list}");
+        }
+    }
+
+    #[test]
+    fn builtin_lexicons_load() {
+        for lang in [Lang::Nl, Lang::En] {
+            let lx = lexicon(lang);
+            assert!(lx.has_word(List::Function, "de") || lx.has_word(List::Function, "the"));
+            assert!(!lx.phrases(Category::Sympathy).is_empty());
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! The frame of a reply: the greeting (with the name right after it), and the agent's
+//! signature. What the reply says sits between them.
+
+use crate::lexicon::{in_any_language, Lexicon, List};
+use crate::model::Profile;
+use crate::text::{normalise, Doc, TokenKind, TokenRange};
+
+use super::is_capitalised;
+
+/// Where the reply greets and signs (token ranges).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Frame {
+    pub greeting: Option<TokenRange>,
+    /// The name right after the greeting ("Hi Rachel,").
+    pub addressee: Option<TokenRange>,
+    pub signature: Option<TokenRange>,
+}
+
+impl Frame {
+    /// Token `i` belongs to the greeting, the name after it or the signature.
+    pub fn contains(&self, i: usize) -> bool {
+        [self.greeting, self.addressee, self.signature]
+            .iter()
+            .flatten()
+            .any(|r| r.contains(i))
+    }
+}
+
+/// Reads the frame. `customer` is the post author's first name, when known.
+pub fn read(doc: &Doc, lx: &Lexicon, profile: &Profile, customer: Option<&str>) -> Frame {
+    let (greeting, addressee) = find_greeting(doc, lx, customer);
+    Frame {
+        greeting,
+        addressee,
+        signature: find_signature(doc, lx, profile, customer),
+    }
+}
+
+/// Index of the first token that is not an @mention (replies on X open with them).
+pub(super) fn body_start(doc: &Doc) -> usize {
+    doc.tokens
+        .iter()
+        .position(|t| t.kind != TokenKind::Mention && t.kind != TokenKind::Newline)
+        .unwrap_or(doc.tokens.len())
+}
+
+/// The greeting that opens the body, and the name right after it.
+fn find_greeting(
+    doc: &Doc,
+    lx: &Lexicon,
+    first_name: Option<&str>,
+) -> (Option<TokenRange>, Option<TokenRange>) {
+    let start = body_start(doc);
+    let Some(t) = doc.tokens.get(start) else {
+        return (None, None);
+    };
+    if !t.is_word() {
+        return (None, None);
+    }
+    let mut end = start + 1;
+    let two = doc
+        .tokens
+        .get(start + 1)
+        .map(|n| format!("{} {}", t.norm, n.norm));
+    // a greeting of two words ("good morning") in either language
+    let is_greeting = if two.is_some_and(|two| in_any_language(List::GreetingPair, &two)) {
+        end = start + 2;
+        true
+    } else if lx.has_word(List::Greeting, &t.norm) {
+        // "dag"/"beste"/"dear" only greet when a name or punctuation follows
+        if lx.has_word(List::GreetingBeforeName, &t.norm) {
+            // "Beste Yusuf", "Beste klant,", "Dear customer,", "Dag!"
+            let next_is_addressee = |k: usize| {
+                is_capitalised(doc, k) || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
+            };
+            doc.tokens
+                .get(start + 1)
+                .map(|n| {
+                    n.kind == TokenKind::Punct
+                        || n.kind == TokenKind::Terminal
+                        || next_is_addressee(start + 1)
+                })
+                .unwrap_or(true)
+        } else {
+            true
+        }
+    } else {
+        false
+    };
+    if !is_greeting {
+        return (None, None);
+    }
+    let greeting = TokenRange { start, end };
+    // "Hi Rachel," / "Hoi Sonja!" — the name is evident from the greeting
+    let addressee = doc.tokens.get(end).and_then(|n| {
+        let matches_author = first_name.map(|f| normalise(f) == n.norm).unwrap_or(false);
+        let looks_like_name = is_capitalised(doc, end)
+            && !lx.has_word(List::Function, &n.norm)
+            && !lx.has_word(List::Stop, &n.norm)
+            && !lx.has_word(List::Department, &n.norm);
+        (matches_author || looks_like_name).then_some(TokenRange {
+            start: end,
+            end: end + 1,
+        })
+    });
+    (Some(greeting), addressee)
+}
+
+/// The agent's signature: one or two person-like words at the end ("^PK", "- Pim",
+/// "Groet, Pim", a name on its own line), with what introduces them.
+fn find_signature(
+    doc: &Doc,
+    lx: &Lexicon,
+    profile: &Profile,
+    customer: Option<&str>,
+) -> Option<TokenRange> {
+    let customer = customer.map(normalise);
+    let n = doc.tokens.len();
+    // trailing emoji/punctuation do not end a signature
+    let mut last = n;
+    while last > 0
+        && matches!(
+            doc.tokens[last - 1].kind,
+            TokenKind::Terminal | TokenKind::Emoji | TokenKind::Newline
+        )
+    {
+        last -= 1;
+    }
+    if last == 0 {
+        return None;
+    }
+    let core = |w: &str| normalise(w.trim_matches(|c: char| !c.is_alphabetic()));
+    let agent = profile
+        .agent_name
+        .as_deref()
+        .map(|n| n.split_whitespace().map(core).collect::<Vec<_>>().join(" "));
+    let initials = profile.agent_initials.as_deref().map(core);
+    let is_agent = |w: &str| {
+        agent
+            .as_deref()
+            .is_some_and(|a| a.split_whitespace().any(|p| p == w))
+    };
+    let is_person = |i: usize| -> bool {
+        let t = &doc.tokens[i];
+        if !t.is_word() || t.has_digit() {
+            return false;
+        }
+        let raw = t.text(doc.source);
+        let is_initials = raw.chars().count() <= 4 && raw.chars().all(|c| c.is_uppercase());
+        let known = is_agent(&t.norm) || initials.as_deref() == Some(t.norm.as_str());
+        // "Bedankt Henk!" thanks the customer; it does not sign
+        let is_customer = customer.as_deref() == Some(t.norm.as_str());
+        known
+            || is_initials
+            || (is_capitalised(doc, i)
+                && !is_customer
+                && !lx.has_word(List::Department, &t.norm)
+                && !lx.has_word(List::Function, &t.norm))
+    };
+    // the name: one or two person-like words at the end
+    let mut name_start = last;
+    while name_start > 0 && last - name_start < 2 && is_person(name_start - 1) {
+        name_start -= 1;
+    }
+    if name_start == last {
+        return None;
+    }
+    let start = signature_start(doc, lx, name_start, &is_agent)?;
+    Some(TokenRange { start, end: n })
+}
+
+/// Where a signature whose name starts at token `name_start` begins: at the mark or
+/// the sign-off before the name, or at the name itself when it stands on its own line
+/// or is the agent's own after the last sentence; `None` when the name does not sign.
+fn signature_start(
+    doc: &Doc,
+    lx: &Lexicon,
+    name_start: usize,
+    is_agent: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let b = &doc.tokens[name_start.checked_sub(1)?];
+    // ^PK  /  - Pim  /  – Pim
+    if b.kind == TokenKind::Punct && matches!(b.norm.as_str(), "^" | "-" | "–" | "—" | "~" | "/")
+    {
+        return Some(name_start - 1);
+    }
+    // Groet, Pim  /  Groetjes Anne  /  Cheers, Tom
+    let mut k = name_start - 1;
+    if b.norm == "," {
+        k = k.checked_sub(1)?;
+    }
+    let is_sign_off =
+        |i: usize| doc.tokens[i].is_word() && lx.has_word(List::SignOff, &doc.tokens[i].norm);
+    if is_sign_off(k) {
+        // include the rest of a multi-word sign-off ("Met vriendelijke groet")
+        let mut s = k;
+        while s > 0 && is_sign_off(s - 1) {
+            s -= 1;
+        }
+        // and the word before it, in either language ("With kind regards")
+        if s > 0
+            && doc.tokens[s - 1].is_word()
+            && in_any_language(List::SignOffLead, &doc.tokens[s - 1].norm)
+        {
+            s -= 1;
+        }
+        return Some(s);
+    }
+    if b.kind == TokenKind::Terminal
+        && b.norm == "."
+        && name_start >= 2
+        && is_sign_off(name_start - 2)
+    {
+        // an abbreviated sign-off: "Gr. Anne", "Mvg. Pim"
+        return Some(name_start - 2);
+    }
+    // a name on its own line, or the agent's own name after the last sentence
+    let after_sentence = b.kind == TokenKind::Terminal || b.kind == TokenKind::Emoji;
+    (b.kind == TokenKind::Newline || after_sentence && is_agent(&doc.tokens[name_start].norm))
+        .then_some(name_start)
+}
+
+/// A capitalised word, not a common word, that opens the reply before a comma ("Kees,"),
+/// follows a thank-you ("Thanks Sam,"), or closes a clause after a comma ("…, Maria!").
+pub(super) fn find_vocative(
+    doc: &Doc,
+    lx: &Lexicon,
+    thanks: &[crate::lexicon::Hit],
+    signature: Option<TokenRange>,
+) -> Option<TokenRange> {
+    let start = body_start(doc);
+    let is_name = |i: usize| {
+        let t = &doc.tokens[i];
+        is_capitalised(doc, i)
+            && !t.has_digit()
+            && t.norm.chars().count() > 1
+            && !lx.has_word_in_any(
+                &[
+                    List::Function,
+                    List::Stop,
+                    List::Department,
+                    List::Greeting,
+                    List::Interjection,
+                    List::Informal,
+                    List::AnswerWords,
+                ],
+                &t.norm,
+            )
+            && !signature.is_some_and(|s| s.contains(i))
+    };
+    let punct_after = |i: usize| {
+        doc.tokens.get(i + 1).is_some_and(|n| {
+            matches!(n.kind, TokenKind::Punct | TokenKind::Terminal) && n.norm != "'"
+        })
+    };
+    // "mevrouw De Groot", "Mr Patel": a title and a surname address the customer too
+    for i in start..doc.tokens.len().saturating_sub(1) {
+        if doc.tokens[i].is_word()
+            && lx.has_word(List::Title, &doc.tokens[i].norm)
+            && is_capitalised(doc, i + 1)
+        {
+            let mut end = i + 2;
+            while end < doc.tokens.len()
+                && doc.tokens[end].is_word()
+                && is_capitalised(doc, end)
+                && end < i + 4
+            {
+                end += 1;
+            }
+            return Some(TokenRange { start: i, end });
+        }
+    }
+    for i in 0..doc.tokens.len() {
+        if !doc.tokens[i].is_word() || !is_name(i) || !punct_after(i) {
+            continue;
+        }
+        let opens = i == start && doc.tokens.get(i + 1).is_some_and(|n| n.norm == ",");
+        let after_thanks = thanks.iter().any(|h| h.range.end == i);
+        let closes_clause = i > 0
+            && doc.tokens[i - 1].norm == ","
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Terminal || n.norm == ",");
+        if opens || after_thanks || closes_clause {
+            return Some(TokenRange {
+                start: i,
+                end: i + 1,
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,192 @@
+//! The elements of a conversational human voice (brief §4) a reply has, each with
+//! where it was found, and the 0–100 voice score.
+
+use crate::lexicon::{Category, CategoryHits, Lexicon, List};
+use crate::model::Incoming;
+use crate::text::{normalise, Doc, TokenKind, TokenRange};
+
+use super::frame::{find_vocative, Frame};
+use super::{is_capitalised, Element, Found, Reading, Strategy};
+
+/// The voice elements, and who the reply addresses by name (the name after the
+/// greeting, the customer's first name anywhere, or a name used as a vocative).
+pub struct Voice {
+    pub found: Vec<Found<Element>>,
+    pub addressee: Option<TokenRange>,
+}
+
+/// Reads the voice elements of the reply in `doc`. `commercial_sentences` invite
+/// nothing (a question that sells is no invitation).
+pub fn read(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &CategoryHits,
+    incoming: &Incoming,
+    frame: &Frame,
+    commercial_sentences: &[TokenRange],
+) -> Voice {
+    let mut found: Vec<Found<Element>> = Vec::new();
+    let mut el = |id: Element, r: TokenRange| {
+        found.push(Found {
+            id,
+            span: doc.span(r),
+        })
+    };
+    let one = |i: usize| TokenRange {
+        start: i,
+        end: i + 1,
+    };
+    let signature = frame.signature;
+    let in_signature = |i: usize| signature.is_some_and(|s| s.contains(i));
+    if let Some(g) = frame.greeting {
+        el(Element::Greeting, g);
+    }
+    let addressee = addressee(doc, lx, hits, incoming, frame);
+    if let Some(a) = addressee {
+        el(Element::AddresseeName, a);
+    }
+    if let Some(s) = signature {
+        el(Element::Signature, s);
+    }
+    if let Some((i, _)) = doc.words().find(|(i, t)| {
+        lx.has_word(List::FirstPerson, &t.norm)
+            && !in_signature(*i)
+            && !names_a_page(doc, frame, *i)
+    }) {
+        el(Element::FirstPersonSingular, one(i));
+    }
+    if let Some(i) = doc.tokens.iter().position(|t| t.kind == TokenKind::Emoji) {
+        el(Element::Emoticon, one(i));
+    }
+    if let Some(h) = hits.get(Category::Interjection).first() {
+        el(Element::Interjection, h.range);
+    } else if let Some((i, _)) = doc.words().find(|(i, t)| {
+        lx.has_word(List::Interjection, &t.norm) && !frame.greeting.is_some_and(|g| g.contains(*i))
+    }) {
+        el(Element::Interjection, one(i));
+    }
+    if let Some((i, _)) = doc
+        .words()
+        .find(|(i, t)| lx.has_word(List::Informal, &t.norm) && !frame.contains(*i))
+    {
+        el(Element::InformalWording, one(i));
+    }
+    if let Some(h) = hits.get(Category::Thanks).first() {
+        el(Element::Thanks, h.range);
+    }
+    if let Some(r) = invitation(doc, lx, hits, commercial_sentences) {
+        el(Element::InviteDialogue, r);
+    }
+    Voice { found, addressee }
+}
+
+/// Who the reply addresses by name: the customer's first name anywhere outside the
+/// signature, else the name after the greeting, else a name used as a vocative ("Kees,
+/// …", "Thanks Sam!", "…, Maria!").
+fn addressee(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &CategoryHits,
+    incoming: &Incoming,
+    frame: &Frame,
+) -> Option<TokenRange> {
+    let signature = frame.signature;
+    let by_first_name = incoming.first_name.as_deref().and_then(|first| {
+        let want = normalise(first);
+        doc.words()
+            .find(|(i, t)| t.norm == want && !signature.is_some_and(|s| s.contains(*i)))
+            .map(|(i, _)| TokenRange {
+                start: i,
+                end: i + 1,
+            })
+    });
+    by_first_name
+        .or(frame.addressee)
+        .or_else(|| find_vocative(doc, lx, hits.get(Category::Thanks), signature))
+}
+
+/// "Mijn Omgeving", "My Account": a capitalised "my" inside a sentence names a page.
+fn names_a_page(doc: &Doc, frame: &Frame, i: usize) -> bool {
+    let opens = doc
+        .sentence_of(i)
+        .map(|s| (s.tokens.start..i).all(|j| !doc.tokens[j].is_word() || frame.contains(j)))
+        .unwrap_or(true);
+    !opens && is_capitalised(doc, i) && is_capitalised(doc, i + 1)
+}
+
+/// Inviting dialogue: an invitation phrase, or a real question to the customer (not a
+/// tag question like "…, right?").
+fn invitation(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &CategoryHits,
+    commercial_sentences: &[TokenRange],
+) -> Option<TokenRange> {
+    let outside = |r: &TokenRange| {
+        !commercial_sentences
+            .iter()
+            .any(|s| s.start < r.end && r.start < s.end)
+    };
+    let phrase = hits
+        .get(Category::InviteDialogue)
+        .iter()
+        .find(|h| outside(&h.range))
+        .map(|h| h.range);
+    phrase.or_else(|| {
+        doc.sentences
+            .iter()
+            .find(|s| {
+                if !s.question || commercial_sentences.contains(&s.tokens) {
+                    return false;
+                }
+                let words: Vec<&str> = (s.tokens.start..s.tokens.end)
+                    .filter(|&i| doc.tokens[i].is_word())
+                    .map(|i| doc.tokens[i].norm.as_str())
+                    .collect();
+                let tag = words.len() >= 3
+                    && words
+                        .last()
+                        .map(|w| lx.has_word(List::TagQuestion, w))
+                        .unwrap_or(false);
+                !tag && !words.is_empty()
+            })
+            .map(|s| s.tokens)
+    })
+}
+
+/// The human-voice score, 0–100, after the three groups of conversational-human-voice
+/// elements in the research (brief §4):
+///
+/// - personalisation, 55: greeting 10, addressing by name 15, first person singular 15,
+///   signature with name or initials 15;
+/// - informal speech, 15: emoticon 5, interjection 5, colloquial wording 5;
+/// - invitational rhetoric, 30: sympathy 10, apology 5, thanks 5, inviting dialogue 10;
+///
+/// minus 10 for each stock corporate phrase (at most 30), clamped to 0–100. A human reply
+/// therefore scores above a corporate one with the same content.
+pub fn score(reading: &Reading) -> u32 {
+    const ELEMENTS: [(Element, i32); 9] = [
+        (Element::Greeting, 10),
+        (Element::AddresseeName, 15),
+        (Element::FirstPersonSingular, 15),
+        (Element::Signature, 15),
+        (Element::Emoticon, 5),
+        (Element::Interjection, 5),
+        (Element::InformalWording, 5),
+        (Element::Thanks, 5),
+        (Element::InviteDialogue, 10),
+    ];
+    const STRATEGIES: [(Strategy, i32); 2] = [(Strategy::Sympathy, 10), (Strategy::Apology, 5)];
+    let elements: i32 = ELEMENTS
+        .iter()
+        .filter(|(id, _)| reading.has_element(*id))
+        .map(|(_, w)| w)
+        .sum();
+    let strategies: i32 = STRATEGIES
+        .iter()
+        .filter(|(id, _)| reading.has_strategy(*id))
+        .map(|(_, w)| w)
+        .sum();
+    let corporate = (reading.hits(Category::Corporate).len() as i32 * 10).min(30);
+    (elements + strategies - corporate).clamp(0, 100) as u32
+}

@@ -1,0 +1,65 @@
+//! corporate-phrase: a stock corporate phrase with a human alternative ("we apologise
+//! for any inconvenience", "wij betreuren het ongemak"), brief §4, §10. The fix is the
+//! alternative from the lexicon, or the phrase taken out.
+
+use super::{Check, Context, Out};
+use crate::fix::{phrase_deletion, text_of};
+use crate::lexicon::Category;
+use crate::rulebook::{book, RuleId};
+use crate::text::{capitalise, starts_upper};
+
+pub const RULE: Check = Check {
+    id: RuleId::CorporatePhrase,
+    check,
+};
+
+fn check(cx: &Context, out: &mut Out) {
+    let r = cx.reading;
+    let doc = &r.doc;
+    for h in r.hits(Category::Corporate) {
+        let text = text_of(doc, h.range);
+        let rep = r.lx.replacement(Category::Corporate, h.pattern).unwrap_or("");
+        if rep.is_empty() {
+            let shown = book().interface.leave_it_out.get(cx.ui).to_string();
+            let span = phrase_deletion(r, h.range);
+            out.push(&[("text", text), ("replacement", shown)], Some(span), Some(String::new()));
+            continue;
+        }
+        let first = doc.tokens[h.range.start].text(doc.source);
+        let fixed = if starts_upper(first) {
+            capitalise(rep)
+        } else {
+            rep.to_string()
+        };
+        out.push(
+            &[("text", text), ("replacement", rep.to_string())],
+            Some(doc.span(h.range)),
+            Some(fixed),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::case;
+    use crate::rulebook::RuleId::CorporatePhrase;
+
+    #[test]
+    fn the_human_wording_in_the_phrase_s_case() {
+        let c = case("Al twee weken wacht ik op mijn fiets.", "Wij betreuren het ongemak.");
+        assert_eq!(c.fixed(CorporatePhrase), "Wat vervelend dat dit gebeurd is.");
+        assert_eq!(
+            c.message(CorporatePhrase),
+            "\"Wij betreuren het ongemak\" is a stock corporate phrase: try \"wat vervelend dat dit gebeurd is\"."
+        );
+        let c = case("my flight got cancelled", "Rest assured, we will rebook you today.");
+        // (the capital comes when the rewrite tidies)
+        assert_eq!(c.fixed(CorporatePhrase), "we will rebook you today.");
+    }
+
+    #[test]
+    fn plain_words_are_fine() {
+        let c = case("my flight got cancelled", "Oh no, sorry to hear that! I'll rebook you.");
+        assert!(!c.fires(CorporatePhrase));
+    }
+}

@@ -1,0 +1,80 @@
+//! late-reply: the post is older than the response-time norm (brief §5, §7). No fix:
+//! the rewrite acknowledges the wait.
+
+use super::{Check, Context, Out};
+use crate::model::Lang;
+use crate::rulebook::{book, RuleId};
+
+pub const RULE: Check = Check {
+    id: RuleId::LateReply,
+    check,
+};
+
+fn check(cx: &Context, out: &mut Out) {
+    if !cx.incoming.late {
+        return;
+    }
+    let age = cx.incoming.age_minutes.unwrap_or(0.0);
+    let norm = cx.incoming.response_time_norm_minutes as f64;
+    out.push(
+        &[("age", duration(age, cx.ui)), ("norm", duration(norm, cx.ui))],
+        None,
+        None,
+    );
+}
+
+/// A number of minutes as the interface writes it: "1d 2h", "1h 30min", "45 min".
+fn duration(minutes: f64, ui: Lang) -> String {
+    let m = minutes.max(0.0).round() as u64;
+    let (d, h, min) = (m / 1440, (m % 1440) / 60, m % 60);
+    let units = &book().interface.duration;
+    let (ud, uh, um) = (units.day.get(ui), units.hour.get(ui), units.minute.get(ui));
+    if d > 0 {
+        format!("{d}{ud} {h}{uh}")
+    } else if h > 0 && min > 0 {
+        format!("{h}{uh} {min}{um}")
+    } else if h > 0 {
+        format!("{h}{uh}")
+    } else {
+        format!("{min} {um}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration;
+    use crate::model::Lang;
+    use crate::rules::testing::case;
+    use crate::rulebook::RuleId::LateReply;
+
+    #[test]
+    fn ages_in_the_interface_language() {
+        assert_eq!(duration(1530.0, Lang::En), "1d 1h");
+        assert_eq!(duration(90.0, Lang::Nl), "1u 30min");
+        assert_eq!(duration(120.0, Lang::En), "2h");
+        assert_eq!(duration(45.4, Lang::En), "45 min");
+        let c = case("Does the store cut keys?", "Yes, 9-5. - Ben").age(90.0);
+        assert_eq!(
+            c.message(LateReply),
+            "This post is 1h 30min old, past your 1h response norm: acknowledge the wait."
+        );
+    }
+
+    #[test]
+    fn the_durations_the_extension_writes_too() {
+        // the cases the extension's formatMinutes is tested on (tests/unit/)
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/durations.json")).unwrap();
+        for case in file["cases"].as_array().unwrap() {
+            let lang = Lang::parse(case["lang"].as_str().unwrap()).unwrap();
+            let minutes = case["minutes"].as_f64().unwrap();
+            assert_eq!(duration(minutes, lang), case["text"].as_str().unwrap(), "{case}");
+        }
+    }
+
+    #[test]
+    fn within_the_norm_or_without_an_age_is_not_late() {
+        assert!(!case("Does the store cut keys?", "Yes. - Ben").age(60.0).fires(LateReply));
+        assert!(!case("Does the store cut keys?", "Yes. - Ben").fires(LateReply));
+    }
+}

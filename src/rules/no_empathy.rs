@@ -1,0 +1,51 @@
+//! no-empathy: a complaint, and the reply shows neither sympathy nor an apology (brief
+//! §3: sympathy first). The fix opens with sympathy, after the greeting.
+
+use super::{Check, Context, Out};
+use crate::fix::sympathy_insertion;
+use crate::reply::Strategy;
+use crate::rulebook::RuleId;
+
+pub const RULE: Check = Check {
+    id: RuleId::NoEmpathy,
+    check,
+};
+
+fn check(cx: &Context, out: &mut Out) {
+    let r = cx.reading;
+    if !cx.complaint() || r.has_strategy(Strategy::Sympathy) || r.has_strategy(Strategy::Apology) {
+        return;
+    }
+    let (at, text) = sympathy_insertion(r);
+    out.push(&[], Some([at, at]), Some(text));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::case;
+    use crate::rulebook::RuleId::NoEmpathy;
+
+    #[test]
+    fn sympathy_first_after_the_greeting() {
+        let c = case("Al twee weken wacht ik op mijn fiets!", "Hoi Sonja, je fiets is morgen klaar.");
+        assert_eq!(
+            c.fixed(NoEmpathy),
+            "Hoi Sonja, wat vervelend om te horen! je fiets is morgen klaar."
+        );
+        let c = case("my flight got cancelled and nobody helps", "Flights are rebooked at the desk.");
+        assert_eq!(
+            c.fixed(NoEmpathy),
+            "Sorry to hear that! Flights are rebooked at the desk."
+        );
+    }
+
+    #[test]
+    fn sympathy_an_apology_or_no_complaint_is_fine() {
+        for (post, reply) in [
+            ("I can't log in to the app.", "Sorry you're locked out! A fix is coming."),
+            ("Kan ik per maand opzeggen?", "Hoi Yvonne, ja, dat kan via Mijn Omgeving."),
+        ] {
+            assert!(!case(post, reply).fires(NoEmpathy), "{reply}");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! personal-data-request: the reply asks for personal data (address, phone, e-mail,
+//! account numbers) in public (brief §8). A request via a private channel is fine. The
+//! fix moves the request to a DM.
+
+use super::{Check, Context, Out};
+use crate::lexicon::{Category, Hit, List, Template};
+use crate::reply::Reading;
+use crate::rulebook::RuleId;
+use crate::text::{Sentence, TokenKind};
+
+pub const RULE: Check = Check {
+    id: RuleId::PersonalDataRequest,
+    check,
+};
+
+fn check(cx: &Context, out: &mut Out) {
+    let r = cx.reading;
+    let doc = &r.doc;
+    let in_sentence = |s: &Sentence, hits: &[Hit]| hits.iter().any(|h| s.tokens.contains(h.range.start));
+    for s in &doc.sentences {
+        let asks = s.question
+            || in_sentence(s, r.hits(Category::Request))
+            || in_sentence(s, r.hits(Category::InformationRequest));
+        if !asks || !in_sentence(s, r.hits(Category::PersonalData)) {
+            continue;
+        }
+        let public: Vec<&Hit> = r
+            .hits(Category::PublicChannel)
+            .iter()
+            .filter(|h| s.tokens.contains(h.range.start))
+            .collect();
+        let private = doc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .any(|t| t.is_word() && r.lx.has_word(List::PrivateChannel, &t.norm));
+        if private && public.is_empty() {
+            continue;
+        }
+        let fixed = match public.first() {
+            Some(_) => via_private_channel(r, s, &public),
+            None => with_dm_added(r, s),
+        };
+        out.push(&[], Some(doc.span(s.tokens)), Some(fixed));
+    }
+}
+
+/// Sentence `s` with its first public phrase ("hier in de reacties") made the private
+/// channel and the others taken out.
+fn via_private_channel(r: &Reading, s: &Sentence, public: &[&Hit]) -> String {
+    let doc = &r.doc;
+    let (a, b) = doc.byte_range(s.tokens);
+    let mut t = String::new();
+    let mut last = a;
+    for (k, h) in public.iter().enumerate() {
+        let (ha, hb) = doc.byte_range(h.range);
+        t.push_str(&doc.source[last..ha]);
+        if k == 0 {
+            let rep = r.lx.replacement(Category::PublicChannel, h.pattern);
+            t.push_str(rep.unwrap_or(""));
+        }
+        last = hb;
+    }
+    t.push_str(&doc.source[last..b]);
+    t
+}
+
+/// Sentence `s` with "via DM" before its closing punctuation and emoji ("bsn? 😊").
+fn with_dm_added(r: &Reading, s: &Sentence) -> String {
+    let doc = &r.doc;
+    let (a, b) = doc.byte_range(s.tokens);
+    let sentence_text = &doc.source[a..b];
+    let mut k = s.tokens.end;
+    while k > s.tokens.start
+        && matches!(
+            doc.tokens[k - 1].kind,
+            TokenKind::Terminal | TokenKind::Emoji | TokenKind::Newline
+        )
+    {
+        k -= 1;
+    }
+    let cut = if k < s.tokens.end {
+        doc.tokens[k].byte.0 - a
+    } else {
+        sentence_text.len()
+    };
+    let body = sentence_text[..cut].trim_end();
+    let tail = &sentence_text[body.len()..];
+    let via = r.lx.template(Template::ViaDm, &[]);
+    format!("{body} {via}{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::case;
+    use crate::rulebook::RuleId::PersonalDataRequest;
+
+    #[test]
+    fn the_request_moves_to_a_dm() {
+        let c = case(
+            "Mijn pakket is bij de buren bezorgd.",
+            "Stuur je me je adres hier in de reacties?",
+        );
+        assert_eq!(c.fixed(PersonalDataRequest), "Stuur je me je adres via een DM?");
+        let c = case("I can't log in.", "Please reply with your account number 😊");
+        assert_eq!(
+            c.fixed(PersonalDataRequest),
+            "Please reply with your account number via DM 😊"
+        );
+    }
+
+    #[test]
+    fn a_request_in_private_is_fine() {
+        for reply in [
+            "Stuur je me je ordernummer via DM?",
+            "Could you DM me your account number?",
+        ] {
+            assert!(!case("my parcel is late", reply).fires(PersonalDataRequest), "{reply}");
+        }
+    }
+}
