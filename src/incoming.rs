@@ -218,6 +218,9 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
                 .map(|a| a > norm as f64)
                 .unwrap_or(false),
             asks_commercial: false,
+            certainty: Certainty::Sure,
+            signals: Vec::new(),
+            trouble: None,
         };
     };
     let doc = Doc::new(&post.text);
@@ -322,6 +325,9 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
         asks_commercial: !hits.get(Category::Commercial).is_empty(),
+        certainty: Certainty::Sure,
+        signals: Vec::new(),
+        trouble: None,
     }
 }
 

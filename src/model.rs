@@ -288,6 +288,50 @@ pub struct Incoming {
     /// The post itself asks about offers, discounts or prices, so commercial content in
     /// the reply answers it rather than pushes a sale.
     pub asks_commercial: bool,
+    /// How sure the reading of `kind` is. What depends on the kind (sympathy first on a
+    /// complaint, no jokes on one) acts only when it is sure: saying nothing beats saying
+    /// something wrong.
+    #[serde(default)]
+    pub certainty: Certainty,
+    /// What in the post the reading rests on, each with where it is in the post (UTF-16
+    /// units of the post text): the reasons the coach can show for its reading.
+    #[serde(default)]
+    pub signals: Vec<Signal>,
+    /// What went wrong for the customer, when the post is a complaint that says so: lets
+    /// a reply's sympathy fit the post ("sorry you're still waiting").
+    #[serde(default)]
+    pub trouble: Option<Trouble>,
+}
+
+/// How sure a reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    #[default]
+    Sure,
+    Unsure,
+}
+
+/// One thing in the post that the reading rests on ("won't turn on": `not_working`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signal {
+    pub id: Text,
+    /// Where in the post, in UTF-16 units of the post text.
+    pub span: Span,
+}
+
+/// What went wrong, as the customer tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trouble {
+    /// Waiting, or trying again and again ("3 weeks", "still nothing").
+    Waiting,
+    /// Something does not work, arrive or happen ("won't turn on", "never arrived").
+    NotWorking,
+    /// Money taken or owed ("charged twice").
+    Charged,
+    /// Dissatisfaction without one of the above ("terrible service").
+    Other,
 }
 
 /// An id or text the engine mostly takes from its own static data (rule ids, strategy

@@ -58,6 +58,12 @@ declare module 'reply-coach-engine' {
     response_time_norm_minutes: number;
     late: boolean;
     asks_commercial: boolean;
+    /** How sure the reading of `kind` is (absent in reports of older engines). */
+    certainty?: 'sure' | 'unsure';
+    /** What in the post the reading rests on; spans in UTF-16 units of the post text. */
+    signals?: { id: string; span: [number, number] }[];
+    /** What went wrong for the customer, when the post says so. */
+    trouble?: 'waiting' | 'not_working' | 'charged' | 'other' | null;
   }
 
   export interface Occurrence {
