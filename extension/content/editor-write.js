@@ -139,35 +139,55 @@ const isUndoKey = (e) => (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey &&
 export function armUndoCaret(editor, restored) {
   watchers.get(editor)?.();
   const doc = editor.ownerDocument;
-  let timer = 0;
+  const win = doc.defaultView;
+  /** @type {(() => void) | null} stops watching for the undo's result */
+  let stopWatching = null;
+  // true once the undo's text is back (and its selection collapsed)
   const check = () => {
-    if (!restored()) return;
+    if (!restored()) return false;
     if (isPlainField(editor)) {
       const field = /** @type {HTMLTextAreaElement} */ (editor);
       if (field.selectionStart !== field.selectionEnd) field.setSelectionRange(field.selectionEnd, field.selectionEnd);
-      return;
+      return true;
     }
     const sel = doc.getSelection();
     if (sel?.rangeCount && !sel.isCollapsed && editor.contains(sel.anchorNode) && editor.contains(sel.focusNode)) sel.collapseToEnd();
+    return true;
   };
+  // The editor applies the undo during this event or soon after (React's commit, Lexical's
+  // update): checked on each change it makes to its DOM or the selection (as microtasks,
+  // before any later keystroke), and on two timers, for at most a second.
   const after = () => {
     disarm();
-    // the editor applies the undo in this event or right after it (React, Lexical's update)
-    const win = doc.defaultView;
-    timer = win ? win.setTimeout(() => { check(); timer = win.setTimeout(check, 30); }, 0) : 0;
+    const observer = new MutationObserver(() => { if (check()) stop(); });
+    const onSelection = () => { if (check()) stop(); };
+    const timers = [0, 50, 1000].map((ms) => win?.setTimeout(() => { if (check() || ms === 1000) stop(); }, ms));
+    const stop = () => {
+      observer.disconnect();
+      doc.removeEventListener('selectionchange', onSelection);
+      for (const t of timers) if (t !== undefined) win?.clearTimeout(t);
+      stopWatching = null;
+    };
+    stopWatching = stop;
+    observer.observe(editor, { childList: true, subtree: true, characterData: true, attributes: isPlainField(editor) });
+    doc.addEventListener('selectionchange', onSelection);
   };
   /** @param {Event} e */
   const onKey = (e) => { if (isUndoKey(/** @type {KeyboardEvent} */ (e))) after(); };
   /** @param {Event} e */
-  const onInput = (e) => { if (/** @type {InputEvent} */ (e).inputType === 'historyUndo') after(); };
+  const onInput = (e) => {
+    if (/** @type {InputEvent} */ (e).inputType !== 'historyUndo') return;
+    if (stopWatching) { if (check()) stopWatching(); } else after();
+  };
   const disarm = () => {
     editor.removeEventListener('keydown', onKey, true);
     editor.removeEventListener('input', onInput, true);
-    if (watchers.get(editor) === disarm) watchers.delete(editor);
+    if (watchers.get(editor) === disarmAll) watchers.delete(editor);
   };
+  const disarmAll = () => { disarm(); stopWatching?.(); };
   editor.addEventListener('keydown', onKey, true);
   editor.addEventListener('input', onInput, true);
-  watchers.set(editor, () => { disarm(); if (timer) doc.defaultView?.clearTimeout(timer); });
+  watchers.set(editor, disarmAll);
 }
 
 /**
