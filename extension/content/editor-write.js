@@ -221,13 +221,19 @@ async function replaceValue(field, start, end, text) {
   if (!setter) return { ok: false, method: 'value', reason: 'unchanged' };
   const write = (/** @type {string} */ value, /** @type {number} */ caret) => {
     setter.call(field, value);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(inputEvent(field));
     field.setSelectionRange(caret, caret);
   };
   write(expected, start + text.length);
   if (field.value !== expected) return { ok: false, method: 'value', reason: 'mismatch' };
   armValueUndo(field, before, expected, end);
   return { ok: true, method: 'value' };
+}
+
+/** @param {HTMLElement} field  an "input" event made in the field's own window */
+function inputEvent(field) {
+  const Ev = /** @type {typeof Event} */ (field.ownerDocument.defaultView?.Event ?? Event);
+  return new Ev('input', { bubbles: true });
 }
 
 /**
@@ -249,7 +255,7 @@ function armValueUndo(field, before, written, caret) {
     e.preventDefault();
     e.stopPropagation();
     setter.call(field, before);
-    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(inputEvent(field));
     field.setSelectionRange(caret, caret);
   };
   /** @param {Event} e */
