@@ -105,6 +105,20 @@ data_names! {
         ConsumersAmongThemselves = "consumers_among_themselves",
         OrgAction = "org_action",
         ImpliedFirstPerson = "implied_first_person",
+        // how people complain, ask, praise and mock (the post's signals, incoming::signals)
+        NotWorking = "not_working",
+        Waiting = "waiting",
+        Charged = "charged",
+        HelpRequest = "help_request",
+        Rhetorical = "rhetorical",
+        Sarcasm = "sarcasm",
+        UpsetEmoji = "upset_emoji",
+        PlainQuestion = "plain_question",
+        Suggestion = "suggestion",
+        SelfCaused = "self_caused",
+        Resolved = "resolved",
+        BadEvaluation = "bad_evaluation",
+        Expectation = "expectation",
     }
 }
 

@@ -2,9 +2,9 @@
 //! contact, advice to respond or not, Dutch register, the author's first name and the
 //! post's age against the response-time norm.
 
-use crate::lexicon::{in_any_language, lexicon, Category, CategoryHits, Lexicon, List};
+use crate::lexicon::{in_any_language, lexicon, Category, Lexicon, List};
 use crate::model::*;
-use crate::text::{Doc, TokenKind};
+use crate::text::Doc;
 
 /// Tells the languages apart by counting each one's function words. `None` when the
 /// text gives no evidence either way (no language has more of its own than the others).
@@ -99,102 +99,131 @@ pub fn first_name(display_name: &str) -> Option<String> {
     Some(out)
 }
 
-struct Cues {
-    problem: usize,
-    venting: usize,
-    positive: usize,
-    abuse: usize,
-    trolling: usize,
-    irony: usize,
-    among_themselves: usize,
-    org_action: usize,
-    question: bool,
-    first_person: bool,
-    implied_first_person: bool,
-    second_person: bool,
-    concrete: bool,
-    formal: usize,
-    informal: usize,
+mod signals;
+mod weigh;
+
+pub use signals::SignalId;
+pub use weigh::{unknown_names as unknown_model_names, COMPLAINT_AT, SURE_ABOVE, SURE_NOT_BELOW};
+
+/// What the reading of the kind rests on.
+struct Evidence {
+    found: Vec<signals::Found>,
+    /// How likely the post is a complaint (`weigh`).
+    complaint: f64,
 }
 
-fn cues(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Cues {
-    let count = |cat: Category| hits.get(cat).len();
-    let mut question = false;
-    let mut implied_first_person = false;
-    for s in &doc.sentences {
-        let first_word = (s.tokens.start..s.tokens.end)
-            .map(|i| &doc.tokens[i])
-            .find(|t| t.is_word());
-        if s.question {
-            question = true;
+impl Evidence {
+    fn count(&self, id: SignalId) -> usize {
+        self.found.iter().filter(|f| f.id == id).count()
+    }
+    fn has(&self, id: SignalId) -> bool {
+        self.found.iter().any(|f| f.id == id)
+    }
+}
+
+/// The kind, and why the brief advises not to respond, when it does (§6). The learned
+/// chance decides complaint or not; the rest follows what the post says.
+fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
+    use SignalId as S;
+    // Not to be answered (brief §6): a swearing tirade, trolling, irony, emotion alone —
+    // each only without the customer's own experience or a number (an angry customer
+    // with a problem is answered, swearing or not), and except irony, without a concrete
+    // issue either (something not working, waiting, money, a problem, a call for help).
+    let personal = e.has(S::FirstPerson) || e.has(S::Number);
+    let trouble = [
+        S::NotWorking,
+        S::Waiting,
+        S::Charged,
+        S::Problem,
+        S::HelpRequest,
+    ]
+    .into_iter()
+    .any(|s| e.has(s));
+    if !personal {
+        if e.has(S::Abuse) && !trouble {
+            return (Kind::Remark, Some(AdviceReason::Abuse));
         }
-        if !s.question {
-            if let Some(w) = first_word {
-                if lx
-                    .phrases(Category::ImpliedFirstPerson)
-                    .find_in(doc, s.tokens)
-                    .first()
-                    .map(|h| doc.tokens[h.range.start].norm == w.norm)
-                    .unwrap_or(false)
-                {
-                    implied_first_person = true;
-                }
-            }
+        if e.has(S::Trolling) && !trouble && e.complaint < SURE_ABOVE {
+            return (Kind::Remark, Some(AdviceReason::Trolling));
+        }
+        // "jullie hebben zeker weer eens een storing? Geweldig bedrijf hoor 🙄": irony
+        // that names no experience of the writer's own provokes; it does not report
+        if e.count(S::Irony) >= 2 || e.has(S::Irony) && !trouble {
+            return (Kind::Remark, Some(AdviceReason::IronicOrProvocative));
+        }
+        if (e.has(S::Venting) || e.has(S::BadEvaluation))
+            && !trouble
+            && !e.has(S::Question)
+            && e.complaint < SURE_ABOVE
+        {
+            return (Kind::Remark, Some(AdviceReason::EmotionOnly));
         }
     }
-    // A question that starts with a question word but has no "?" (common on X).
-    if !question {
-        if let Some(first) = doc.words().next() {
-            if lx
-                .phrases(Category::QuestionStart)
-                .find_in(
-                    doc,
-                    crate::text::TokenRange {
-                        start: first.0,
-                        end: first.0 + 1,
-                    },
-                )
-                .len()
-                == 1
-                && doc
-                    .tokens
-                    .iter()
-                    .all(|t| t.kind != TokenKind::Terminal || t.norm.contains('?'))
-                && doc.sentences.len() == 1
-            {
-                question = true;
-            }
-        }
+    if e.has(S::ConsumersAmongThemselves) && !e.has(S::SecondPerson) && !trouble {
+        return (Kind::Remark, Some(AdviceReason::ConsumersAmongThemselves));
     }
-    let words: Vec<&crate::text::Norm> = doc.words().map(|(_, t)| &t.norm).collect();
-    let first_person = words.iter().any(|w| lx.has_word(List::FirstPerson, w));
-    let second_person = words
+    if e.complaint >= COMPLAINT_AT {
+        return (Kind::Complaint, None);
+    }
+    let praise = e.count(S::Positive) + e.count(S::Thanks);
+    let mockery = e.has(S::Sarcasm) || e.has(S::Irony);
+    if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
+        (Kind::Compliment, None)
+    } else if e.has(S::Question) {
+        (Kind::Question, None)
+    } else {
+        (Kind::Remark, None)
+    }
+}
+
+/// How sure the kind is: the chance of a complaint far from the line either way.
+fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
+    let sure = match kind {
+        Kind::Complaint => e.complaint >= SURE_ABOVE,
+        _ => e.complaint <= SURE_NOT_BELOW,
+    };
+    if sure {
+        Certainty::Sure
+    } else {
+        Certainty::Unsure
+    }
+}
+
+/// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
+fn trouble_of(e: &Evidence) -> Option<Trouble> {
+    let weight = |id: SignalId| {
+        weigh::contributions(&e.found)
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map(|(_, c)| *c)
+            .unwrap_or(0.0)
+    };
+    [
+        (SignalId::Waiting, Trouble::Waiting),
+        (SignalId::NotWorking, Trouble::NotWorking),
+        (SignalId::Charged, Trouble::Charged),
+    ]
+    .into_iter()
+    .filter(|(id, _)| e.has(*id))
+    .max_by(|a, b| weight(a.0).total_cmp(&weight(b.0)))
+    .map(|(_, t)| t)
+    .or(Some(Trouble::Other))
+}
+
+/// The post's signals as the report gives them: each with where it is in the post and
+/// its learned weight towards a complaint (the strongest reasons first).
+fn reported_signals(doc: &Doc, e: &Evidence) -> Vec<Signal> {
+    let mut out: Vec<Signal> = e
+        .found
         .iter()
-        .any(|w| in_any_language(List::SecondPerson, *w));
-    let concrete = doc.tokens.iter().any(|t| t.is_word() && t.has_digit()) || first_person;
-    Cues {
-        problem: count(Category::Problem),
-        venting: count(Category::Venting),
-        positive: count(Category::Positive),
-        abuse: count(Category::Abuse),
-        trolling: count(Category::Trolling),
-        irony: count(Category::Irony),
-        among_themselves: count(Category::ConsumersAmongThemselves),
-        org_action: count(Category::OrgAction),
-        question,
-        first_person,
-        implied_first_person,
-        second_person,
-        concrete,
-        formal: words
-            .iter()
-            .filter(|w| lx.has_word(List::FormalPronoun, w))
-            .count(),
-        informal: words
-            .iter()
-            .filter(|w| lx.has_word(List::InformalPronoun, w))
-            .count(),
-    }
+        .map(|f| Signal {
+            id: Text::Borrowed(f.id.name()),
+            span: doc.snap_span(doc.span(f.range)),
+            weight: (weigh::weight(f.id) * 100.0).round() / 100.0,
+        })
+        .collect();
+    out.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    out
 }
 
 /// Reads the incoming post. `ui` is the interface language for the advice message.
@@ -227,55 +256,33 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let language = detect_language(&doc);
     let lx = lexicon(language.unwrap_or(fallback));
     let hits = lx.find_all(&doc);
-    let c = cues(&doc, lx, &hits);
+    let found = signals::find(&doc, lx, &hits);
+    let e = Evidence {
+        complaint: weigh::complaint_chance(&found),
+        found,
+    };
+    let (kind, advice_reason) = kind_of(&e);
+    let certainty = certainty_of(&e, kind);
 
-    // Kind (eval README): a post reporting a problem is a complaint even as a question.
-    // `problem` counts concrete trouble ("broken", "3 hours on hold"); `venting` counts
-    // judgement alone ("worst", "belachelijk"), which makes a complaint only together
-    // with something concrete (brief §6: remarks based on emotion alone go unanswered).
-    let no_substance = !c.concrete && c.problem == 0;
-    let trouble = c.problem + c.venting;
-    let (kind, advice_reason) =
-        if c.abuse > 0 && (c.problem == 0 || (!c.concrete && c.problem <= 1)) {
-            (Kind::Remark, Some(AdviceReason::Abuse))
-        } else if c.trolling > 0 && no_substance {
-            (Kind::Remark, Some(AdviceReason::Trolling))
-        } else if c.irony > 0 && !c.concrete && (c.irony >= 2 || c.problem <= 1) {
-            (Kind::Remark, Some(AdviceReason::IronicOrProvocative))
-        } else if c.venting > 0 && no_substance && !c.question {
-            (Kind::Remark, Some(AdviceReason::EmotionOnly))
-        } else if c.among_themselves > 0 && !c.second_person {
-            let kind = if trouble > 0 {
-                Kind::Complaint
-            } else {
-                Kind::Remark
-            };
-            (kind, Some(AdviceReason::ConsumersAmongThemselves))
-        } else if trouble > 0
-            && (trouble + c.irony > c.positive.saturating_sub(c.irony)
-                // a concrete problem outweighs as much praise ("thanks! but the box was
-                // broken"): a post that reports a problem is a complaint
-                || c.problem >= c.positive.saturating_sub(c.irony))
-        {
-            (Kind::Complaint, None)
-        } else if c.positive > 0 && c.irony == 0 {
-            (Kind::Compliment, None)
-        } else if c.question {
-            (Kind::Question, None)
-        } else if trouble > 0 {
-            (Kind::Complaint, None)
-        } else {
-            (Kind::Remark, None)
-        };
-
+    use SignalId as S;
     let sentiment = match kind {
         Kind::Complaint => Sentiment::Negative,
         Kind::Compliment => Sentiment::Positive,
         Kind::Question => Sentiment::Neutral,
         Kind::Remark => {
-            if c.abuse + c.trolling + c.irony + c.problem + c.venting > 0 {
+            let negative = [
+                S::Abuse,
+                S::Trolling,
+                S::Irony,
+                S::Sarcasm,
+                S::Problem,
+                S::Venting,
+                S::BadEvaluation,
+                S::UpsetEmoji,
+            ];
+            if negative.iter().any(|&s| e.has(s)) {
                 Sentiment::Negative
-            } else if c.positive > 0 {
+            } else if e.has(S::Positive) {
                 Sentiment::Positive
             } else {
                 Sentiment::Neutral
@@ -286,26 +293,24 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     // Reason for contact (brief §2), for complaints and remarks.
     let reason = match kind {
         Kind::Question | Kind::Compliment => None,
-        _ => Some(if c.first_person {
-            Reason::PersonalExperience
-        } else if c.org_action > 0 {
-            Reason::OrganisationAction
-        } else if c.implied_first_person {
-            Reason::PersonalExperience
-        } else if c.second_person {
-            Reason::OrganisationAction
-        } else {
-            Reason::FactualStatement
-        }),
+        _ => Some(reason_of(&doc, lx, &e)),
     };
-
     let advice = if advice_reason.is_some() {
         Advice::DontRespond
     } else {
         Advice::Respond
     };
+    let words: Vec<&crate::text::Norm> = doc.words().map(|(_, t)| &t.norm).collect();
+    let formal = words
+        .iter()
+        .filter(|w| lx.has_word(List::FormalPronoun, w))
+        .count();
+    let informal = words
+        .iter()
+        .filter(|w| lx.has_word(List::InformalPronoun, w))
+        .count();
     // (a language without a formal "you" has no pronouns of either form: unknown)
-    let register = match c.formal.cmp(&c.informal) {
+    let register = match formal.cmp(&informal) {
         std::cmp::Ordering::Greater => Register::Formal,
         std::cmp::Ordering::Less => Register::Informal,
         std::cmp::Ordering::Equal => Register::Unknown,
@@ -325,9 +330,37 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
         asks_commercial: !hits.get(Category::Commercial).is_empty(),
-        certainty: Certainty::Sure,
-        signals: Vec::new(),
-        trouble: None,
+        certainty,
+        signals: reported_signals(&doc, &e),
+        trouble: (kind == Kind::Complaint).then(|| trouble_of(&e)).flatten(),
+    }
+}
+
+/// Why the customer wrote (brief §2): their own experience ("I", or a sentence with an
+/// implied "I": "waited 90 min…"), the organisation's action, or a factual statement.
+fn reason_of(doc: &Doc, lx: &Lexicon, e: &Evidence) -> Reason {
+    let implied_first_person = doc.sentences.iter().any(|s| {
+        let first_word = (s.tokens.start..s.tokens.end)
+            .map(|i| &doc.tokens[i])
+            .find(|t| t.is_word());
+        !s.question
+            && first_word.is_some_and(|w| {
+                lx.phrases(Category::ImpliedFirstPerson)
+                    .find_in(doc, s.tokens)
+                    .first()
+                    .is_some_and(|h| doc.tokens[h.range.start].norm == w.norm)
+            })
+    });
+    if e.has(SignalId::FirstPerson) {
+        Reason::PersonalExperience
+    } else if e.has(SignalId::OrgAction) {
+        Reason::OrganisationAction
+    } else if implied_first_person {
+        Reason::PersonalExperience
+    } else if e.has(SignalId::SecondPerson) {
+        Reason::OrganisationAction
+    } else {
+        Reason::FactualStatement
     }
 }
 
