@@ -6,27 +6,65 @@ use crate::lexicon::{in_any_language, lexicon, Category, Lexicon, List};
 use crate::model::*;
 use crate::text::Doc;
 
-/// Tells the languages apart by counting each one's function words. `None` when the
-/// text gives no evidence either way (no language has more of its own than the others).
-pub fn detect_language(doc: &Doc) -> Option<Lang> {
+/// How much each language's words the text has: its function words ("de", "the"),
+/// which count for a language only when no other language has the word too, and, for
+/// the other words, letter groups only one language writes ("ij", "ght"). Indexed by
+/// `Lang as usize`.
+fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
     let mut counts = [0usize; Lang::ALL.len()];
     let lexicons = Lang::ALL.map(lexicon);
     for (_, t) in doc.words() {
+        if t.has_digit() {
+            continue;
+        }
         // the languages whose function word this is, as bits; words languages share
         // ("in", "is", "we", "sorry") count for none of them
-        let langs = lexicons.iter().fold(0u32, |bits, lx| {
-            bits | (lx.has_word(List::Function, &t.norm) as u32) << lx.lang as u32
-        });
+        let of_lang = |list: List| {
+            lexicons.iter().fold(0u32, |bits, lx| {
+                let has = match list {
+                    List::LetterCluster => {
+                        lx.words(list).iter().any(|c| t.norm.contains(c.as_str()))
+                    }
+                    _ => lx.has_word(list, &t.norm),
+                };
+                bits | (has as u32) << lx.lang as u32
+            })
+        };
+        let function = of_lang(List::Function);
+        let langs = if function != 0 {
+            function
+        } else {
+            of_lang(List::LetterCluster)
+        };
         if langs.count_ones() == 1 {
             counts[langs.trailing_zeros() as usize] += 1;
         }
     }
-    let most = *counts.iter().max()?;
-    let mut leaders = Lang::ALL
-        .into_iter()
-        .filter(|&l| counts[l as usize] == most);
-    let leader = leaders.next()?;
-    leaders.next().is_none().then_some(leader)
+    counts
+}
+
+/// The language with the most evidence, when one has more than every other
+/// (`margin`): a guess at 1, surer from 2.
+fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
+    let counts = language_evidence(doc);
+    let mut order: Vec<Lang> = Lang::ALL.to_vec();
+    order.sort_by_key(|&l| std::cmp::Reverse(counts[l as usize]));
+    let top = counts[order[0] as usize];
+    let next = order.get(1).map(|&l| counts[l as usize]).unwrap_or(0);
+    (top >= next + margin).then_some(order[0])
+}
+
+/// The language of a text, as a guess: `None` when the text gives no evidence either
+/// way (no language has more of its own words than the others).
+pub fn detect_language(doc: &Doc) -> Option<Lang> {
+    leading_language(doc, 1)
+}
+
+/// The language of a text, when the evidence is clear (a lead of two words or more): a
+/// five-word question ("per stuk of per doos?") is not evidence enough to tell the agent
+/// they answered in the wrong language.
+pub fn detect_language_surely(doc: &Doc) -> Option<Lang> {
+    leading_language(doc, 2)
 }
 
 /// The first name in a display name: "Sonja de Vries" → Sonja; none for handles such as
@@ -253,8 +291,10 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         };
     };
     let doc = Doc::new(&post.text);
-    let language = detect_language(&doc);
-    let lx = lexicon(language.unwrap_or(fallback));
+    // the post is read in the language it most likely is; it says its language only when
+    // that is clear
+    let language = detect_language_surely(&doc);
+    let lx = lexicon(detect_language(&doc).unwrap_or(fallback));
     let hits = lx.find_all(&doc);
     let found = signals::find(&doc, lx, &hits);
     let e = Evidence {
@@ -471,5 +511,25 @@ mod tests {
             Some(Lang::En)
         );
         assert_eq!(detect_language(&Doc::new("👍")), None);
+        // short posts: a guess from letter groups, not proof enough to say the reply is
+        // in the wrong language
+        let short = |t: &str| {
+            (
+                detect_language(&Doc::new(t)),
+                detect_language_surely(&Doc::new(t)),
+            )
+        };
+        assert_eq!(short("per stuk of per doos?"), (None, None));
+        assert_eq!(short("Top, dank!"), (Some(Lang::Nl), None));
+        assert_eq!(
+            short("Bezorging vandaag mogelijk?"),
+            (Some(Lang::Nl), Some(Lang::Nl))
+        );
+        assert_eq!(short("Any update?"), (Some(Lang::En), None));
+        assert_eq!(short("Kan dit morgen?"), (Some(Lang::Nl), Some(Lang::Nl)));
+        assert_eq!(
+            short("where is my parcel"),
+            (Some(Lang::En), Some(Lang::En))
+        );
     }
 }

@@ -260,6 +260,12 @@ impl Lexicon {
             .collect()
     }
 
+    /// The words of `list`, in file order (for lists of word parts, such as letter
+    /// clusters).
+    pub fn words(&self, list: List) -> &[String] {
+        &self.list_words[list as usize]
+    }
+
     /// `w` is in `list`.
     #[inline]
     pub fn has_word<W: LexWord + ?Sized>(&self, list: List, w: &W) -> bool {

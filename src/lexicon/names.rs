@@ -35,6 +35,9 @@ data_names! {
         SignOffLead = "sign_off_lead",
         // reading the post
         SecondPerson = "second_person",
+        /// Letter groups that mark a word as this language's ("ij", "sch"; "wh", "ght"),
+        /// for telling languages apart on short texts.
+        LetterCluster = "letter_cluster",
         NamePrefix = "name_prefix",
         // fixes and rewrites
         SubjectAfterVerb = "subject_after_verb",
