@@ -83,3 +83,26 @@ pub fn complaint_chance(found: &[Found]) -> f64 {
     let z = model().bias + contributions(found).iter().map(|(_, c)| c).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TokenRange;
+
+    #[test]
+    fn every_weight_is_a_signal_and_the_chance_follows_the_weights() {
+        assert_eq!(unknown_names(), Vec::<&str>::new());
+        let at = TokenRange { start: 0, end: 1 };
+        let found = |ids: &[SignalId]| -> Vec<Found> {
+            ids.iter().map(|&id| Found { id, range: at }).collect()
+        };
+        // a signal that weighs towards a complaint raises the chance, one against lowers
+        // it, and a signal counts at most `cap` times
+        let none = complaint_chance(&[]);
+        assert!(complaint_chance(&found(&[SignalId::NotWorking])) > none);
+        assert!(complaint_chance(&found(&[SignalId::Resolved])) < none);
+        let many = vec![SignalId::NotWorking; model().cap + 3];
+        let capped = vec![SignalId::NotWorking; model().cap];
+        assert_eq!(complaint_chance(&found(&many)), complaint_chance(&found(&capped)));
+    }
+}
