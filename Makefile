@@ -29,8 +29,8 @@ BENCH_START := $(shell date +%s)
 
 .PHONY: help demo test toolchain toolchain-native toolchain-wasm toolchain-browser toolchain-firefox \
         release wasm build extension-deps extension-browser \
-        test-js typecheck lint test-rust test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
-        demo-cli demo-extension score bench
+        test-js typecheck lint test-rust test-model train test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
+        demo-cli demo-extension score score-real bench
 
 # Every target has a `## ` line; tests/unit/makefile.test.mjs checks that none is missing.
 help: ## this list
@@ -38,7 +38,7 @@ help: ## this list
 
 demo: demo-cli demo-extension ## build everything and run the product: the CLI on the demo sample, then the extension on the demo pages
 
-test: test-js test-rust test-wasm test-extension test-hardening ## run every test (each of the test-* targets below)
+test: test-js test-rust test-model test-wasm test-extension test-hardening ## run every test (each of the test-* targets below)
 
 # --- tools ---------------------------------------------------------------------------
 toolchain: ## install what is missing: clippy/rustfmt, a wasm32 compiler, wasm-bindgen-cli (= Cargo.lock), Chromium + ChromeDriver, Firefox ESR + geckodriver
@@ -108,6 +108,14 @@ test-rust: toolchain-native ## cargo test + clippy -D warnings + fmt --check (na
 	@echo "==> cargo test"
 	@$(CARGO) test
 
+test-model: release ## the post reading's learned weights are what scripts/train/post_kind.py learns from data/training/ (retrain after changing the lexicon: make train)
+	@echo "==> scripts/train/post_kind.py --check"
+	@python3 scripts/train/post_kind.py --check --cli '$(CLI)'
+
+train: release ## learn the weights of the post's signals again (data/model/post_kind.toml), then rebuild
+	@python3 scripts/train/post_kind.py --cli '$(CLI)'
+	@$(CARGO) build --release --bin reply-coach
+
 test-wasm: release toolchain-wasm toolchain-browser ## the wasm build gives the native reports, in headless Chromium
 	@REPLY_COACH_CLI='$(CLI)' PARITY_EXCHANGE='$(PARITY_EXCHANGE)' PARITY_CHECK='$(PARITY_CHECK)' \
 	  DEV_SET='$(SHARED)/eval/dev.jsonl' SAMPLE_SET='$(SAMPLE)' scripts/test-wasm.sh
@@ -148,6 +156,9 @@ demo-cli: release ## the CLI's coaching on the demo sample (SAMPLE, default demo
 
 demo-extension: build extension-browser ## the demo pages and Chromium with the extension (headless: the URLs and how to load dist/chrome-dev)
 	@CHROMIUM='$(EXT_CHROMIUM)' $(NODE) scripts/extension/demo.mjs
+
+score-real: release ## agreement with the real exchanges annotated here (eval/real-dev; the twcs texts come from ../shared)
+	@SHARED='$(SHARED)' python3 scripts/eval/real_set.py score --cli '$(CLI)'
 
 score: release ## agreement with the annotated development set, ../shared/eval/dev.jsonl (when present)
 	@if [ -f '$(SHARED)/eval/score.py' ]; then \
