@@ -211,7 +211,8 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     if e.complaint >= COMPLAINT_AT {
         return (Kind::Complaint, None);
     }
-    let praise = e.count(S::Positive) + e.count(S::Thanks);
+    let praise = (e.count(S::Positive) + e.count(S::Thanks) + e.count(S::NoTrouble))
+        .saturating_sub(e.count(S::ThanksInAdvance));
     let mockery = e.has(S::Sarcasm) || e.has(S::Irony);
     if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
         (Kind::Compliment, None)
