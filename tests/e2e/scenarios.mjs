@@ -335,3 +335,95 @@ export async function facebookReplyWithMention(d) {
   assert.ok(quoted.text.startsWith(`${mention}: ${comment.slice(0, 20)}`), `the reply box answers the comment: ${quoted.text}`);
   return report;
 }
+
+/**
+ * Holds back the page's `selectionchange` events: for `hold` ms (then dispatched again),
+ * or for good ('drop'), so the editor learns of a new selection late or never. This is
+ * the race of a fix against the editor's model: the write selects its range, and the
+ * editor, not yet told of it, applies the input at the selection its model still holds
+ * (Draft.js in Firefox: the leaf's new text into the block of the old caret; a paste at
+ * the old caret). `release()` lets them through again.
+ */
+async function holdSelectionChange(d, hold) {
+  await d.evaluate((h) => {
+    let replaying = false;
+    const onChange = (e) => {
+      if (replaying) return;
+      e.stopImmediatePropagation();
+      if (h === 'drop') return;
+      setTimeout(() => { replaying = true; try { document.dispatchEvent(new Event('selectionchange')); } finally { replaying = false; } }, h);
+    };
+    window.addEventListener('selectionchange', onChange, true);
+    window.__releaseSelectionChange = () => window.removeEventListener('selectionchange', onChange, true);
+  }, hold);
+  return { release: () => d.evaluate(() => window.__releaseSelectionChange()) };
+}
+
+const notice = (d) => d.evaluate(() => document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector('[data-reply-coach="notice"]')?.textContent ?? '');
+
+/**
+ * The page's text of the Draft.js editor, block by block (what the person sees): it must
+ * be the model's, never a native edit the editor put into another block.
+ */
+const draftDom = (d, box) => d.evaluate((sel) => [...document.querySelector(sel).querySelectorAll('[data-block="true"]')].map((b) => b.textContent).join('\n'), EDITOR[box]);
+
+/**
+ * A fix (the first line's corporate phrase, in a two-line draft) or the rewrite applied
+ * while the page holds back `selectionchange` (holdSelectionChange). With a delay, the
+ * write waits for the editor to hear of its selection and lands exactly. Dropped for good,
+ * the write either lands exactly (an editor that reads the DOM selection itself) or the
+ * draft is put back exactly, through the editor's own undo, and the panel says so: never
+ * a partial or misplaced edit. Either way the page shows the model's text, and the next
+ * keystroke replaces nothing. Returns 'landed' or 'restored'.
+ */
+export async function selectionRace(d, box, { hold, target }) {
+  await d.settings({ ui_language: 'en' });
+  await openBox(d, box, { lang: 'en' });
+  const draft = DRAFTS.en;
+  await typeDraft(d, box, draft);
+  assert.equal(await model(d, box), draft, 'typing reaches the editor model');
+  await waitSettled(d);
+  const report = await d.engine({ type: 'analyze', post: await shownPost(d), draft, platform: box.startsWith('x') ? 'x' : 'facebook' });
+  let want;
+  let action;
+  if (target === 'rewrite') {
+    assert.ok(report.rewrite, 'the engine proposes a rewrite');
+    want = report.rewrite;
+    action = '[data-reply-coach="panel"] [data-action="apply-rewrite"]';
+  } else {
+    const index = report.findings.findIndex((f) => f.rule === target && f.span && f.replacement !== null && f.replacement !== undefined);
+    assert.ok(index >= 0, `the draft has a ${target} fix`);
+    const f = report.findings[index];
+    assert.ok(f.span[1] <= draft.indexOf('\n'), 'on the first line: the old caret is at the end of the second');
+    want = applyFinding(draft, f);
+    action = `[data-reply-coach="panel"] li[data-index="${index}"] [data-action="apply-fix"]`;
+  }
+  await openPanel(d);
+  const held = await holdSelectionChange(d, hold);
+  const what = `${target}, selectionchange ${hold === 'drop' ? 'dropped' : `held ${hold} ms`}`;
+  try {
+    await d.clickCoach(action);
+    // the write's end: the text it meant, or the draft back with a notice
+    await d.waitFor(([w, t, dr]) => {
+      const m = window.__demo.getModelText(w);
+      const n = document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector('[data-reply-coach="notice"]')?.textContent;
+      return m === t || (m === dr && Boolean(n));
+    }, [MODEL[box], want, draft], 6000).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300)); // nothing more comes after it
+  } finally {
+    await held.release();
+  }
+  const got = await model(d, box);
+  const outcome = got === want ? 'landed' : got === draft ? 'restored' : 'mangled';
+  assert.notEqual(outcome, 'mangled', `${what}: the editor model holds a partial or misplaced edit: ${JSON.stringify(got)}`);
+  if (outcome === 'restored') assert.ok(await notice(d), `${what}: the draft was put back and the panel says the change did not go in`);
+  else assert.equal(await notice(d), '', `${what}: landed, no notice`);
+  if (box.startsWith('x')) assert.equal(await draftDom(d, box), got, `${what}: the page shows the model's text`);
+  if (hold !== 'drop') assert.equal(outcome, 'landed', `${what}: the write waits for the editor to hear of its selection`);
+  if (outcome === 'restored') {
+    await d.click(EDITOR[box]);
+    await d.press('Control+End');
+    await typingAfterUndo(d, box, draft, draft.length, draft.length, `${what}, restored`);
+  }
+  return outcome;
+}
