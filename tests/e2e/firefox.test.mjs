@@ -26,8 +26,8 @@ for (const [box, lang] of [['x', 'en'], ['x-dialog', 'nl'], ['x-mobile', 'en'], 
 for (const box of ['x', 'facebook']) {
   test(`firefox ${box}: a fix and the rewrite racing the editor's selection land exactly or leave the draft exactly as it was`, async () => {
     const outcomes = [];
-    for (const [hold, target] of [[150, 'corporate-phrase'], ['drop', 'corporate-phrase'], ['drop', 'rewrite']]) {
-      outcomes.push(`${target} ${hold}: ${await S.selectionRace(d, box, { hold, target })}`);
+    for (const [race, target] of [[150, 'corporate-phrase'], ['drop', 'corporate-phrase'], ['desync', 'corporate-phrase'], ['desync', 'rewrite']]) {
+      outcomes.push(`${target} ${race}: ${await S.selectionRace(d, box, { race, target })}`);
     }
     console.log(`# firefox ${box}: ${outcomes.join(', ')}`);
   });
