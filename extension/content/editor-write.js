@@ -167,18 +167,20 @@ function watchPerson(editor) {
 }
 
 /**
- * Waits until `read()` is `want` and stays so for SETTLE_MS ('want'), or until `timeout`
- * passed: then 'before' when it is still `before`, else 'other'.
+ * Waits until `read()` is `want` and stays so for SETTLE_MS, unless the person edits on
+ * meanwhile (their Ctrl+Z, say: then it was theirs to change) ('want'), or until
+ * `timeout` passed: then 'before' when it is still `before`, else 'other'.
  * @param {() => string} read @param {string} want @param {string} before @param {number} timeout
+ * @param {ReturnType<typeof watchPerson>} person
  * @returns {Promise<'want' | 'before' | 'other'>}
  */
-async function settle(read, want, before, timeout) {
+async function settle(read, want, before, timeout, person) {
   const t0 = Date.now();
   await tick(); // the editor's own update of the input (a microtask, a re-render) first
   for (;;) {
     if (read() === want) {
       await sleep(SETTLE_MS);
-      if (read() === want) return 'want';
+      if (read() === want || person.acted()) return 'want';
     }
     if (Date.now() - t0 > timeout) {
       const now = read();
@@ -293,11 +295,11 @@ async function replaceRich(adapter, editor, start, end, text, options, person) {
   const write = async (method) => {
     const sent = await attempt(method);
     if (!sent.sent) return { ok: false, method, reason: sent.reason };
-    const outcome = await settle(read, expected, before, timeout);
-    if (outcome === 'want') {
-      armUndoCaret(editor, () => read() === before);
-      return { ok: true, method };
-    }
+    // armed at once: the person may press Ctrl+Z as soon as they see the change
+    armUndoCaret(editor, () => read() === before);
+    const outcome = await settle(read, expected, before, timeout, person);
+    if (outcome === 'want') return { ok: true, method };
+    watchers.get(editor)?.();
     if (outcome === 'before') return null;
     const restored = await restore(editor, read, before, sent.native, person);
     return { ok: false, method, reason: 'mismatch', restored };
