@@ -129,7 +129,8 @@ function nextSelectionChange(doc, ms) {
   /** @type {Promise<boolean>} */
   const heard = new Promise((resolve) => {
     const on = () => { stop(); resolve(true); };
-    const timer = setTimeout(() => { stop(); resolve(false); }, ms);
+    // (one more turn after the time is up: an event already queued behind the timer counts)
+    const timer = setTimeout(() => setTimeout(() => { stop(); resolve(false); }, 0), ms);
     stop = () => { doc.removeEventListener('selectionchange', on); clearTimeout(timer); };
     doc.addEventListener('selectionchange', on);
   });
