@@ -217,7 +217,11 @@ export class BoxCoach {
     this.busy = true;
     try {
       const result = await replaceRange(this.adapter, this.editor, start, end, text);
-      this.setNotice(result.ok ? null : 'applyFailed');
+      // not applied: the draft is as it was (applyFailed), the person changed it first
+      // (textChanged), or a change that went in wrong could not be undone (applyNotRestored)
+      this.setNotice(result.ok ? null
+        : result.reason === 'changed' ? 'textChanged'
+          : result.reason === 'mismatch' && !result.restored ? 'applyNotRestored' : 'applyFailed');
       await this.run(true);
       return result.ok;
     } finally {

@@ -186,6 +186,24 @@ export function selectOffsets(editor, blocks, start, end) {
   return true;
 }
 
+/**
+ * Whether the document's selection is still exactly [start, end) of the draft as
+ * selectOffsets set it (the same DOM points of a fresh block map): a re-render of the
+ * editor, or the editor restoring its own idea of the selection, moves it.
+ * @param {Element} editor
+ * @param {Block[]} blocks
+ * @param {number} start
+ * @param {number} end
+ */
+export function isSelected(editor, blocks, start, end) {
+  const a = pointAt(blocks, start, 'start');
+  const b = pointAt(blocks, end, start === end ? 'start' : 'end');
+  const sel = editor.ownerDocument.getSelection();
+  if (!a || !b || !sel || sel.rangeCount !== 1) return false;
+  const r = sel.getRangeAt(0);
+  return r.startContainer === a.node && r.startOffset === a.offset && r.endContainer === b.node && r.endOffset === b.offset;
+}
+
 // The text as users and engines compare it: no NBSPs, no zero-width characters, \n lines.
 /** @param {string | null | undefined} s */
 export function normalise(s) {

@@ -23,6 +23,16 @@ for (const [box, lang] of [['x', 'en'], ['x-dialog', 'nl'], ['x-mobile', 'en'], 
   });
 }
 
+for (const box of ['x', 'facebook']) {
+  test(`firefox ${box}: a fix and the rewrite racing the editor's selection land exactly or leave the draft exactly as it was`, async () => {
+    const outcomes = [];
+    for (const [race, target] of [[150, 'corporate-phrase'], ['drop', 'corporate-phrase'], ['desync', 'corporate-phrase'], ['desync', 'rewrite']]) {
+      outcomes.push(`${target} ${race}: ${await S.selectionRace(d, box, { race, target })}`);
+    }
+    console.log(`# firefox ${box}: ${outcomes.join(', ')}`);
+  });
+}
+
 test('firefox x: the home composer answers no post; the reply dialog\'s post copy is read with its author alone', () => S.xHomeAndDialog(d));
 test('firefox facebook: a Messenger chat and the Create-post box get no coach', () => S.facebookBoxes(d));
 

@@ -335,3 +335,105 @@ export async function facebookReplyWithMention(d) {
   assert.ok(quoted.text.startsWith(`${mention}: ${comment.slice(0, 20)}`), `the reply box answers the comment: ${quoted.text}`);
   return report;
 }
+
+/**
+ * The page's side of a race between a write and the editor's model: `race` a number holds
+ * back the page's `selectionchange` events for that many ms (then dispatches them again),
+ * so the editor hears of a new selection late; 'drop' holds them back for good; 'desync'
+ * lets the editor hear of it and then has its model take back the selection it had (the
+ * demo pages' test hook, as a late render of an older state would). An editor whose model
+ * does not hold the range applies the input at the selection it does hold (Draft.js in
+ * Firefox: the leaf's new text into the block of the old caret; a paste at the old caret).
+ * `release()` ends it.
+ */
+async function raceSelection(d, box, race) {
+  if (race === 'desync') {
+    await d.evaluate((w) => window.__demo.desyncSelection(w), MODEL[box]);
+    return { release: async () => {} };
+  }
+  await d.evaluate((h) => {
+    let replaying = false;
+    const onChange = (e) => {
+      if (replaying) return;
+      e.stopImmediatePropagation();
+      if (h === 'drop') return;
+      setTimeout(() => { replaying = true; try { document.dispatchEvent(new Event('selectionchange')); } finally { replaying = false; } }, h);
+    };
+    window.addEventListener('selectionchange', onChange, true);
+    window.__releaseSelectionChange = () => window.removeEventListener('selectionchange', onChange, true);
+  }, race);
+  return { release: () => d.evaluate(() => window.__releaseSelectionChange()) };
+}
+
+const notice = (d) => d.evaluate(() => document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector('[data-reply-coach="notice"]')?.textContent ?? '');
+
+/**
+ * The page's text of the Draft.js editor, block by block (what the person sees): it must
+ * be the model's, never a native edit the editor put into another block.
+ */
+const draftDom = (d, box) => d.evaluate((sel) => [...document.querySelector(sel).querySelectorAll('[data-block="true"]')].map((b) => b.textContent).join('\n'), EDITOR[box]);
+
+/**
+ * A fix (the first line's corporate phrase, in a two-line draft) or the rewrite, applied
+ * while the page races the editor's model (raceSelection). The write waits for the editor
+ * to hear of its selection: told late, it lands exactly; never told, nothing is written
+ * and the panel says so; told and then out of step, the write lands exactly (an editor
+ * that reads the page's selection itself) or the draft is put back exactly through the
+ * editor's own undo and the panel says so. Never a partial or misplaced edit; the page
+ * shows the model's text; after a failed write the next keystroke replaces nothing.
+ * Returns 'landed' or 'kept'.
+ */
+export async function selectionRace(d, box, { race, target }) {
+  await d.settings({ ui_language: 'en' });
+  await openBox(d, box, { lang: 'en' });
+  const draft = DRAFTS.en;
+  await typeDraft(d, box, draft);
+  assert.equal(await model(d, box), draft, 'typing reaches the editor model');
+  await waitSettled(d);
+  const report = await d.engine({ type: 'analyze', post: await shownPost(d), draft, platform: box.startsWith('x') ? 'x' : 'facebook' });
+  let want;
+  let action;
+  if (target === 'rewrite') {
+    assert.ok(report.rewrite, 'the engine proposes a rewrite');
+    want = report.rewrite;
+    action = '[data-reply-coach="panel"] [data-action="apply-rewrite"]';
+  } else {
+    const index = report.findings.findIndex((f) => f.rule === target && f.span && f.replacement !== null && f.replacement !== undefined);
+    assert.ok(index >= 0, `the draft has a ${target} fix`);
+    const f = report.findings[index];
+    assert.ok(f.span[1] <= draft.indexOf('\n'), 'on the first line: the old caret is at the end of the second');
+    want = applyFinding(draft, f);
+    action = `[data-reply-coach="panel"] li[data-index="${index}"] [data-action="apply-fix"]`;
+  }
+  await openPanel(d);
+  const raced = await raceSelection(d, box, race);
+  const what = `${target}, ${race === 'drop' ? 'selectionchange dropped' : race === 'desync' ? 'the model takes back its selection' : `selectionchange held ${race} ms`}`;
+  try {
+    await d.clickCoach(action);
+    // the write's end: the text it meant, or the draft with a notice
+    await d.waitFor(([w, t, dr]) => {
+      const m = window.__demo.getModelText(w);
+      const n = document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector('[data-reply-coach="notice"]')?.textContent;
+      return m === t || (m === dr && Boolean(n));
+    }, [MODEL[box], want, draft], 8000).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300)); // nothing more comes after it
+  } finally {
+    await raced.release();
+  }
+  const got = await model(d, box);
+  const outcome = got === want ? 'landed' : got === draft ? 'kept' : 'mangled';
+  assert.notEqual(outcome, 'mangled', `${what}: the editor model holds a partial or misplaced edit: ${JSON.stringify(got)}`);
+  if (outcome === 'kept') assert.ok(await notice(d), `${what}: the draft is as it was, and the panel says the change did not go in`);
+  else assert.equal(await notice(d), '', `${what}: landed, no notice`);
+  if (box.startsWith('x')) assert.equal(await draftDom(d, box), got, `${what}: the page shows the model's text`);
+  if (typeof race === 'number') assert.equal(outcome, 'landed', `${what}: the write waits for the editor to hear of its selection`);
+  if (race === 'drop') assert.equal(outcome, 'kept', `${what}: the editor never heard of the range: nothing is written`);
+  // Draft.js applies every input at its model's selection: the write went in wrong and was undone
+  if (race === 'desync' && box.startsWith('x')) assert.equal(outcome, 'kept', `${what}: put back`);
+  if (outcome === 'kept') {
+    await d.click(EDITOR[box]);
+    await d.press('Control+End');
+    await typingAfterUndo(d, box, draft, draft.length, draft.length, `${what}, kept`);
+  }
+  return outcome;
+}

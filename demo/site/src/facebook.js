@@ -10,7 +10,7 @@
 // boxes that are not comment boxes: a Messenger chat window and the Create-post dialog.
 // Enter posts, Shift+Enter breaks the line, like the real comment box.
 import {
-  createEditor, $getRoot, $createParagraphNode, $createTextNode, TextNode, COMMAND_PRIORITY_HIGH, KEY_ENTER_COMMAND,
+  createEditor, $getRoot, $createParagraphNode, $createTextNode, $getSelection, $setSelection, TextNode, COMMAND_PRIORITY_HIGH, KEY_ENTER_COMMAND,
 } from 'lexical';
 import { registerRichText, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { registerHistory, createEmptyHistoryState } from '@lexical/history';
@@ -251,4 +251,17 @@ window.__demo = {
   // the comment the reply box answers, as the engine should get it
   comment: { text: L.comment, author: L.commenter, age_minutes: Math.max(1, p.age - 5) },
   openCreatePost,
+  // Test hook (tests/e2e/scenarios.mjs, selectionRace): the next time the box is focused,
+  // right after the editor has heard of the next new selection, its model takes back the
+  // selection it had (as a late update from an older state would); the page's selection
+  // stays where it was put.
+  desyncSelection(which = 'comment') {
+    const { editor, editable } = composers[which];
+    const old = editor.getEditorState().read(() => $getSelection()?.clone() ?? null);
+    editable.addEventListener('focusin', () => {
+      document.addEventListener('selectionchange', () => {
+        editor.update(() => { $setSelection(old ? old.clone() : null); }, { tag: 'skip-dom-selection', discrete: true });
+      }, { once: true });
+    }, { once: true });
+  },
 };

@@ -81,6 +81,18 @@ function Composer({ buttonTestId, buttonText, placeholder, onPost, registerModel
       return { anchorKey: s.getAnchorKey(), anchorOffset: s.getAnchorOffset(), focusKey: s.getFocusKey(), focusOffset: s.getFocusOffset(), hasFocus: s.getHasFocus() };
     },
     blockCount: () => stateRef.current.getCurrentContent().getBlocksAsArray().length,
+    // Test hook (tests/e2e/scenarios.mjs, selectionRace): the next time the box is focused,
+    // right after Draft.js has heard of the next new selection, its model takes back the
+    // selection it had (as a late render of an older state would); the page's selection
+    // stays where it was put.
+    desyncSelection: () => {
+      const old = stateRef.current.getSelection().set('hasFocus', true);
+      editorRef.current.editor.addEventListener('focusin', () => {
+        document.addEventListener('selectionchange', () => {
+          setEditorState(EditorState.acceptSelection(stateRef.current, old));
+        }, { once: true });
+      }, { once: true });
+    },
   }), []);
   useEffect(() => { if (autoFocus) editorRef.current?.focus(); }, []);
   const hasText = editorState.getCurrentContent().hasText();
@@ -170,6 +182,7 @@ function App() {
       getModelText: (which = dialog ? 'dialog' : main) => models.current[which]?.getModelText() ?? null,
       getSelection: (which = dialog ? 'dialog' : main) => models.current[which]?.getSelection() ?? null,
       blockCount: (which = dialog ? 'dialog' : main) => models.current[which]?.blockCount() ?? null,
+      desyncSelection: (which = dialog ? 'dialog' : main) => models.current[which]?.desyncSelection(),
       isSendEnabled: (which = dialog ? 'dialog' : main) => {
         const scope = which === 'dialog' ? document.querySelector('[role="dialog"]') : document.querySelector('main');
         const b = scope?.querySelector(which === 'dialog' || which === 'mobile' ? '[data-testid="tweetButton"]' : '[data-testid="tweetButtonInline"]');
