@@ -14,6 +14,7 @@ const RULE_KEYS: &[(&str, bool)] = &[
     ("scored", true),
     ("languages", false),
     ("source", true),
+    ("title", true),
     ("message", true),
     ("message_unsure", false),
     ("explanation", true),
@@ -159,11 +160,12 @@ pub fn rule(id: &str, rule: &toml::Value, langs: &[String]) -> Result<String, St
         .as_array()
         .ok_or_else(|| format!("{what}: examples is not a list"))?;
     let mut out = format!(
-        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        message: {},\n        message_unsure: {message_unsure},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
+        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        title: {},\n        message: {},\n        message_unsure: {message_unsure},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
         variant(id),
         name("family")?,
         name("severity")?,
         string(&t["source"], &format!("{what}: source"))?,
+        texts(&t["title"], langs, &format!("{what}: title"))?,
         texts(&t["message"], langs, &format!("{what}: message"))?,
         texts(&t["explanation"], langs, &format!("{what}: explanation"))?,
     );

@@ -193,7 +193,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
                     d.id,
                     d.severity.as_str(),
                     d.family,
-                    d.message
+                    d.title
                 )?;
             }
             Ok(ExitCode::SUCCESS)
@@ -219,7 +219,14 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
 
 fn print_rule(d: &rules::RuleDoc) -> Result<(), CliError> {
     let mut out = io::stdout().lock();
-    writeln!(out, "{} ({}, {})\n", d.id, d.severity.as_str(), d.family)?;
+    writeln!(
+        out,
+        "{}: {} ({}, {})\n",
+        d.id,
+        d.title,
+        d.severity.as_str(),
+        d.family
+    )?;
     writeln!(out, "  {}\n", d.message)?;
     writeln!(out, "Why: {}", d.explanation)?;
     writeln!(out, "Source: {}\n", d.source)?;

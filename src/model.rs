@@ -98,6 +98,10 @@ pub struct Profile {
     /// Language of the coaching messages, independent of the reply's language.
     pub ui_language: Lang,
     pub custom_rules: Vec<CustomRule>,
+    /// Rule ids the user switched off: their findings are not reported, so the rewrite
+    /// applies none of their fixes either. An id the engine does not know is ignored (a
+    /// profile from another version).
+    pub disabled_rules: Vec<String>,
 }
 
 impl Default for Profile {
@@ -111,6 +115,7 @@ impl Default for Profile {
             platform: Platform::X,
             ui_language: Lang::En,
             custom_rules: Vec::new(),
+            disabled_rules: Vec::new(),
         }
     }
 }

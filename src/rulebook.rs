@@ -103,6 +103,9 @@ pub struct Rule {
     pub languages: &'static [Lang],
     /// What the explanation cites: "brief §N, §M; study; study".
     pub source: &'static str,
+    /// A short name in plain words ("Personal data asked in public"), for lists and
+    /// buttons.
+    pub title: Texts,
     pub message: Texts,
     /// The message when the reading of the post the rule rests on is unsure ("this may be
     /// a complaint: …"): such a finding is a suggestion, without a fix.
@@ -128,6 +131,7 @@ impl Rule {
             id: self.id.name(),
             family: self.family.name(),
             severity: self.severity,
+            title: self.title.get(ui),
             message: self.message.get(ui),
             explanation: self.explanation.get(ui),
             source: self.source,
@@ -198,6 +202,7 @@ pub struct RuleDoc {
     pub id: &'static str,
     pub family: &'static str,
     pub severity: Severity,
+    pub title: &'static str,
     pub message: &'static str,
     pub explanation: &'static str,
     pub source: &'static str,

@@ -17,6 +17,7 @@ family = "donts"
 severity = "error"
 scored = true
 source = "brief §5"
+title = { en = "A don't", nl = "Niet doen" }
 message = { en = "Don't.", nl = "Niet doen." }
 explanation = { en = "Because (brief §5).", nl = "Omdat (brief §5)." }
 fix = { kind = "content", label = { en = "Remove it", nl = "Haal het weg" } }
@@ -53,6 +54,10 @@ fn bad_rules_are_errors_that_name_the_file_and_key() {
             "unknown key \"scord\"",
         ),
         (GOOD.replace("scored = true\n", ""), "no \"scored\""),
+        (
+            GOOD.replace("title = { en = \"A don't\", nl = \"Niet doen\" }\n", ""),
+            "no \"title\"",
+        ),
         (
             GOOD.replace(", nl = \"Niet doen.\"", ""),
             "message: no \"nl\" text",

@@ -450,3 +450,35 @@ fn preferred_phrases_that_contain_themselves_apply_once() {
         rewrite.len()
     );
 }
+
+#[test]
+fn a_rule_the_user_switched_off_raises_nothing_and_fixes_nothing() {
+    let mut ex = reply_coach::Exchange {
+        post: Some(reply_coach::Post {
+            text: "my order arrived broken".into(),
+            author: None,
+            age_minutes: None,
+        }),
+        reply: "We apologise for any inconvenience. ^AB".into(),
+        ..Default::default()
+    };
+    let on = reply_coach::analyze(&ex);
+    assert!(on.findings.iter().any(|f| f.rule == "corporate-phrase"));
+    ex.profile.disabled_rules = vec!["corporate-phrase".into(), "no-such-rule".into()];
+    let off = reply_coach::analyze(&ex);
+    assert!(!off.findings.iter().any(|f| f.rule == "corporate-phrase"));
+    // the other rules still run, and the rewrite keeps the switched-off rule's wording
+    let rules = |r: &reply_coach::Report| -> Vec<String> {
+        r.findings.iter().map(|f| f.rule.to_string()).collect()
+    };
+    let mut others = rules(&on);
+    others.retain(|r| r != "corporate-phrase");
+    assert_eq!(rules(&off), others);
+    if let Some(rw) = &off.rewrite {
+        assert!(
+            rw.to_lowercase()
+                .contains("apologise for any inconvenience"),
+            "{rw}"
+        );
+    }
+}

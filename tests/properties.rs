@@ -356,6 +356,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                     platform,
                     ui_language: ui,
                     custom_rules: rules,
+                    disabled_rules: Vec::new(),
                 }
             },
         )

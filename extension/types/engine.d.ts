@@ -29,6 +29,8 @@ declare module 'reply-coach-engine' {
     platform: Platform;
     ui_language: Lang;
     custom_rules: CustomRule[];
+    /** Rule ids switched off: no findings of them, none of their fixes in the rewrite. */
+    disabled_rules?: string[];
   }
 
   export interface Post {
@@ -111,9 +113,14 @@ declare module 'reply-coach-engine' {
     id: string;
     family: string;
     severity: Severity;
+    /** A short name in plain words, in the interface language. */
+    title: string;
     message: string;
     explanation: string;
+    /** What the explanation cites. */
+    source: string;
     fix: string | null;
+    /** Empty in the wasm build (the rules' examples are the CLI's and the tests'). */
     examples: RuleExample[];
   }
 

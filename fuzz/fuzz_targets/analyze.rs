@@ -74,6 +74,7 @@ fuzz_target!(|input: Input| {
                     language: language.map(lang),
                 })
                 .collect(),
+            disabled_rules: Vec::new(),
         },
     };
     let report = analyze(&ex);

@@ -202,10 +202,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     if doc.is_empty() {
         return findings;
     }
-    // (a rule applies to the reply languages its data names)
+    // (a rule applies to the reply languages its data names, unless the user switched it
+    // off)
+    let enabled = |id: RuleId| !cx.profile.disabled_rules.iter().any(|d| d == id.name());
     for rule in REGISTRY
         .iter()
-        .filter(|r| r.id.rule().applies_to(cx.reply_lang))
+        .filter(|r| r.id.rule().applies_to(cx.reply_lang) && enabled(r.id))
     {
         let mut out = Out {
             id: rule.id,
