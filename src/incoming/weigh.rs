@@ -64,7 +64,7 @@ pub fn weight(id: SignalId) -> f64 {
 /// How much each signal adds to the evidence (its weight times its capped count).
 pub fn contributions(found: &[Found]) -> Vec<(SignalId, f64)> {
     let m = model();
-    let mut counts = vec![0usize; SignalId::COUNT];
+    let mut counts = [0usize; SignalId::COUNT];
     for f in found {
         counts[f.id as usize] += 1;
     }
