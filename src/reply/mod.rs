@@ -6,7 +6,9 @@
 //! - [`strategies`]: the ten strategies, information last (what no other one took);
 //! - [`voice`]: the voice elements and the voice score.
 
+mod clauses;
 pub mod frame;
+mod signature;
 pub mod strategies;
 pub mod voice;
 
@@ -169,15 +171,20 @@ pub fn read_reply<'a>(
     memo: &mut HitMemo,
 ) -> Reading<'a> {
     let hits = lx.find_all_with(&doc, memo);
-    let frame = frame::read(&doc, lx, profile, incoming.first_name.as_deref());
-    let strategies = strategies::read(&doc, lx, &hits, incoming, &frame);
+    let frame = frame::read(&doc, lx, &hits, profile, incoming.first_name.as_deref());
+    let questions = clauses::question_sentences(&doc, &hits);
+    let strategies = strategies::read(&doc, lx, &hits, incoming, &frame, &questions);
     let voice = voice::read(
         &doc,
         lx,
         &hits,
         incoming,
         &frame,
-        &strategies.commercial_sentences,
+        &voice::Said {
+            questions: &questions,
+            strategies: &strategies.found,
+            commercial_sentences: &strategies.commercial_sentences,
+        },
     );
     Reading {
         doc,

@@ -8,8 +8,10 @@ use super::{Sentence, Token, TokenKind, TokenRange};
 include!(concat!(env!("OUT_DIR"), "/clause_words.rs"));
 
 /// Splits tokens into sentences: at terminal punctuation and line breaks, with the
-/// emoji and punctuation that trail them.
-pub(super) fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
+/// emoji and punctuation that trail them, and after a link that a capitalised word
+/// follows (a link often stands where the full stop should be: "… on this page: <link>
+/// These tips may help").
+pub(super) fn split_sentences(tokens: &[Token], source: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let n = tokens.len();
@@ -19,7 +21,10 @@ pub(super) fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
         let ends = match t.kind {
             TokenKind::Terminal => true,
             TokenKind::Newline => true,
-            // an emoji followed by a capitalised word ends the sentence ("… 😊 See you")
+            TokenKind::Url => tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && super::starts_upper(n.text(source))),
+            // an emoji followed by a line break ends the sentence
             TokenKind::Emoji => tokens
                 .get(i + 1)
                 .map(|n| n.kind == TokenKind::Newline)

@@ -1,0 +1,129 @@
+//! What a sentence or clause of the reply does, read from its form rather than from a
+//! list of sentences: it asks (a question mark, or the word order of a question), it
+//! directs (an instruction in the imperative, or advice), it points at a linked
+//! resource, it sets a condition, or it is a fragment without a verb. The strategies
+//! (brief §3) and the invitation to reply (§4) follow from it.
+
+use crate::lexicon::{Category, CategoryHits, Hit, Lexicon, List};
+use crate::text::{Doc, Sentence, TokenKind, TokenRange};
+
+use super::frame::Frame;
+
+/// The tokens where hits start, to ask whether a clause or sentence holds one in time
+/// linear in its length (long drafts stay linear).
+pub(super) struct Starts(Vec<bool>);
+
+impl Starts {
+    pub(super) fn of<'h>(doc: &Doc, hits: impl Iterator<Item = &'h Hit>) -> Starts {
+        let mut marks = vec![false; doc.tokens.len()];
+        for h in hits {
+            if let Some(m) = marks.get_mut(h.range.start) {
+                *m = true;
+            }
+        }
+        Starts(marks)
+    }
+
+    /// A hit starts in `r`.
+    pub(super) fn any_in(&self, r: TokenRange) -> bool {
+        let n = self.0.len();
+        self.0[r.start.min(n)..r.end.min(n)].iter().any(|&m| m)
+    }
+}
+
+/// For each sentence: it asks the customer something, by its question mark or by the
+/// word order of a question ("Did you try the steps on this page: <link>"), which is
+/// not the condition of what follows it ("Heb je nog vragen, laat het weten").
+pub(super) fn question_sentences(doc: &Doc, hits: &CategoryHits) -> Vec<bool> {
+    let mut opens = vec![false; doc.tokens.len()];
+    for h in hits.get(Category::QuestionOpener) {
+        opens[h.range.start] = true;
+    }
+    doc.sentences
+        .iter()
+        .map(|s| {
+            s.question
+                || s.clauses.iter().enumerate().any(|(j, c)| {
+                    let asking = opens[first_matchable(doc, *c)];
+                    // a comma after it makes the inversion a condition
+                    let condition = j + 1 < s.clauses.len()
+                        && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",");
+                    asking && !condition
+                })
+        })
+        .collect()
+}
+
+/// The first token of `c` that is not punctuation or an @mention.
+fn first_matchable(doc: &Doc, c: TokenRange) -> usize {
+    (c.start..c.end)
+        .find(|&j| {
+            !matches!(
+                doc.tokens[j].kind,
+                TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline | TokenKind::Mention
+            )
+        })
+        .unwrap_or(c.start)
+}
+
+/// A tag question ("…, right?") asks nothing.
+pub(super) fn is_tag_question(doc: &Doc, lx: &Lexicon, s: &Sentence) -> bool {
+    let words: Vec<&str> = (s.tokens.start..s.tokens.end)
+        .filter(|&i| doc.tokens[i].is_word())
+        .map(|i| doc.tokens[i].norm.as_str())
+        .collect();
+    words.len() >= 3
+        && words
+            .last()
+            .is_some_and(|w| lx.has_word(List::TagQuestion, w))
+}
+
+/// The words of clause `c` outside the frame (greeting, name, signature).
+fn body_words<'d>(
+    doc: &'d Doc,
+    c: TokenRange,
+    frame: &'d Frame,
+) -> impl Iterator<Item = usize> + 'd {
+    (c.start..c.end).filter(move |&i| doc.tokens[i].is_word() && !frame.contains(i))
+}
+
+/// Clause `c` tells the customer what to do in the imperative (after "please", "also",
+/// "then").
+pub(super) fn is_imperative(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Frame) -> bool {
+    for i in body_words(doc, c, frame).take(3) {
+        let w = &doc.tokens[i].norm;
+        if lx.has_word(List::Imperative, w) {
+            return true;
+        }
+        if !lx.has_word(List::Softener, w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Clause `c` sets a condition, a purpose or a circumstance ("If you still need help",
+/// "For help with your account", "Als je nog vragen hebt"): it states nothing by itself.
+pub(super) fn is_condition(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Frame) -> bool {
+    body_words(doc, c, frame)
+        .next()
+        .is_some_and(|i| lx.has_word(List::Adjunct, &doc.tokens[i].norm))
+}
+
+/// Clause `c` is a fragment: a few words without a verb ("Transaction ID", "purchase
+/// date"), a list item rather than a statement.
+pub(super) fn is_fragment(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Frame) -> bool {
+    let mut n = 0;
+    for i in body_words(doc, c, frame) {
+        if lx.has_word(List::Finite, &doc.tokens[i].norm) {
+            return false;
+        }
+        n += 1;
+    }
+    n < 3
+}
+
+/// Sentence `s` holds a link.
+pub(super) fn links(doc: &Doc, s: &Sentence) -> bool {
+    (s.tokens.start..s.tokens.end).any(|i| doc.tokens[i].kind == TokenKind::Url)
+}
