@@ -27,10 +27,10 @@ FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_SANITIZER     ?= none
 BENCH_START := $(shell date +%s)
 
-.PHONY: help demo test toolchain toolchain-native toolchain-wasm toolchain-browser \
+.PHONY: help demo test toolchain toolchain-native toolchain-wasm toolchain-browser toolchain-firefox \
         release wasm build extension-deps extension-browser \
-        test-js typecheck lint test-rust test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
-        demo-cli demo-extension score bench
+        test-js typecheck lint test-rust test-model train test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
+        demo-cli demo-extension score score-real bench
 
 # Every target has a `## ` line; tests/unit/makefile.test.mjs checks that none is missing.
 help: ## this list
@@ -38,11 +38,11 @@ help: ## this list
 
 demo: demo-cli demo-extension ## build everything and run the product: the CLI on the demo sample, then the extension on the demo pages
 
-test: test-js test-rust test-wasm test-extension test-hardening ## run every test (each of the test-* targets below)
+test: test-js test-rust test-model test-wasm test-extension test-hardening ## run every test (each of the test-* targets below)
 
 # --- tools ---------------------------------------------------------------------------
-toolchain: ## install what is missing: clippy/rustfmt, a wasm32 compiler, wasm-bindgen-cli (= Cargo.lock), Chromium + ChromeDriver
-	@scripts/toolchain.sh native wasm bindgen browser
+toolchain: ## install what is missing: clippy/rustfmt, a wasm32 compiler, wasm-bindgen-cli (= Cargo.lock), Chromium + ChromeDriver, Firefox ESR + geckodriver
+	@scripts/toolchain.sh native wasm bindgen browser firefox
 
 toolchain-native: ## install clippy and rustfmt when missing
 	@scripts/toolchain.sh native
@@ -52,6 +52,9 @@ toolchain-wasm: ## install a wasm32 compiler and wasm-bindgen-cli when missing
 
 toolchain-browser: ## install Chromium and ChromeDriver (for make test-wasm) when missing
 	@scripts/toolchain.sh browser
+
+toolchain-firefox: ## install Debian's firefox-esr and geckodriver (cargo install) when missing, for the Firefox e2e tests
+	@scripts/toolchain.sh firefox
 
 # npm ci when node_modules is missing or older than the lockfile.
 $(EXT_NODE_STAMP): package.json package-lock.json
@@ -93,7 +96,7 @@ lint: extension-deps ## Biome's recommended lint rules on extension/ and tests/u
 	@printf '\033[1m==> biome lint\033[0m\n'
 	@node_modules/.bin/biome lint --error-on-warnings
 
-test-js: typecheck lint ## the type check and the lint, then the JavaScript unit tests (tests/unit: protocol, settings, durations, this Makefile)
+test-js: typecheck lint ## the type check and the lint, then the JavaScript unit tests (tests/unit: the site adapters on real markup, protocol, settings, durations, this Makefile)
 	@printf '\033[1m==> JavaScript unit tests (node --test tests/unit/)\033[0m\n'
 	@$(NODE) --test tests/unit/
 
@@ -105,14 +108,23 @@ test-rust: toolchain-native ## cargo test + clippy -D warnings + fmt --check (na
 	@echo "==> cargo test"
 	@$(CARGO) test
 
+test-model: release ## the post reading's learned weights are what scripts/train/post_kind.py learns from data/training/ (retrain after changing the lexicon: make train)
+	@echo "==> scripts/train/post_kind.py --check"
+	@python3 scripts/train/post_kind.py --check --cli '$(CLI)'
+
+train: release ## learn the weights of the post's signals again (data/model/post_kind.toml), then rebuild
+	@python3 scripts/train/post_kind.py --cli '$(CLI)'
+	@$(CARGO) build --release --bin reply-coach
+
 test-wasm: release toolchain-wasm toolchain-browser ## the wasm build gives the native reports, in headless Chromium
 	@REPLY_COACH_CLI='$(CLI)' PARITY_EXCHANGE='$(PARITY_EXCHANGE)' PARITY_CHECK='$(PARITY_CHECK)' \
 	  DEV_SET='$(SHARED)/eval/dev.jsonl' SAMPLE_SET='$(SAMPLE)' scripts/test-wasm.sh
 
-# The e2e suite passed 3 runs in a row (40/40 each, 85-105 s on 2 shared cores).
-test-extension: build extension-browser ## e2e tests in Chromium with the unpacked extension on the demo pages, and web-ext lint of the Firefox build
-	@printf '\033[1m==> extension e2e tests (Chromium + unpacked extension, demo pages with a strict CSP)\033[0m\n'
-	@CHROMIUM='$(EXT_CHROMIUM)' $(NODE) --test --test-concurrency=1 tests/e2e/
+# The e2e suite: Chromium (Playwright, the unpacked dev build) and Firefox ESR (geckodriver,
+# the dev build as a temporary add-on), on the demo pages.
+test-extension: build extension-browser toolchain-firefox ## e2e tests in Chromium and in Firefox with the dev build on the demo pages, and web-ext lint of the Firefox build
+	@printf '\033[1m==> extension e2e tests (Chromium + unpacked extension, Firefox ESR + temporary add-on; demo pages with a strict CSP)\033[0m\n'
+	@CHROMIUM='$(EXT_CHROMIUM)' PATH="$$HOME/.cargo/bin:$$PATH" $(NODE) --test --test-concurrency=1 tests/e2e/
 	@printf '\033[1m==> web-ext lint dist/firefox\033[0m\n'
 	@node_modules/.bin/web-ext lint --source-dir dist/firefox --output text --no-config-discovery
 
@@ -144,6 +156,9 @@ demo-cli: release ## the CLI's coaching on the demo sample (SAMPLE, default demo
 
 demo-extension: build extension-browser ## the demo pages and Chromium with the extension (headless: the URLs and how to load dist/chrome-dev)
 	@CHROMIUM='$(EXT_CHROMIUM)' $(NODE) scripts/extension/demo.mjs
+
+score-real: release ## agreement with the real exchanges annotated here (eval/real-dev; the twcs texts come from ../shared)
+	@SHARED='$(SHARED)' python3 scripts/eval/real_set.py score --cli '$(CLI)'
 
 score: release ## agreement with the annotated development set, ../shared/eval/dev.jsonl (when present)
 	@if [ -f '$(SHARED)/eval/score.py' ]; then \

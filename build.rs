@@ -135,9 +135,52 @@ fn lexicons(out: &Path) -> Vec<String> {
     langs
 }
 
+/// The learned weights of the post's signals (data/model/post_kind.toml, written by
+/// scripts/train/post_kind.py): `post_kind.rs`, static data.
+fn post_model(out: &Path) {
+    let src = Path::new("data/model/post_kind.toml");
+    let data = read_toml(src);
+    let table = data.as_table().expect("a table");
+    let number = |key: &str| -> f64 {
+        match table.get(key) {
+            Some(toml::Value::Float(f)) => *f,
+            Some(toml::Value::Integer(i)) => *i as f64,
+            _ => panic!("{}: `{key}` must be a number", src.display()),
+        }
+    };
+    let cap = number("cap");
+    assert!(
+        cap >= 1.0 && cap.fract() == 0.0,
+        "{}: cap must be a whole number >= 1",
+        src.display()
+    );
+    let mut weights = String::new();
+    if let Some(w) = table.get("weights") {
+        let w = w
+            .as_table()
+            .unwrap_or_else(|| panic!("{}: [weights] must be a table", src.display()));
+        for (name, v) in w {
+            let v = v
+                .as_float()
+                .or_else(|| v.as_integer().map(|i| i as f64))
+                .unwrap_or_else(|| panic!("{}: weight {name} must be a number", src.display()));
+            weights.push_str(&format!("    ({name:?}, {v:?}),\n"));
+        }
+    }
+    write(
+        &out.join("post_kind.rs"),
+        &format!(
+            "pub const BIAS: f64 = {:?};\npub const CAP: usize = {};\npub static WEIGHTS: &[(&str, f64)] = &[\n{weights}];\n",
+            number("bias"),
+            cap as usize
+        ),
+    );
+}
+
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
     let out = Path::new(&out);
     let langs = lexicons(out);
     rules(out, &langs);
+    post_model(out);
 }

@@ -15,6 +15,7 @@ const RULE_KEYS: &[(&str, bool)] = &[
     ("languages", false),
     ("source", true),
     ("message", true),
+    ("message_unsure", false),
     ("explanation", true),
     ("fix", false),
     ("examples", true),
@@ -147,11 +148,18 @@ pub fn rule(id: &str, rule: &toml::Value, langs: &[String]) -> Result<String, St
             )
         }
     };
+    let message_unsure = match t.get("message_unsure") {
+        None => "None".to_string(),
+        Some(v) => format!(
+            "Some({})",
+            texts(v, langs, &format!("{what}: message_unsure"))?
+        ),
+    };
     let examples = t["examples"]
         .as_array()
         .ok_or_else(|| format!("{what}: examples is not a list"))?;
     let mut out = format!(
-        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        message: {},\n        explanation: {},\n        fix: {fix},\n        examples: &[\n",
+        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        message: {},\n        message_unsure: {message_unsure},\n        explanation: {},\n        fix: {fix},\n        examples: &[\n",
         variant(id),
         name("family")?,
         name("severity")?,

@@ -5,12 +5,15 @@
 #     wasm     a compiler for wasm32-unknown-unknown (see scripts/wasm-env.sh)
 #     bindgen  wasm-bindgen-cli at exactly the version in Cargo.lock (cargo install)
 #     browser  Debian's chromium + chromium-driver, for the wasm tests
+#     firefox  Debian's firefox-esr (>= 142) and geckodriver (cargo install, GECKODRIVER_VERSION),
+#              for the extension's e2e tests in Firefox
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(native wasm bindgen browser)
+[ ${#parts[@]} -eq 0 ] && parts=(native wasm bindgen browser firefox)
+GECKODRIVER_VERSION="${GECKODRIVER_VERSION:-0.37.1}"
 
 for part in "${parts[@]}"; do
     case "$part" in
@@ -47,6 +50,18 @@ for part in "${parts[@]}"; do
         fi
         note "browser: $(command -v chromedriver) ($(chromedriver --version 2>/dev/null | awk '{print $2}'))"
         ;;
-    *) die "unknown part '$part' (native, wasm, bindgen, browser)" ;;
+    firefox)
+        apt_install firefox-esr
+        ffv="$(firefox-esr --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
+        [ "${ffv:-0}" -ge 142 ] || die "firefox-esr ${ffv:-?} is older than 142 (the add-on's strict_min_version); Debian's security archive has a newer ESR"
+        have="$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}' || true)"
+        if [ "$have" != "$GECKODRIVER_VERSION" ]; then
+            say "cargo install geckodriver $GECKODRIVER_VERSION (installed: ${have:-none}; takes a few minutes)"
+            cargo install --quiet --locked --force geckodriver --version "=$GECKODRIVER_VERSION"
+        fi
+        command -v geckodriver >/dev/null || die "geckodriver installed but not on PATH (add ~/.cargo/bin)"
+        note "firefox: $(firefox-esr --version), $(geckodriver --version | head -1)"
+        ;;
+    *) die "unknown part '$part' (native, wasm, bindgen, browser, firefox)" ;;
     esac
 done

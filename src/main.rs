@@ -441,6 +441,15 @@ fn check_jsonl(path: &str, o: &Opts) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The text of `s` at a UTF-16 span (the report's spans), when the span lies in it.
+fn utf16_slice(s: &str, [a, b]: Span) -> Option<&str> {
+    let (a, b) = (
+        reply_coach::text::byte_of_utf16(s, a),
+        reply_coach::text::byte_of_utf16(s, b),
+    );
+    s.get(a..b)
+}
+
 fn label<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()
@@ -531,10 +540,16 @@ fn print_post(out: &mut impl Write, p: &Post, r: &Report) -> Result<(), CliError
             )
         })
         .unwrap_or_default();
+    // an unsure reading says so: "could be a complaint"
+    let kind = match inc.certainty {
+        Certainty::Sure => label(&inc.kind),
+        Certainty::Unsure if inc.kind == Kind::Complaint => "could be a complaint".to_string(),
+        Certainty::Unsure => format!("{}, could be a complaint", label(&inc.kind)),
+    };
     writeln!(
         out,
         "      {} · {} · {}{} · register {}{}",
-        label(&inc.kind),
+        kind,
         label(&inc.sentiment),
         label(&inc.advice),
         inc.advice_reason
@@ -544,6 +559,20 @@ fn print_post(out: &mut impl Write, p: &Post, r: &Report) -> Result<(), CliError
         age
     )?;
     writeln!(out, "      {}", inc.advice_message)?;
+    // what the reading rests on: the signals that weigh most towards or against a complaint
+    let why: Vec<String> = inc
+        .signals
+        .iter()
+        .filter(|s| s.weight.abs() >= 0.5)
+        .filter_map(|s| {
+            let words = utf16_slice(&p.text, s.span)?;
+            Some(format!("{} \"{}\"", s.id, words.trim()))
+        })
+        .take(4)
+        .collect();
+    if !why.is_empty() {
+        writeln!(out, "      read from: {}", why.join(", "))?;
+    }
     if !r.recommended_strategies.is_empty() {
         let rec: Vec<&str> = r
             .recommended_strategies

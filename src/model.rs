@@ -318,6 +318,9 @@ pub struct Signal {
     pub id: Text,
     /// Where in the post, in UTF-16 units of the post text.
     pub span: Span,
+    /// How much it weighs towards reading the post as a complaint (learned; below zero:
+    /// against).
+    pub weight: f64,
 }
 
 /// What went wrong, as the customer tells it.

@@ -88,6 +88,9 @@ pub struct Rule {
     /// What the explanation cites: "brief §N, §M; study; study".
     pub source: &'static str,
     pub message: Texts,
+    /// The message when the reading of the post the rule rests on is unsure ("this may be
+    /// a complaint: …"): such a finding is a suggestion, without a fix.
+    pub message_unsure: Option<Texts>,
     pub explanation: Texts,
     pub fix: Option<Fix>,
     pub examples: &'static [Example],

@@ -119,7 +119,8 @@ export class BoxCoach {
   readPost() {
     try {
       const post = this.adapter.readPost(this.editor);
-      if (!post?.text) return null;
+      // a post without a message still has its author and its age
+      if (!post || (!post.text && !post.author && post.age_minutes === null)) return null;
       return {
         text: post.text,
         author: post.author ?? null,

@@ -7,8 +7,10 @@
 /**
  * One block of the editor (a line of its model) in a block map: where its text starts and
  * ends in the draft, its text nodes and line breaks, and where an empty one is selected.
- * @typedef {{el: Element, start: number, end: number, items: Item[], anchor: Node}} Block
- * @typedef {{type: 'text', node: Text, start: number, len: number} | {type: 'br', node: Element, start: number}} Item
+ * @typedef {{el: Element, start: number, end: number, items: Item[], anchor: Node, anchorOffset?: number}} Block
+ * @typedef {{type: 'text', node: Text, start: number, len: number, from: number} | {type: 'br', node: Element, start: number}} Item
+ *   a text item covers node.data.slice(from, from + len) (from > 0 only where the draft
+ *   starts inside a node: after a reply box's leading mention)
  */
 
 /** @param {Element} el */
@@ -40,7 +42,7 @@ export function mapDraft(editor) {
         continue;
       }
       for (const node of textNodesIn(leaf)) {
-        items.push({ type: 'text', node, start: pos, len: node.data.length });
+        items.push({ type: 'text', node, start: pos, len: node.data.length, from: 0 });
         pos += node.data.length;
       }
     }
@@ -53,8 +55,11 @@ export function mapDraft(editor) {
 // Lexical: blocks are the root's element children (p, h1…, blockquote, li…); text lives
 // in [data-lexical-text] spans, a LineBreakNode is a <br>. Lexical adds one extra
 // <br> of its own at the end of a block that is empty or ends in a line break.
-/** @param {Element} editor @returns {Block[]} */
-export function mapLexical(editor) {
+// `skip`: an element at the very start of the first block that is not part of the draft
+// (a reply box's leading mention of the person answered): its text, and the spaces right
+// after it, are left out, so offset 0 is the first character the agent wrote.
+/** @param {Element} editor @param {{skip?: Element | null}} [options] @returns {Block[]} */
+export function mapLexical(editor, { skip = null } = {}) {
   /** @type {Block[]} */
   const blocks = [];
   let pos = 0;
@@ -80,17 +85,28 @@ export function mapLexical(editor) {
       const prev = raw[raw.length - 2];
       if (!prev || prev.nodeType === 1) raw.pop();
     }
+    let skipping = Boolean(skip) && !blocks.length;
+    /** @type {{node: Node, offset: number} | null} where an empty draft after the skipped part starts */
+    let after = null;
     for (const node of raw) {
       if (node.nodeType === 3) {
         const text = /** @type {Text} */ (node);
-        items.push({ type: 'text', node: text, start: pos, len: text.data.length });
-        pos += text.data.length;
+        let from = 0;
+        if (skipping) {
+          from = skip?.contains(text) ? text.data.length : 0;
+          while (from < text.data.length && (text.data[from] === ' ' || text.data[from] === '\u00a0')) from++;
+          if (from === text.data.length) { after = { node: text, offset: from }; continue; }
+          skipping = false;
+        }
+        items.push({ type: 'text', node: text, start: pos, len: text.data.length - from, from });
+        pos += text.data.length - from;
       } else {
+        skipping = false;
         items.push({ type: 'br', node: /** @type {Element} */ (node), start: pos });
         pos += 1;
       }
     }
-    blocks.push({ el, start, end: pos, items, anchor: el });
+    blocks.push(after && !items.length ? { el, start, end: pos, items, anchor: after.node, anchorOffset: after.offset } : { el, start, end: pos, items, anchor: el });
     pos += 1;
   }
   return blocks;
@@ -101,7 +117,7 @@ export function textOf(blocks) {
   let out = '';
   blocks.forEach((b, i) => {
     if (i) out += '\n';
-    for (const it of b.items) out += it.type === 'text' ? it.node.data : '\n';
+    for (const it of b.items) out += it.type === 'text' ? it.node.data.slice(it.from, it.from + it.len) : '\n';
   });
   return out;
 }
@@ -130,14 +146,14 @@ export function pointAt(blocks, offset, side = 'start') {
   let block = blocks.find((b) => offset >= b.start && offset <= b.end);
   if (!block) block = offset < blocks[0].start ? blocks[0] : blocks[blocks.length - 1];
   const items = block.items;
-  if (!items.length) return { node: block.anchor, offset: 0 };
+  if (!items.length) return { node: block.anchor, offset: block.anchorOffset ?? 0 };
   offset = Math.max(block.start, Math.min(block.end, offset));
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (it.type === 'text') {
       const end = it.start + it.len;
       if (offset < end || (offset === end && (side === 'end' || i === items.length - 1 || items[i + 1].type === 'br'))) {
-        if (offset >= it.start) return { node: it.node, offset: offset - it.start };
+        if (offset >= it.start) return { node: it.node, offset: it.from + offset - it.start };
       }
     } else if (offset === it.start) {
       return { node: parentOf(it.node), offset: indexIn(it.node) };
@@ -145,7 +161,7 @@ export function pointAt(blocks, offset, side = 'start') {
   }
   const last = items[items.length - 1];
   if (last.type === 'br') return { node: parentOf(last.node), offset: indexIn(last.node) + 1 };
-  return { node: last.node, offset: last.len };
+  return { node: last.node, offset: last.from + last.len };
 }
 
 /**
@@ -176,7 +192,12 @@ export function normalise(s) {
   return String(s ?? '').replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').replace(/[\u200b\u200c\ufeff]/g, '');
 }
 
-// Visible text of a post element: text nodes, emoji <img alt>, <br> as a line break.
+// Visible text of a post element: text nodes, emoji <img alt>, <br> as a line break, and
+// a line break between block elements (Facebook writes each line of a post or comment as
+// its own div[dir="auto"], with no "\n" between them). Whitespace-only text with a line
+// break in it, directly in a block element, is the page source's indentation, not text.
+const BLOCKS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER']);
+
 /** @param {Element | null | undefined} el */
 export function visibleText(el) {
   if (!el) return '';
@@ -184,14 +205,18 @@ export function visibleText(el) {
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === 3) {
-      out += /** @type {Text} */ (n).data;
+      const data = /** @type {Text} */ (n).data;
+      const parent = n.parentElement;
+      if (parent && BLOCKS.has(parent.tagName) && /^\s*$/.test(data) && /[\n\r]/.test(data)) continue;
+      out += data;
       continue;
     }
     const e = /** @type {Element} */ (n);
+    if (BLOCKS.has(e.tagName) && out && !out.endsWith('\n')) out += '\n';
     if (e.tagName === 'IMG' && e.getAttribute('alt')) out += e.getAttribute('alt');
     else if (e.tagName === 'BR') out += '\n';
   }
-  return normalise(out).trim();
+  return normalise(out).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
 // Age in minutes from a <time datetime> or an <abbr data-utime>.

@@ -6,6 +6,7 @@ import { t, localise } from '../shared/i18n.js';
 import { renderReport, findingKey, REPORT_CSS } from '../shared/report-view.js';
 import { EngineClient } from '../shared/protocol.js';
 import { sendMessage } from '../shared/messaging.js';
+import { missingHostAccess, requestHostAccess, siteNames } from '../shared/host-access.js';
 
 /** @typedef {import('reply-coach-engine').Report} Report */
 /** @typedef {import('reply-coach-engine').Post} Post */
@@ -72,6 +73,17 @@ $('result').addEventListener('click', (e) => {
   }
 });
 
+// A coach that cannot read the sites is not silent about it: say so, and offer the grant.
+async function checkHostAccess() {
+  const missing = await missingHostAccess();
+  const box = $('access');
+  box.hidden = missing.length === 0;
+  if (!missing.length) return;
+  $('access-text').textContent = t(lang, 'hostAccessMissing', siteNames(missing).join(', '));
+  $('access-allow').textContent = t(lang, 'hostAccessAllow');
+  $('access-allow').onclick = () => { requestHostAccess(missing).then(checkHostAccess, checkHostAccess); };
+}
+
 async function main() {
   const { settings } = await loadSettings();
   lang = settings.ui_language;
@@ -83,6 +95,7 @@ async function main() {
   }
   /** @type {HTMLTextAreaElement} */ ($('post')).placeholder = t(lang, 'examplePost');
   /** @type {HTMLTextAreaElement} */ ($('draft')).placeholder = t(lang, 'exampleDraft');
+  await checkHostAccess();
 }
 
 main();

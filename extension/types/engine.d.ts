@@ -61,7 +61,7 @@ declare module 'reply-coach-engine' {
     /** How sure the reading of `kind` is (absent in reports of older engines). */
     certainty?: 'sure' | 'unsure';
     /** What in the post the reading rests on; spans in UTF-16 units of the post text. */
-    signals?: { id: string; span: [number, number] }[];
+    signals?: { id: string; span: [number, number]; weight: number }[];
     /** What went wrong for the customer, when the post says so. */
     trouble?: 'waiting' | 'not_working' | 'charged' | 'other' | null;
   }

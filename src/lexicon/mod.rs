@@ -24,7 +24,7 @@ pub use pattern::{is_time, Hit, Pattern, PhraseSet, NO_ID};
 
 use crate::model::Lang;
 pub use crate::text::WordEntry;
-use crate::text::{Doc, Norm};
+use crate::text::{Doc, Norm, TokenKind};
 
 /// A word to look up in a lexicon: a plain string, or a token's [`Norm`], which
 /// remembers its entry per language after the first lookup (language detection, phrase
@@ -246,8 +246,24 @@ impl Lexicon {
     pub fn word_ids(&self, doc: &Doc) -> Vec<u32> {
         doc.tokens
             .iter()
-            .map(|t| t.norm.entry_in(self).id)
+            .map(|t| {
+                let id = t.norm.entry_in(self).id;
+                // a hashtag made of one word says that word ("#frustrating"), unless the
+                // hashtag itself is in a pattern ("#fail")
+                match t.norm.strip_prefix('#') {
+                    Some(word) if id == NO_ID && t.kind == TokenKind::Hashtag => {
+                        word.entry_in(self).id
+                    }
+                    _ => id,
+                }
+            })
             .collect()
+    }
+
+    /// The words of `list`, in file order (for lists of word parts, such as letter
+    /// clusters).
+    pub fn words(&self, list: List) -> &[String] {
+        &self.list_words[list as usize]
     }
 
     /// `w` is in `list`.

@@ -48,6 +48,9 @@ data_names! {
         SignatureLink = "signature_link",
         // reading the post
         SecondPerson = "second_person",
+        /// Letter groups that mark a word as this language's ("ij", "sch"; "wh", "ght"),
+        /// for telling languages apart on short texts.
+        LetterCluster = "letter_cluster",
         NamePrefix = "name_prefix",
         // fixes and rewrites
         SubjectAfterVerb = "subject_after_verb",
@@ -132,6 +135,20 @@ data_names! {
         ConsumersAmongThemselves = "consumers_among_themselves",
         OrgAction = "org_action",
         ImpliedFirstPerson = "implied_first_person",
+        // how people complain, ask, praise and mock (the post's signals, incoming::signals)
+        NotWorking = "not_working",
+        Waiting = "waiting",
+        Charged = "charged",
+        HelpRequest = "help_request",
+        Rhetorical = "rhetorical",
+        Sarcasm = "sarcasm",
+        UpsetEmoji = "upset_emoji",
+        PlainQuestion = "plain_question",
+        Suggestion = "suggestion",
+        SelfCaused = "self_caused",
+        Resolved = "resolved",
+        BadEvaluation = "bad_evaluation",
+        Expectation = "expectation",
     }
 }
 

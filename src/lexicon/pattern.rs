@@ -5,7 +5,8 @@
 //! - `*` any one token; `..` a gap of zero to three tokens, `...` of zero to eight;
 //! - `^` before the first word: it must open a clause;
 //! - `<num>` a token with a digit, `<emoji>`, `<url>`, `<email>`, `<name>` (a capitalised
-//!   word), `<time>` (9:00, 18.05, 9-5, 10u).
+//!   word), `<time>` (9:00, 18.05, 9-5, 10u), `<money>` (an amount next to a currency
+//!   sign: €4,50, $12, 12€).
 //!
 //! An entry `"pattern => replacement"` carries the wording to suggest instead.
 
@@ -24,6 +25,7 @@ pub(super) enum Alt {
     Email,
     Name,
     Time,
+    Money,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +75,7 @@ fn parse_alt(s: &str) -> Alt {
         "<email>" => Alt::Email,
         "<name>" => Alt::Name,
         "<time>" => Alt::Time,
+        "<money>" => Alt::Money,
         _ => match s.strip_suffix('*') {
             Some(p) if !p.is_empty() => Alt::Prefix(crate::text::normalise(p)),
             _ => Alt::Exact(crate::text::normalise(s), NO_ID),
@@ -171,7 +174,24 @@ fn alt_matches(alt: &Alt, subject: Subject, i: usize) -> bool {
         Alt::Email => t.kind == TokenKind::Email,
         Alt::Name => t.is_word() && crate::text::starts_upper(t.text(doc.source)),
         Alt::Time => t.is_word() && is_time(&t.norm),
+        Alt::Money => {
+            t.is_word()
+                && t.has_digit()
+                && [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|k| doc.tokens.get(k))
+                    .any(|n| n.kind == TokenKind::Punct && is_currency_sign(n.text(doc.source)))
+        }
     }
+}
+
+/// A currency sign: the same in every language, so no word of any.
+fn is_currency_sign(s: &str) -> bool {
+    matches!(
+        s,
+        "€" | "$" | "£" | "¥" | "₹" | "₺" | "₽" | "₩" | "₪" | "₫" | "₦" | "₱"
+    )
 }
 
 /// 9:00, 18.05, 9-5, 10u, 14u30, 10am, 5pm
@@ -288,7 +308,7 @@ impl PhraseSet {
                         .entry(pre.chars().next().unwrap_or(' '))
                         .or_default()
                         .push(i),
-                    Alt::Num | Alt::Time => set.with_digit.push(i),
+                    Alt::Num | Alt::Time | Alt::Money => set.with_digit.push(i),
                     Alt::Url => set.with_url.push(i),
                     Alt::Email => set.with_email.push(i),
                     Alt::Emoji => set.with_emoji.push(i),

@@ -2,7 +2,7 @@
 //! fix: the agent writes it again.
 
 use super::{Check, Context, Out};
-use crate::incoming::detect_language;
+use crate::incoming::detect_language_surely;
 use crate::rulebook::{book, RuleId};
 
 pub const RULE: Check = Check {
@@ -11,10 +11,11 @@ pub const RULE: Check = Check {
 };
 
 fn check(cx: &Context, out: &mut Out) {
+    // (the post's language is given only when it is clear, and so must the reply's be)
     let Some(post) = cx.incoming.language else {
         return;
     };
-    let Some(reply) = detect_language(&cx.reading.doc).filter(|&l| l != post) else {
+    let Some(reply) = detect_language_surely(&cx.reading.doc).filter(|&l| l != post) else {
         return;
     };
     let names = &book().interface.language_name;

@@ -65,9 +65,19 @@ impl<'r, 'a> Context<'r, 'a> {
         [0, self.reading.doc.utf16_len]
     }
 
-    /// The post is a complaint.
+    /// The post is a complaint, surely: what follows from a complaint (sympathy first,
+    /// no jokes) is asked only when the reading is sure (a coach that says nothing beats
+    /// one that says "sorry to hear that" to a happy customer).
     pub fn complaint(&self) -> bool {
         self.incoming.kind == crate::model::Kind::Complaint
+            && self.incoming.certainty == crate::model::Certainty::Sure
+    }
+
+    /// The post reads as a complaint, but not surely: a rule may say "this may be a
+    /// complaint", as a suggestion without a fix ([`Out::push_unsure`]).
+    pub fn maybe_complaint(&self) -> bool {
+        self.incoming.kind == crate::model::Kind::Complaint
+            && self.incoming.certainty == crate::model::Certainty::Unsure
     }
 }
 
@@ -110,6 +120,22 @@ impl Out<'_> {
             replacement,
         });
         self.findings.last_mut().expect("just pushed")
+    }
+
+    /// A finding that rests on an unsure reading of the post: the rule's `message_unsure`,
+    /// as a suggestion, with no fix (the coach does not act on a guess).
+    pub fn push_unsure(&mut self, vars: &[(&str, String)], span: Option<Span>) {
+        let rule = self.id.rule();
+        let ui = self.ui;
+        let f = self.push(vars, span, None);
+        if let Some(m) = rule.message_unsure.as_ref() {
+            let mut message = m.get(ui).to_string();
+            for (k, v) in vars {
+                message = message.replace(&format!("{{{k}}}"), v);
+            }
+            f.message = message;
+        }
+        f.severity = crate::model::Severity::Suggestion;
     }
 
     /// [`Out::push`], with the message in the user's own words when they gave some (the

@@ -13,11 +13,16 @@ pub const RULE: Check = Check {
 
 fn check(cx: &Context, out: &mut Out) {
     let r = cx.reading;
-    if !cx.complaint() || r.has_strategy(Strategy::Sympathy) || r.has_strategy(Strategy::Apology) {
+    if r.has_strategy(Strategy::Sympathy) || r.has_strategy(Strategy::Apology) {
         return;
     }
-    let (at, text) = sympathy_insertion(r);
-    out.push(&[], Some([at, at]), Some(text));
+    if cx.complaint() {
+        let (at, text) = sympathy_insertion(r);
+        out.push(&[], Some([at, at]), Some(text));
+    } else if cx.maybe_complaint() {
+        // could be a complaint: say so, and insert nothing
+        out.push_unsure(&[], Some([0, 0]));
+    }
 }
 
 #[cfg(test)]

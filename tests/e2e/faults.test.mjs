@@ -165,7 +165,7 @@ test('facebook: the site drops the Lexical and article attributes mid-session: n
 test('x: two reply boxes open at once (inline and dialog) each keep their own coaching', async () => {
   const page = await openDemo(env, 'x', { lang: 'en' });
   const errors = await watchErrors(page);
-  const inline = page.locator('[data-testid="tweetTextarea_0"]').first();
+  const inline = page.locator('main [data-testid="tweetTextarea_0"]');
   const dialog = page.locator('[role="dialog"] [data-testid="tweetTextarea_0"]');
   const A = 'We apologise for any inconvenience caused.';
   const B = 'Unfortunately there is nothing we can do. Please send us your address.';
@@ -233,7 +233,8 @@ test('facebook: the comment box and a reply box under a comment each answer thei
   const shown = await demoPost(page, 'facebook');
   assert.ok(commentPost.includes(shown.text.slice(0, 40)), `the comment box answers the post: ${commentPost}`);
   assert.equal(await text('comment'), A);
-  assert.equal(await text('reply'), B);
+  const mention = await page.evaluate(() => window.__demo.mention());
+  assert.equal(await text('reply'), `${mention} ${B}`, 'the reply box keeps its mention, then the draft');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -77,14 +77,14 @@ export async function setup({ extDir = EXT_DIR, locale = 'en-US', colorScheme = 
 export const SITES = {
   x: {
     page: 'x.html',
-    editor: '[data-testid="tweetTextarea_0"]',
+    editor: 'main [data-testid="tweetTextarea_0"]',
     send: '[data-testid="tweetButtonInline"]',
     newline: 'Enter',
   },
   facebook: {
     page: 'facebook.html',
-    // the main comment box (the first Lexical editor is the reply box under a comment)
-    editor: (lang) => `[data-lexical-editor="true"][aria-label="${lang === 'nl' ? 'Schrijf een opmerking…' : 'Write a comment…'}"]`,
+    // the post's own comment box (after the comments; the reply box under a comment comes first)
+    editor: (lang) => `[data-lexical-editor="true"][aria-label="${lang === 'nl' ? 'Schrijf een openbare reactie…' : 'Write a comment…'}"]`,
     send: '[data-demo-composer="comment"] [data-demo="send"]',
     newline: 'Shift+Enter',
   },
@@ -191,23 +191,8 @@ export async function engineReport(env, { post = null, draft, platform }) {
 }
 
 // The post the demo page shows (what the adapter should read).
-export async function demoPost(page, site) {
-  return page.evaluate((s) => {
-    if (s === 'x') {
-      const a = document.querySelector('article[data-testid="tweet"]');
-      return {
-        text: a.querySelector('[data-testid="tweetText"]').textContent,
-        author: a.querySelector('[data-testid="User-Name"] a').textContent,
-        datetime: a.querySelector('time').getAttribute('datetime'),
-      };
-    }
-    const a = document.querySelector('.fb-post');
-    return {
-      text: a.querySelector('[data-ad-comet-preview="message"]').textContent,
-      author: a.querySelector('h2').textContent,
-      datetime: a.querySelector('time').getAttribute('datetime'),
-    };
-  }, site);
+export async function demoPost(page) {
+  return page.evaluate(() => window.__demo.post);
 }
 
 export function applyFinding(draft, f) {

@@ -1,7 +1,9 @@
 // @ts-check
 // The sites the content script knows, each through one adapter: how to find its reply
 // boxes, read the draft and the post being answered, and map the draft's text onto the
-// editor's DOM (for writing fixes back).
+// editor's DOM (for writing fixes back). Each adapter documents, at its top, the real
+// page structure it relies on; tests/unit/adapters.test.mjs runs them over trimmed copies
+// of the real pages (tests/fixtures/realdom/).
 import { xAdapter } from './x.js';
 import { facebookAdapter } from './facebook.js';
 
@@ -14,10 +16,13 @@ import { facebookAdapter } from './facebook.js';
  * @property {(root: ParentNode) => HTMLElement[]} findReplyBoxes  the editors on the page
  * @property {(editor: HTMLElement) => Block[]} map  the draft's text mapped onto the DOM
  * @property {(editor: HTMLElement) => string} readDraft
- * @property {(editor: HTMLElement) => {text: string, author: string | null, age_minutes: number | null} | null} readPost
- *   the post being answered, as the page shows it
+ * @property {(editor: HTMLElement, now?: number) => {text: string, author: string | null, age_minutes: number | null} | null} readPost
+ *   the post (or comment) being answered, as the page shows it; null for a box that
+ *   answers nothing (a new post). Its text is "" for a post without a message.
  * @property {(editor: HTMLElement) => HTMLElement} composer  the box with the editor and
  *   its toolbar and send button, which the coach never covers
+ * @property {(editor: HTMLElement) => HTMLElement | null} sendButton  the site's own send
+ *   button of this box (null where the site has none: Enter sends)
  */
 
 /** @type {SiteAdapter[]} */

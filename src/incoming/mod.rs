@@ -1,0 +1,535 @@
+//! Reading the incoming post (brief §2, §6): language, kind, sentiment, reason for
+//! contact, advice to respond or not, Dutch register, the author's first name and the
+//! post's age against the response-time norm.
+
+use crate::lexicon::{in_any_language, lexicon, Category, Lexicon, List};
+use crate::model::*;
+use crate::text::Doc;
+
+/// How much each language's words the text has: its function words ("de", "the"),
+/// which count for a language only when no other language has the word too, and, for
+/// the other words, letter groups only one language writes ("ij", "ght"). Indexed by
+/// `Lang as usize`.
+fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
+    let mut counts = [0usize; Lang::ALL.len()];
+    let lexicons = Lang::ALL.map(lexicon);
+    for (_, t) in doc.words() {
+        if t.has_digit() {
+            continue;
+        }
+        // the languages whose function word this is, as bits; words languages share
+        // ("in", "is", "we", "sorry") count for none of them
+        let of_lang = |list: List| {
+            lexicons.iter().fold(0u32, |bits, lx| {
+                let has = match list {
+                    List::LetterCluster => {
+                        lx.words(list).iter().any(|c| t.norm.contains(c.as_str()))
+                    }
+                    _ => lx.has_word(list, &t.norm),
+                };
+                bits | (has as u32) << lx.lang as u32
+            })
+        };
+        let function = of_lang(List::Function);
+        let langs = if function != 0 {
+            function
+        } else {
+            of_lang(List::LetterCluster)
+        };
+        if langs.count_ones() == 1 {
+            counts[langs.trailing_zeros() as usize] += 1;
+        }
+    }
+    counts
+}
+
+/// The language with the most evidence, when one has more than every other
+/// (`margin`): a guess at 1, surer from 2.
+fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
+    let counts = language_evidence(doc);
+    let mut order: Vec<Lang> = Lang::ALL.to_vec();
+    order.sort_by_key(|&l| std::cmp::Reverse(counts[l as usize]));
+    let top = counts[order[0] as usize];
+    let next = order.get(1).map(|&l| counts[l as usize]).unwrap_or(0);
+    (top >= next + margin).then_some(order[0])
+}
+
+/// The language of a text, as a guess: `None` when the text gives no evidence either
+/// way (no language has more of its own words than the others).
+pub fn detect_language(doc: &Doc) -> Option<Lang> {
+    leading_language(doc, 1)
+}
+
+/// The language of a text, when the evidence is clear (a lead of two words or more): a
+/// five-word question ("per stuk of per doos?") is not evidence enough to tell the agent
+/// they answered in the wrong language.
+pub fn detect_language_surely(doc: &Doc) -> Option<Lang> {
+    leading_language(doc, 2)
+}
+
+/// The first name in a display name: "Sonja de Vries" → Sonja; none for handles such as
+/// "xXdennisXx", "jan_1987" or "CoolGuy99", nor for generic names ("The Real Deal").
+pub fn first_name(display_name: &str) -> Option<String> {
+    let cleaned: String = display_name
+        .chars()
+        .map(|c| {
+            if crate::text::is_pictograph(c) || c == '|' || c == '•' || c == '(' || c == ')' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let first = cleaned.split_whitespace().next()?;
+    let first = first.trim_matches(|c: char| matches!(c, ',' | '.' | '!' | '"' | '\'' | '-' | '_'));
+    let mut chars = first.chars();
+    let head = chars.next()?;
+    if !head.is_alphabetic() || first.chars().count() < 2 {
+        return None;
+    }
+    if !first
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    {
+        return None; // digits, underscores, dots: a handle
+    }
+    // Casing like a name: "Sonja", "SONJA", "sonja", "Jean-Pierre", "McKenzie", "O'Brien";
+    // not "xXdennisXx" (capitals in the middle after lower case, more than a name has).
+    let rest: Vec<char> = first.chars().skip(1).collect();
+    let upper_inside = rest.iter().filter(|c| c.is_uppercase()).count();
+    let all_upper = first
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    if !all_upper && (head.is_lowercase() && upper_inside > 0 || upper_inside > 1) {
+        return None;
+    }
+    if !all_upper && upper_inside == 1 {
+        // allowed only after a hyphen/apostrophe or a Mc/Mac/O' prefix
+        let ok = first.char_indices().skip(1).all(|(i, c)| {
+            !c.is_uppercase() || {
+                let before = &first[..i];
+                before.ends_with('-')
+                    || before.ends_with('\'')
+                    || in_any_language(List::NamePrefix, &before.to_lowercase())
+            }
+        });
+        if !ok {
+            return None;
+        }
+    }
+    if in_any_language(List::NotAName, &first.to_lowercase()) {
+        return None;
+    }
+    // Normalise casing: "SONJA" / "sonja" → "Sonja"; keep inner capitals of Jean-Pierre.
+    let mut out = String::new();
+    let mut cap_next = true;
+    for c in first.chars() {
+        if cap_next {
+            out.extend(c.to_uppercase());
+        } else if all_upper || head.is_lowercase() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+        cap_next = c == '-';
+    }
+    Some(out)
+}
+
+mod signals;
+mod weigh;
+
+pub use signals::SignalId;
+pub use weigh::{unknown_names as unknown_model_names, COMPLAINT_AT, SURE_ABOVE, SURE_NOT_BELOW};
+
+/// What the reading of the kind rests on.
+struct Evidence {
+    found: Vec<signals::Found>,
+    /// How likely the post is a complaint (`weigh`).
+    complaint: f64,
+}
+
+impl Evidence {
+    fn count(&self, id: SignalId) -> usize {
+        self.found.iter().filter(|f| f.id == id).count()
+    }
+    fn has(&self, id: SignalId) -> bool {
+        self.found.iter().any(|f| f.id == id)
+    }
+}
+
+/// The kind, and why the brief advises not to respond, when it does (§6). The learned
+/// chance decides complaint or not; the rest follows what the post says.
+fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
+    use SignalId as S;
+    // Not to be answered (brief §6): a swearing tirade, trolling, irony, emotion alone —
+    // each only without the customer's own experience or a number (an angry customer
+    // with a problem is answered, swearing or not), and except irony, without a concrete
+    // issue either (something not working, waiting, money, a problem, a call for help).
+    let personal = e.has(S::FirstPerson) || e.has(S::Number);
+    let trouble = [
+        S::NotWorking,
+        S::Waiting,
+        S::Charged,
+        S::Problem,
+        S::HelpRequest,
+    ]
+    .into_iter()
+    .any(|s| e.has(s));
+    if !personal {
+        if e.has(S::Abuse) && !trouble {
+            return (Kind::Remark, Some(AdviceReason::Abuse));
+        }
+        if e.has(S::Trolling) && !trouble && e.complaint < SURE_ABOVE {
+            return (Kind::Remark, Some(AdviceReason::Trolling));
+        }
+        // "jullie hebben zeker weer eens een storing? Geweldig bedrijf hoor 🙄": irony
+        // that names no experience of the writer's own provokes; it does not report
+        if e.count(S::Irony) >= 2 || e.has(S::Irony) && !trouble {
+            return (Kind::Remark, Some(AdviceReason::IronicOrProvocative));
+        }
+        if (e.has(S::Venting) || e.has(S::BadEvaluation))
+            && !trouble
+            && !e.has(S::Question)
+            && e.complaint < SURE_ABOVE
+        {
+            return (Kind::Remark, Some(AdviceReason::EmotionOnly));
+        }
+    }
+    if e.has(S::ConsumersAmongThemselves) && !e.has(S::SecondPerson) && !trouble {
+        return (Kind::Remark, Some(AdviceReason::ConsumersAmongThemselves));
+    }
+    if e.complaint >= COMPLAINT_AT {
+        return (Kind::Complaint, None);
+    }
+    let praise = e.count(S::Positive) + e.count(S::Thanks);
+    let mockery = e.has(S::Sarcasm) || e.has(S::Irony);
+    if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
+        (Kind::Compliment, None)
+    } else if e.has(S::Question) {
+        (Kind::Question, None)
+    } else {
+        (Kind::Remark, None)
+    }
+}
+
+/// How sure the kind is: the chance of a complaint far from the line either way.
+fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
+    let sure = match kind {
+        Kind::Complaint => e.complaint >= SURE_ABOVE,
+        _ => e.complaint <= SURE_NOT_BELOW,
+    };
+    if sure {
+        Certainty::Sure
+    } else {
+        Certainty::Unsure
+    }
+}
+
+/// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
+fn trouble_of(e: &Evidence) -> Option<Trouble> {
+    let weight = |id: SignalId| {
+        weigh::contributions(&e.found)
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map(|(_, c)| *c)
+            .unwrap_or(0.0)
+    };
+    [
+        (SignalId::Waiting, Trouble::Waiting),
+        (SignalId::NotWorking, Trouble::NotWorking),
+        (SignalId::Charged, Trouble::Charged),
+    ]
+    .into_iter()
+    .filter(|(id, _)| e.has(*id))
+    .max_by(|a, b| weight(a.0).total_cmp(&weight(b.0)))
+    .map(|(_, t)| t)
+    .or(Some(Trouble::Other))
+}
+
+/// The post's signals as the report gives them: each with where it is in the post and
+/// its learned weight towards a complaint (the strongest reasons first).
+fn reported_signals(doc: &Doc, e: &Evidence) -> Vec<Signal> {
+    let mut out: Vec<Signal> = e
+        .found
+        .iter()
+        .map(|f| Signal {
+            id: Text::Borrowed(f.id.name()),
+            span: doc.snap_span(doc.span(f.range)),
+            weight: (weigh::weight(f.id) * 100.0).round() / 100.0,
+        })
+        .collect();
+    out.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    out
+}
+
+/// Reads the incoming post. `ui` is the interface language for the advice message.
+pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Incoming {
+    let norm = profile.response_time_norm_minutes;
+    let Some(post) = post.filter(|p| !p.text.trim().is_empty()) else {
+        return Incoming {
+            language: None,
+            kind: Kind::Remark,
+            sentiment: Sentiment::Neutral,
+            reason: None,
+            advice: Advice::Respond,
+            advice_reason: None,
+            advice_message: Text::Borrowed(""),
+            register: Register::Unknown,
+            first_name: post.and_then(|p| p.author.as_deref()).and_then(first_name),
+            age_minutes: post.and_then(|p| p.age_minutes),
+            response_time_norm_minutes: norm,
+            late: post
+                .and_then(|p| p.age_minutes)
+                .map(|a| a > norm as f64)
+                .unwrap_or(false),
+            asks_commercial: false,
+            certainty: Certainty::Sure,
+            signals: Vec::new(),
+            trouble: None,
+        };
+    };
+    let doc = Doc::new(&post.text);
+    // the post is read in the language it most likely is; it says its language only when
+    // that is clear
+    let language = detect_language_surely(&doc);
+    let lx = lexicon(detect_language(&doc).unwrap_or(fallback));
+    let hits = lx.find_all(&doc);
+    let found = signals::find(&doc, lx, &hits);
+    let e = Evidence {
+        complaint: weigh::complaint_chance(&found),
+        found,
+    };
+    let (kind, advice_reason) = kind_of(&e);
+    let certainty = certainty_of(&e, kind);
+
+    use SignalId as S;
+    let sentiment = match kind {
+        Kind::Complaint => Sentiment::Negative,
+        Kind::Compliment => Sentiment::Positive,
+        Kind::Question => Sentiment::Neutral,
+        Kind::Remark => {
+            let negative = [
+                S::Abuse,
+                S::Trolling,
+                S::Irony,
+                S::Sarcasm,
+                S::Problem,
+                S::Venting,
+                S::BadEvaluation,
+                S::UpsetEmoji,
+            ];
+            if negative.iter().any(|&s| e.has(s)) {
+                Sentiment::Negative
+            } else if e.has(S::Positive) {
+                Sentiment::Positive
+            } else {
+                Sentiment::Neutral
+            }
+        }
+    };
+
+    // Reason for contact (brief §2), for complaints and remarks.
+    let reason = match kind {
+        Kind::Question | Kind::Compliment => None,
+        _ => Some(reason_of(&doc, lx, &e)),
+    };
+    let advice = if advice_reason.is_some() {
+        Advice::DontRespond
+    } else {
+        Advice::Respond
+    };
+    let words: Vec<&crate::text::Norm> = doc.words().map(|(_, t)| &t.norm).collect();
+    let formal = words
+        .iter()
+        .filter(|w| lx.has_word(List::FormalPronoun, w))
+        .count();
+    let informal = words
+        .iter()
+        .filter(|w| lx.has_word(List::InformalPronoun, w))
+        .count();
+    // (a language without a formal "you" has no pronouns of either form: unknown)
+    let register = match formal.cmp(&informal) {
+        std::cmp::Ordering::Greater => Register::Formal,
+        std::cmp::Ordering::Less => Register::Informal,
+        std::cmp::Ordering::Equal => Register::Unknown,
+    };
+    let age = post.age_minutes.filter(|a| a.is_finite());
+    Incoming {
+        language,
+        kind,
+        sentiment,
+        reason,
+        advice,
+        advice_reason,
+        advice_message: Text::Borrowed(""), // filled in the interface language by `crate::analyze`
+        register,
+        first_name: post.author.as_deref().and_then(first_name),
+        age_minutes: age,
+        response_time_norm_minutes: norm,
+        late: age.map(|a| a > norm as f64).unwrap_or(false),
+        asks_commercial: !hits.get(Category::Commercial).is_empty(),
+        certainty,
+        signals: reported_signals(&doc, &e),
+        trouble: (kind == Kind::Complaint).then(|| trouble_of(&e)).flatten(),
+    }
+}
+
+/// Why the customer wrote (brief §2): their own experience ("I", or a sentence with an
+/// implied "I": "waited 90 min…"), the organisation's action, or a factual statement.
+fn reason_of(doc: &Doc, lx: &Lexicon, e: &Evidence) -> Reason {
+    let implied_first_person = doc.sentences.iter().any(|s| {
+        let first_word = (s.tokens.start..s.tokens.end)
+            .map(|i| &doc.tokens[i])
+            .find(|t| t.is_word());
+        !s.question
+            && first_word.is_some_and(|w| {
+                lx.phrases(Category::ImpliedFirstPerson)
+                    .find_in(doc, s.tokens)
+                    .first()
+                    .is_some_and(|h| doc.tokens[h.range.start].norm == w.norm)
+            })
+    });
+    if e.has(SignalId::FirstPerson) {
+        Reason::PersonalExperience
+    } else if e.has(SignalId::OrgAction) {
+        Reason::OrganisationAction
+    } else if implied_first_person {
+        Reason::PersonalExperience
+    } else if e.has(SignalId::SecondPerson) {
+        Reason::OrganisationAction
+    } else {
+        Reason::FactualStatement
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Incoming {
+        read_post(
+            Some(&Post {
+                text: text.into(),
+                author: None,
+                age_minutes: None,
+            }),
+            &Profile::default(),
+            Lang::En,
+        )
+    }
+
+    #[test]
+    fn first_names_from_display_names() {
+        assert_eq!(first_name("Sonja de Vries").as_deref(), Some("Sonja"));
+        assert_eq!(first_name("Liam").as_deref(), Some("Liam"));
+        assert_eq!(first_name("Fatima El Amrani").as_deref(), Some("Fatima"));
+        assert_eq!(
+            first_name("Jean-Pierre Dubois").as_deref(),
+            Some("Jean-Pierre")
+        );
+        assert_eq!(first_name("SONJA").as_deref(), Some("Sonja"));
+        assert_eq!(first_name("Zoë 🌸").as_deref(), Some("Zoë"));
+        assert_eq!(first_name("xXdennisXx"), None);
+        assert_eq!(first_name("jan_1987"), None);
+        assert_eq!(first_name("CoolGuy99"), None);
+        assert_eq!(first_name("KeesBakker"), None);
+        assert_eq!(first_name("The Real Deal"), None);
+        assert_eq!(first_name("Klantenservice Bol"), None);
+        assert_eq!(first_name("🙂"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            read("@AirFly my flight got cancelled and nobody at the desk can tell me anything.")
+                .kind,
+            Kind::Complaint
+        );
+        assert_eq!(read("@Energiebedrijf wanneer krijg ik eindelijk mijn eindafrekening? Ik wacht al 8 weken.").kind, Kind::Complaint);
+        assert_eq!(
+            read("@ShopCo is the blue hoodie coming back in size M?").kind,
+            Kind::Question
+        );
+        assert_eq!(
+            read("Love the new opening hours on Sundays! 🙌").kind,
+            Kind::Compliment
+        );
+        let abuse = read("@Bezorgdienst kankerbedrijf, rot toch op met jullie kutservice");
+        assert_eq!(
+            (abuse.kind, abuse.advice, abuse.advice_reason),
+            (Kind::Remark, Advice::DontRespond, Some(AdviceReason::Abuse))
+        );
+        let irony =
+            read("@TelcoNL jullie hebben zeker weer eens een storing? Geweldig bedrijf hoor 🙄");
+        assert_eq!(
+            (irony.kind, irony.advice),
+            (Kind::Remark, Advice::DontRespond)
+        );
+        // an angry customer with a concrete problem is answered
+        let angry = read("@Bezorgdienst pakket kapot en in de regen gegooid. Stelletje prutsers.");
+        assert_eq!(
+            (angry.kind, angry.advice),
+            (Kind::Complaint, Advice::Respond)
+        );
+    }
+
+    #[test]
+    fn register_and_reason() {
+        assert_eq!(
+            read("Kunt u mij vertellen of de jas in XL leverbaar is?").register,
+            Register::Formal
+        );
+        assert_eq!(
+            read("internet ligt eruit. Kunnen jullie leveren waar je voor betaalt?").register,
+            Register::Informal
+        );
+        assert_eq!(
+            read("Kunnen jullie mijn abonnement ook per maand opzeggen?").register,
+            Register::Unknown
+        );
+        assert_eq!(read("my order arrived broken").register, Register::Unknown);
+        assert_eq!(
+            read("been a member for 6 years and you raise the price by 40%?? Disgusting.").reason,
+            Some(Reason::OrganisationAction)
+        );
+        assert_eq!(
+            read("Mijn bestelling is nog steeds niet binnen, al 10 dagen!").reason,
+            Some(Reason::PersonalExperience)
+        );
+    }
+
+    #[test]
+    fn language() {
+        assert_eq!(
+            detect_language(&Doc::new("Wat vervelend dat je pakket er nog niet is")),
+            Some(Lang::Nl)
+        );
+        assert_eq!(
+            detect_language(&Doc::new("Same here Zoe!! Popcorn ready?")),
+            Some(Lang::En)
+        );
+        assert_eq!(detect_language(&Doc::new("👍")), None);
+        // short posts: a guess from letter groups, not proof enough to say the reply is
+        // in the wrong language
+        let short = |t: &str| {
+            (
+                detect_language(&Doc::new(t)),
+                detect_language_surely(&Doc::new(t)),
+            )
+        };
+        assert_eq!(short("per stuk of per doos?"), (None, None));
+        assert_eq!(short("Top, dank!"), (Some(Lang::Nl), None));
+        assert_eq!(
+            short("Bezorging vandaag mogelijk?"),
+            (Some(Lang::Nl), Some(Lang::Nl))
+        );
+        assert_eq!(short("Any update?"), (Some(Lang::En), None));
+        assert_eq!(short("Kan dit morgen?"), (Some(Lang::Nl), Some(Lang::Nl)));
+        assert_eq!(
+            short("where is my parcel"),
+            (Some(Lang::En), Some(Lang::En))
+        );
+    }
+}

@@ -1,0 +1,249 @@
+//! The signals of a post: what in it tells how the customer feels and what they want
+//! (brief §2, §6). Phrase families from the lexicon ("won't turn on": `not_working`, "3
+//! weeks": `waiting`, "why can't I…": `rhetorical`, "thanks for nothing": `sarcasm`) and
+//! a few shapes of the text (repeated question marks, shouting, words in scare quotes).
+//! Each signal keeps where it is in the post, so the coach can show why it reads the post
+//! as it does; `weigh` turns them into how likely the post is a complaint.
+
+use crate::lexicon::{in_any_language, Category, CategoryHits, Lexicon, List};
+use crate::names::data_names;
+use crate::text::{Doc, Token, TokenKind, TokenRange};
+
+data_names! {
+    /// What a signal is (the ids of `incoming.signals` and of data/model/post_kind.toml).
+    pub enum SignalId {
+        // phrase families (each is the lexicon category of the same name)
+        NotWorking = "not_working",
+        Waiting = "waiting",
+        Charged = "charged",
+        Problem = "problem",
+        Expectation = "expectation",
+        BadEvaluation = "bad_evaluation",
+        Venting = "venting",
+        HelpRequest = "help_request",
+        Rhetorical = "rhetorical",
+        Sarcasm = "sarcasm",
+        Irony = "irony",
+        UpsetEmoji = "upset_emoji",
+        Abuse = "abuse",
+        Trolling = "trolling",
+        OrgAction = "org_action",
+        ConsumersAmongThemselves = "consumers_among_themselves",
+        PlainQuestion = "plain_question",
+        Suggestion = "suggestion",
+        SelfCaused = "self_caused",
+        Resolved = "resolved",
+        Positive = "positive",
+        Thanks = "thanks",
+        /// Praise or thanks in a post that reports trouble: mostly sarcasm ("great
+        /// service, 2 hours on hold"), sometimes a polite complaint.
+        PraiseAmidTrouble = "praise_amid_trouble",
+        // shapes of the text
+        /// A question mark, or a question word opening a one-sentence post.
+        Question = "question",
+        /// "??", "?!", "!?": a question asked in exasperation.
+        RepeatedMarks = "repeated_marks",
+        /// "!!" and more.
+        Exclamations = "exclamations",
+        /// Two or more words in capitals ("FIX THE APP").
+        Shouting = "shouting",
+        /// A word or two in double quotes: someone's claim, doubted ("supersnel").
+        ScareQuotes = "scare_quotes",
+        FirstPerson = "first_person",
+        SecondPerson = "second_person",
+        /// A number (an order, a date, an amount, a duration).
+        Number = "number",
+        /// Four words or fewer (besides mentions and links).
+        Short = "short",
+        /// No words at all besides mentions, links and emoji.
+        Empty = "empty",
+    }
+}
+
+impl SignalId {
+    /// The lexicon category a phrase-family signal is found by.
+    pub fn category(self) -> Option<Category> {
+        Category::from_name(self.name())
+    }
+}
+
+/// One signal found: which, and the tokens it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub id: SignalId,
+    pub range: TokenRange,
+}
+
+/// Every signal of `doc`, in the order of `SignalId` and then of the text.
+pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &id in SignalId::ALL {
+        match id.category() {
+            Some(cat) => out.extend(hits.get(cat).iter().map(|h| Found { id, range: h.range })),
+            None if id == SignalId::PraiseAmidTrouble => {}
+            None => shape(doc, lx, id, &mut out),
+        }
+    }
+    let has = |id: SignalId| out.iter().any(|f| f.id == id);
+    let trouble = [
+        SignalId::NotWorking,
+        SignalId::Waiting,
+        SignalId::Charged,
+        SignalId::Problem,
+        SignalId::BadEvaluation,
+    ]
+    .into_iter()
+    .any(has);
+    let praise = out
+        .iter()
+        .find(|f| matches!(f.id, SignalId::Positive | SignalId::Thanks))
+        .map(|f| f.range);
+    if let Some(range) = praise.filter(|_| trouble) {
+        out.push(Found {
+            id: SignalId::PraiseAmidTrouble,
+            range,
+        });
+    }
+    out
+}
+
+fn one(i: usize) -> TokenRange {
+    TokenRange {
+        start: i,
+        end: i + 1,
+    }
+}
+
+/// The tokens that are the customer's words: not mentions, links, hashtags or e-mail.
+fn body_words<'d>(doc: &'d Doc) -> impl Iterator<Item = (usize, &'d Token)> {
+    doc.tokens.iter().enumerate().filter(|(_, t)| t.is_word())
+}
+
+/// The signals that are shapes of the text rather than phrases.
+fn shape(doc: &Doc, lx: &Lexicon, id: SignalId, out: &mut Vec<Found>) {
+    let mut push = |range: TokenRange| out.push(Found { id, range });
+    let terminal = |t: &Token| t.kind == TokenKind::Terminal;
+    match id {
+        SignalId::Question => {
+            if let Some(i) = doc
+                .tokens
+                .iter()
+                .position(|t| terminal(t) && t.norm.contains('?'))
+            {
+                push(one(i));
+            } else if let Some(i) = question_without_mark(doc, lx) {
+                push(one(i));
+            }
+        }
+        SignalId::RepeatedMarks => {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let marks = t.norm.chars().filter(|c| matches!(c, '?' | '!')).count();
+                if terminal(t) && t.norm.contains('?') && marks >= 2 {
+                    push(one(i));
+                }
+            }
+        }
+        SignalId::Exclamations => {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                if terminal(t) && !t.norm.contains('?') && t.norm.matches('!').count() >= 2 {
+                    push(one(i));
+                }
+            }
+        }
+        SignalId::Shouting => {
+            let loud: Vec<usize> = body_words(doc)
+                .filter(|(_, t)| shouted(t.text(doc.source)))
+                .map(|(i, _)| i)
+                .collect();
+            if loud.len() >= 2 {
+                push(TokenRange {
+                    start: loud[0],
+                    end: loud[loud.len() - 1] + 1,
+                });
+            }
+        }
+        SignalId::ScareQuotes => scare_quotes(doc, &mut push),
+        SignalId::FirstPerson => {
+            if let Some((i, _)) =
+                body_words(doc).find(|(_, t)| lx.has_word(List::FirstPerson, &t.norm))
+            {
+                push(one(i));
+            }
+        }
+        SignalId::SecondPerson => {
+            if let Some((i, _)) =
+                body_words(doc).find(|(_, t)| in_any_language(List::SecondPerson, &t.norm))
+            {
+                push(one(i));
+            }
+        }
+        SignalId::Number => {
+            if let Some((i, _)) = body_words(doc).find(|(_, t)| t.has_digit()) {
+                push(one(i));
+            }
+        }
+        SignalId::Short | SignalId::Empty => {
+            let words = body_words(doc).count();
+            let applies = match id {
+                SignalId::Empty => words == 0,
+                _ => (1..=4).contains(&words),
+            };
+            if applies && !doc.tokens.is_empty() {
+                push(TokenRange {
+                    start: 0,
+                    end: doc.tokens.len(),
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A word in capitals of three letters or more ("FIX", "NEVER"), not a number or code.
+fn shouted(raw: &str) -> bool {
+    raw.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && !raw.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A one-sentence post that opens with a question word but has no question mark (common
+/// on X): the question word's token.
+pub fn question_without_mark(doc: &Doc, lx: &Lexicon) -> Option<usize> {
+    let (first, _) = doc.words().next()?;
+    let opens = lx
+        .phrases(Category::QuestionStart)
+        .find_in(doc, one(first))
+        .len()
+        == 1;
+    let no_other_stop = doc
+        .tokens
+        .iter()
+        .all(|t| t.kind != TokenKind::Terminal || t.norm.contains('?'));
+    (opens && no_other_stop && doc.sentences.len() == 1).then_some(first)
+}
+
+/// Words between double quotes, one to five of them: "supersnel", “gratis”.
+fn scare_quotes(doc: &Doc, push: &mut impl FnMut(TokenRange)) {
+    let is_quote = |t: &Token| {
+        t.kind == TokenKind::Punct && matches!(t.text(doc.source), "\"" | "“" | "”" | "„")
+    };
+    let mut open: Option<usize> = None;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Newline {
+            open = None;
+        } else if is_quote(t) {
+            match open.take() {
+                Some(a) => {
+                    let words = doc.tokens[a + 1..i].iter().filter(|t| t.is_word()).count();
+                    if (1..=5).contains(&words) {
+                        push(TokenRange {
+                            start: a,
+                            end: i + 1,
+                        });
+                    }
+                }
+                None => open = Some(i),
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+// The shared scenarios (scenarios.mjs) in Chromium: the demo pages that reproduce the real
+// X and Facebook structures, the undo caret, and the coach kept clear of the site's
+// controls at 1366x768 and 1920x1080. (The seeded random edit test runs in Chromium in
+// faults.test.mjs, in Firefox in firefox.test.mjs.)
+import { test, before, after } from 'node:test';
+import { chromiumDriver } from './drivers.mjs';
+import * as S from './scenarios.mjs';
+
+let d;
+before(async () => { d = await chromiumDriver(); });
+after(async () => { await d?.close(); });
+
+for (const [box, lang] of [['x', 'en'], ['x-dialog', 'nl'], ['x-mobile', 'en'], ['facebook', 'nl'], ['facebook-reply', 'en']]) {
+  test(`chromium ${box}, ${lang}: typing, badge, every fix and the rewrite reach the editor's model, the site's button follows, Ctrl+Z restores and leaves a caret`, async () => {
+    if (box === 'facebook-reply') await S.facebookReplyWithMention(d);
+    else await S.coachFlow(d, box, lang);
+  });
+}
+
+test('chromium x: the home composer answers no post; the reply dialog\'s post copy is read with its author alone', () => S.xHomeAndDialog(d));
+test('chromium facebook: a Messenger chat and the Create-post box get no coach', () => S.facebookBoxes(d));
+
+for (const [w, h] of [[1366, 768], [1920, 1080]]) {
+  test(`chromium ${w}x${h}: the badge and the panel cover neither the send button, the toolbar nor the editor`, async () => {
+    for (const box of ['x', 'x-dialog', 'facebook', 'facebook-reply']) await S.keepsClear(d, box, w, h);
+    await d.viewport(1280, 860);
+  });
+}
