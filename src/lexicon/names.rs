@@ -43,6 +43,10 @@ data_names! {
         Finite = "finite",
         /// Words that take personal data out of a request ("without", "zonder", "our").
         Exclusion = "exclusion",
+        /// The customer's own ("your", "je"): their coupon is no pitch.
+        Possessive = "possessive",
+        /// Words that turn a promise around ("cannot", "niet").
+        Negation = "negation",
         /// What links a signing person to the organisation ("Mike from the Support
         /// Team"); recognised in every language.
         SignatureLink = "signature_link",

@@ -94,6 +94,9 @@ pub struct Reading<'a> {
     pub elements: Vec<Found<Element>>,
     /// Sentences (token ranges) that advertise.
     pub commercial_sentences: Vec<TokenRange>,
+    /// Per sentence: it asks the customer something, by its question mark or by the word
+    /// order of a question.
+    pub questions: Vec<bool>,
 }
 
 impl<'a> Reading<'a> {
@@ -107,6 +110,13 @@ impl<'a> Reading<'a> {
 
     pub fn has_element(&self, id: Element) -> bool {
         self.elements.iter().any(|o| o.id == id)
+    }
+
+    /// Token `i` is in a sentence that asks.
+    pub fn asks_at(&self, i: usize) -> bool {
+        self.doc
+            .sentence_index_of(i)
+            .is_some_and(|k| self.questions[k])
     }
 
     /// The strategies found, in the brief's order.
@@ -196,5 +206,6 @@ pub fn read_reply<'a>(
         strategies: strategies.found,
         elements: voice.found,
         commercial_sentences: strategies.commercial_sentences,
+        questions,
     }
 }

@@ -32,6 +32,14 @@ fn sentences_with(doc: &Doc, hits: &[Hit]) -> Vec<TokenRange> {
     out
 }
 
+/// The word before `r` makes it the customer's own ("your coupons", "je korting").
+fn customers_own(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
+    (0..r.start)
+        .rev()
+        .find(|&i| doc.tokens[i].is_word())
+        .is_some_and(|i| lx.has_word(List::Possessive, &doc.tokens[i].norm))
+}
+
 /// What the reading collects: the strategies found and the clauses they took, with what
 /// it reads them from.
 struct Collect<'d, 'a> {
@@ -81,10 +89,17 @@ pub fn read(
 ) -> Strategies {
     // Sentences that advertise, or joke, carry no strategy (their words are not the
     // organisation's service content).
+    // (the customer's own coupon or discount is theirs, no pitch)
     let commercial_sentences = if incoming.asks_commercial {
         Vec::new()
     } else {
-        sentences_with(doc, hits.get(Category::Commercial))
+        let pitches: Vec<Hit> = hits
+            .get(Category::Commercial)
+            .iter()
+            .filter(|h| !customers_own(doc, lx, h.range))
+            .copied()
+            .collect();
+        sentences_with(doc, &pitches)
     };
     let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| overlaps(*s, *r));
     let of = |c: Category| hits.get(c).iter().filter(|h| outside(&h.range));
