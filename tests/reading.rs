@@ -315,3 +315,64 @@ fn informal_wording_and_sympathy_in_both_languages() {
         "sympathy"
     ));
 }
+
+#[test]
+fn a_title_and_surname_address_the_customer_after_the_greeting() {
+    for (post, reply) in [
+        (
+            EN_POST,
+            "Dear Mr Smith, we have passed your complaint on to our delivery team. ^Hans",
+        ),
+        (
+            NL_POST,
+            "Dag mevrouw De Vries, we hebben uw melding doorgegeven aan de bezorgdienst. ^Hans",
+        ),
+    ] {
+        let r = read(post, reply);
+        let e: Vec<String> = r.voice.elements.iter().map(|s| s.to_string()).collect();
+        assert!(
+            has(&e, "greeting") && has(&e, "addressee_name"),
+            "{reply}: {e:?}"
+        );
+        let s: Vec<String> = r.strategies.iter().map(|s| s.to_string()).collect();
+        assert!(!has(&s, "general_information"), "{reply}: {s:?}");
+    }
+}
+
+#[test]
+fn invitations_and_warm_words_are_no_information() {
+    for (post, reply) in [
+        (
+            EN_POST,
+            "Let us know if the issue persists or if you have any questions.",
+        ),
+        (
+            "Best flight ever, thank you!",
+            "Your kind words mean the world to us, and we can't wait to fly with you again!",
+        ),
+        (
+            NL_POST,
+            "Laat het ons gerust weten als het probleem blijft.",
+        ),
+        (
+            "Beste vlucht ooit, dank jullie!",
+            "Wat lief! We kijken ernaar uit je weer aan boord te zien.",
+        ),
+    ] {
+        let s = strategies(post, reply);
+        assert!(
+            !has(&s, "general_information") && !has(&s, "applied_information"),
+            "{reply}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn an_admitted_mistake_is_an_apology_in_both_languages() {
+    for (post, reply) in [
+        (EN_POST, "Oops, something went wrong on our side. The amount will be refunded within 3 days."),
+        (NL_POST, "Oeps, daar ging iets mis bij ons. Je krijgt het bedrag binnen 3 werkdagen teruggestort."),
+    ] {
+        assert!(has(&strategies(post, reply), "apology"), "{reply}");
+    }
+}

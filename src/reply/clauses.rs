@@ -24,6 +24,11 @@ impl Starts {
         Starts(marks)
     }
 
+    /// A hit starts at token `i`.
+    pub(super) fn at(&self, i: usize) -> bool {
+        self.0.get(i).copied().unwrap_or(false)
+    }
+
     /// A hit starts in `r`.
     pub(super) fn any_in(&self, r: TokenRange) -> bool {
         let n = self.0.len();
@@ -85,6 +90,11 @@ fn body_words<'d>(
     frame: &'d Frame,
 ) -> impl Iterator<Item = usize> + 'd {
     (c.start..c.end).filter(move |&i| doc.tokens[i].is_word() && !frame.contains(i))
+}
+
+/// The first word of clause `c` outside the frame.
+pub(super) fn first_word(doc: &Doc, c: TokenRange, frame: &Frame) -> Option<usize> {
+    body_words(doc, c, frame).next()
 }
 
 /// Clause `c` tells the customer what to do in the imperative (after "please", "also",

@@ -77,7 +77,9 @@ fn find_greeting(
         if lx.has_word(List::GreetingBeforeName, &t.norm) {
             // "Beste Yusuf", "Beste klant,", "Dear customer,", "Dag!"
             let next_is_addressee = |k: usize| {
-                is_capitalised(doc, k) || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
+                is_capitalised(doc, k)
+                    || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
+                    || lx.has_word(List::Title, &doc.tokens[k].norm)
             };
             doc.tokens
                 .get(start + 1)
@@ -97,6 +99,25 @@ fn find_greeting(
         return (None, None);
     }
     let greeting = TokenRange { start, end };
+    // "Dag mevrouw De Vries", "Dear Mr Smith": a title and the surname after it
+    let titled = doc
+        .tokens
+        .get(end)
+        .is_some_and(|n| n.is_word() && lx.has_word(List::Title, &n.norm))
+        && is_capitalised(doc, end + 1);
+    if titled {
+        let mut stop = end + 2;
+        while stop < doc.tokens.len() && stop < end + 4 && is_capitalised(doc, stop) {
+            stop += 1;
+        }
+        return (
+            Some(greeting),
+            Some(TokenRange {
+                start: end,
+                end: stop,
+            }),
+        );
+    }
     // "Hi Rachel," / "Hoi Sonja!" — the name is evident from the greeting
     let addressee = doc.tokens.get(end).and_then(|n| {
         let matches_author = first_name.map(|f| normalise(f) == n.norm).unwrap_or(false);

@@ -229,7 +229,11 @@ impl Reader<'_, '_> {
         let doc = self.doc;
         let b = &doc.tokens[name_start.checked_sub(1)?];
         if is_mark(b) {
-            return Some(name_start - 1);
+            // with a sign-off before the mark: "Kind regards - Kirsten", "Groet - Anne"
+            return Some(
+                self.sign_off_before(name_start - 1)
+                    .unwrap_or(name_start - 1),
+            );
         }
         // Groet, Pim  /  Groetjes Anne  /  Cheers, Tom
         let mut k = name_start - 1;
@@ -240,19 +244,8 @@ impl Reader<'_, '_> {
             doc.tokens[i].is_word() && self.lx.has_word(List::SignOff, &doc.tokens[i].norm)
         };
         if is_sign_off(k) {
-            // include the rest of a multi-word sign-off ("Met vriendelijke groet")
-            let mut s = k;
-            while s > 0 && is_sign_off(s - 1) {
-                s -= 1;
-            }
-            // and the word before it, in either language ("With kind regards")
-            if s > 0
-                && doc.tokens[s - 1].is_word()
-                && in_any_language(List::SignOffLead, &doc.tokens[s - 1].norm)
-            {
-                s -= 1;
-            }
-            return Some(s);
+            // the whole sign-off ("Met vriendelijke groet", "With kind regards")
+            return self.sign_off_before(k + 1);
         }
         if b.kind == TokenKind::Terminal
             && b.norm == "."
@@ -271,6 +264,30 @@ impl Reader<'_, '_> {
             .then_some(name_start),
             _ => None,
         }
+    }
+
+    /// Where a sign-off that ends right before token `at` starts ("Met vriendelijke
+    /// groet", "With kind regards"), if one does.
+    fn sign_off_before(&self, at: usize) -> Option<usize> {
+        let doc = self.doc;
+        let is_sign_off = |i: usize| {
+            doc.tokens[i].is_word() && self.lx.has_word(List::SignOff, &doc.tokens[i].norm)
+        };
+        let mut s = at;
+        while s > 0 && is_sign_off(s - 1) {
+            s -= 1;
+        }
+        if s == at {
+            return None;
+        }
+        // and the word before it, in either language ("With kind regards")
+        if s > 0
+            && doc.tokens[s - 1].is_word()
+            && in_any_language(List::SignOffLead, &doc.tokens[s - 1].norm)
+        {
+            s -= 1;
+        }
+        Some(s)
     }
 
     /// One word after the last sentence that can only be a name: initials ("… today.

@@ -146,6 +146,7 @@ pub fn read(
     }
     for cat in [
         Category::Pleasantry,
+        Category::InviteDialogue,
         Category::Thanks,
         Category::Corporate,
         Category::Irritation,
@@ -235,7 +236,11 @@ fn instructions(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool) {
             }
             let directive = advice.any_in(clause) || clauses::is_imperative(doc, lx, clause, frame);
             let refers = referral.any_in(clause);
-            let points = pointer.any_in(clause) && (directive || refers || clauses::links(doc, s));
+            // ("More info here: <link>", "More information can be found in our FAQ")
+            let points = pointer.any_in(clause)
+                && (directive
+                    || clauses::links(doc, s)
+                    || clauses::first_word(doc, clause, frame).is_some_and(|i| pointer.at(i)));
             if points && !refers && directive {
                 c.add(Strategy::Referral, clause);
             }
@@ -343,16 +348,15 @@ fn information(c: &mut Collect, referrals: &[Hit]) {
             .map(|i| lx.has_word(List::AnswerWords, &doc.tokens[i].norm))
             .unwrap_or(false)
     };
-    // what a clause says besides its referral needs a verb of its own ("You can cancel
-    // monthly via our website", not "You can visit <link> to find a branch")
+    // what a clause says besides its referral needs a verb of its own before it ("You
+    // can cancel monthly via our website", not "You can visit <link> to find a branch",
+    // "They'll be able to help secure your account")
     let says_more = |clause: &TokenRange| {
-        let referring = (clause.start..clause.end).any(|i| is_referral[i]);
-        !referring
-            || (clause.start..clause.end).any(|i| {
-                !is_referral[i]
-                    && doc.tokens[i].is_word()
-                    && lx.has_word(List::Finite, &doc.tokens[i].norm)
-            })
+        let Some(first) = (clause.start..clause.end).find(|&i| is_referral[i]) else {
+            return true;
+        };
+        (clause.start..first)
+            .any(|i| doc.tokens[i].is_word() && lx.has_word(List::Finite, &doc.tokens[i].norm))
     };
     let content_words = |clause: &TokenRange| {
         (clause.start..clause.end)
