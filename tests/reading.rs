@@ -376,3 +376,59 @@ fn an_admitted_mistake_is_an_apology_in_both_languages() {
         assert!(has(&strategies(post, reply), "apology"), "{reply}");
     }
 }
+
+#[test]
+fn a_dm_is_a_referral_unless_it_carries_the_details_asked_for() {
+    for (post, reply) in [
+        (
+            EN_POST,
+            "Sorry to hear that! Send me a DM and we can get started.",
+        ),
+        (EN_POST, "Please DM us."),
+        (
+            NL_POST,
+            "Wat vervelend! Stuur ons een DM, dan gaan we aan de slag.",
+        ),
+    ] {
+        let s = strategies(post, reply);
+        assert!(
+            has(&s, "referral") && !has(&s, "information_request"),
+            "{reply}: {s:?}"
+        );
+    }
+    for (post, reply) in [
+        (EN_POST, "Could you DM me your order number?"),
+        (
+            EN_POST,
+            "Please DM your order number and we'll take a look.",
+        ),
+        (
+            NL_POST,
+            "Stuur je ordernummer even via DM, dan kijken we mee.",
+        ),
+        (NL_POST, "Wil je me via DM je postcode sturen?"),
+    ] {
+        let s = strategies(post, reply);
+        assert!(
+            has(&s, "information_request") && !has(&s, "referral"),
+            "{reply}: {s:?}"
+        );
+    }
+    // a polite instruction to use a resource refers, it asks nothing
+    for (post, reply) in [
+        (
+            EN_POST,
+            "Can you please try the steps in this article: https://help.example.com/steps",
+        ),
+        (
+            NL_POST,
+            "Kun je de stappen in dit artikel proberen: https://help.example.nl/stappen",
+        ),
+    ] {
+        let s = strategies(post, reply);
+        assert!(
+            has(&s, "referral") && !has(&s, "information_request"),
+            "{reply}: {s:?}"
+        );
+    }
+}

@@ -36,6 +36,8 @@ data_names! {
         // what a clause of the reply does (reply::clauses)
         /// Words before an instruction that leave it one ("please", "also").
         Softener = "softener",
+        /// Modals that make a question a request ("Can you try …?", "Kun je …?").
+        PoliteModal = "polite_modal",
         /// Words that open a condition, a purpose or a circumstance ("if", "for",
         /// "zonder"): such a clause states nothing by itself.
         Adjunct = "adjunct",

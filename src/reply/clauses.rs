@@ -38,25 +38,51 @@ impl Starts {
 
 /// For each sentence: it asks the customer something, by its question mark or by the
 /// word order of a question ("Did you try the steps on this page: <link>"), which is
-/// not the condition of what follows it ("Heb je nog vragen, laat het weten").
-pub(super) fn question_sentences(doc: &Doc, hits: &CategoryHits) -> Vec<bool> {
+/// not the condition of what follows it ("Heb je nog vragen, laat het weten"), nor a
+/// polite instruction to use a resource ("Can you try the steps in this article?").
+pub(super) fn question_sentences(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<bool> {
     let mut opens = vec![false; doc.tokens.len()];
     for h in hits.get(Category::QuestionOpener) {
         opens[h.range.start] = true;
     }
+    let points = Starts::of(
+        doc,
+        hits.get(Category::Referral)
+            .iter()
+            .chain(hits.get(Category::Pointer)),
+    );
+    let gives = Starts::of(doc, hits.get(Category::Request).iter());
     doc.sentences
         .iter()
         .map(|s| {
-            s.question
-                || s.clauses.iter().enumerate().any(|(j, c)| {
-                    let asking = opens[first_matchable(doc, *c)];
-                    // a comma after it makes the inversion a condition
-                    let condition = j + 1 < s.clauses.len()
-                        && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",");
-                    asking && !condition
-                })
+            let instructs = polite_request(doc, lx, s.tokens)
+                && points.any_in(s.tokens)
+                && !gives.any_in(s.tokens);
+            !instructs
+                && (s.question
+                    || s.clauses.iter().enumerate().any(|(j, c)| {
+                        let asking = opens[first_matchable(doc, *c)];
+                        // a comma after it makes the inversion a condition
+                        let condition = j + 1 < s.clauses.len()
+                            && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",");
+                        asking && !condition
+                    }))
         })
         .collect()
+}
+
+/// Range `r` opens with a polite request: a modal and "you" ("Can you …", "Could you
+/// please …", "Kun je …").
+fn polite_request(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
+    let mut words = (r.start..r.end)
+        .filter(|&i| doc.tokens[i].is_word())
+        .map(|i| &doc.tokens[i].norm);
+    words
+        .next()
+        .is_some_and(|w| lx.has_word(List::PoliteModal, w))
+        && words
+            .next()
+            .is_some_and(|w| lx.has_word(List::SecondPerson, w))
 }
 
 /// The first token of `c` that is not punctuation or an @mention.
@@ -100,6 +126,10 @@ pub(super) fn first_word(doc: &Doc, c: TokenRange, frame: &Frame) -> Option<usiz
 /// Clause `c` tells the customer what to do in the imperative (after "please", "also",
 /// "then").
 pub(super) fn is_imperative(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Frame) -> bool {
+    // "Can you try the steps in this article" asks politely what the imperative says
+    if polite_request(doc, lx, c) {
+        return true;
+    }
     for i in body_words(doc, c, frame).take(3) {
         let w = &doc.tokens[i].norm;
         if lx.has_word(List::Imperative, w) {

@@ -140,7 +140,17 @@ pub fn read(
             c.consumed.push(c.clause(h.range));
         }
     }
-    let referrals: Vec<Hit> = of(Category::Referral).copied().collect();
+    // sentences that ask for details: a question or a request phrase
+    let mut asks_details = c.questions.to_vec();
+    for h in hits.get(Category::InformationRequest) {
+        if let Some(k) = doc.sentence_index_of(h.range.start) {
+            asks_details[k] = true;
+        }
+    }
+    let referrals: Vec<Hit> = of(Category::Referral)
+        .filter(|h| points_elsewhere(&c, h, &asks_details))
+        .copied()
+        .collect();
     for h in &referrals {
         c.add(Strategy::Referral, h.range);
     }
@@ -161,12 +171,29 @@ pub fn read(
     c.consumed
         .extend(sentences_with(doc, hits.get(Category::Humor)));
     c.consumed.extend(commercial_sentences.iter().copied());
-    instructions(&mut c, &outside);
+    instructions(&mut c, &outside, &referrals);
     information(&mut c, &referrals);
     Strategies {
         found: c.found,
         commercial_sentences,
     }
+}
+
+/// Referral `h` sends the customer elsewhere: not under a condition ("If you DM me,
+/// I'll look into it"), and not a DM that only carries the details its sentence asks
+/// for ("Could you DM me your order number?"; `asks_details`: per sentence).
+fn points_elsewhere(c: &Collect, h: &Hit, asks_details: &[bool]) -> bool {
+    let doc = c.doc;
+    if clauses::is_condition(doc, c.lx, c.clause(h.range), c.frame) {
+        return false;
+    }
+    let carries_details = doc
+        .sentence_index_of(h.range.start)
+        .is_some_and(|k| asks_details[k]);
+    let private = doc.tokens[h.range.start..h.range.end]
+        .iter()
+        .any(|t| t.is_word() && c.lx.has_word(List::PrivateChannel, &t.norm));
+    !(private && carries_details)
 }
 
 /// A question to the customer asks for details (information request, brief §3), unless
@@ -211,7 +238,7 @@ fn asked(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool) {
 /// the console", "We recommend clearing your cache"). A clause that points at the linked
 /// resource ("More info here: <link>") is part of the referral, and a condition ("If you
 /// still need help") states nothing by itself.
-fn instructions(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool) {
+fn instructions(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool, referrals: &[Hit]) {
     let (doc, lx, hits, frame) = (c.doc, c.lx, c.hits, c.frame);
     let n = doc.tokens.len();
     let mut taken = vec![false; n];
@@ -220,7 +247,10 @@ fn instructions(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool) {
     }
     let starts = |cat: Category| Starts::of(doc, hits.get(cat).iter());
     let (advice, pointer) = (starts(Category::Advice), starts(Category::Pointer));
-    let (referral, invite) = (starts(Category::Referral), starts(Category::InviteDialogue));
+    let (referral, invite) = (
+        Starts::of(doc, referrals.iter()),
+        starts(Category::InviteDialogue),
+    );
     let request = starts(Category::Request);
     for (k, s) in doc.sentences.iter().enumerate() {
         if c.questions[k] || !outside(&s.tokens) {
