@@ -362,6 +362,9 @@ fn information(c: &mut Collect, referrals: &[Hit]) {
     for h in referrals {
         is_referral[h.range.start..h.range.end.min(n)].fill(true);
     }
+    // a time, a marker, what the agent sees or what happened to the customer ties the
+    // sentence to this case, unless it is part of what another strategy took ("That's
+    // not correct: a checked bag stays included" is general)
     let mut tied_to_case = vec![false; doc.sentences.len()];
     for h in hits
         .get(Category::AppliedMarker)
@@ -369,7 +372,7 @@ fn information(c: &mut Collect, referrals: &[Hit]) {
         .chain(hits.get(Category::OwnCase))
     {
         if let Some(k) = doc.sentence_index_of(h.range.start) {
-            tied_to_case[k] = true;
+            tied_to_case[k] |= !is_consumed[h.range.start];
         }
     }
     let answers = |s: &Sentence| {

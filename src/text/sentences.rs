@@ -8,9 +8,9 @@ use super::{Sentence, Token, TokenKind, TokenRange};
 include!(concat!(env!("OUT_DIR"), "/clause_words.rs"));
 
 /// Splits tokens into sentences: at terminal punctuation and line breaks, with the
-/// emoji and punctuation that trail them, and after a link that a capitalised word
-/// follows (a link often stands where the full stop should be: "… on this page: <link>
-/// These tips may help").
+/// emoji and punctuation that trail them, and after a link or an emoji that a
+/// capitalised word follows (they often stand where the full stop should be: "… on this
+/// page: <link> These tips may help", "Happy to help :) Can you …").
 pub(super) fn split_sentences(tokens: &[Token], source: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -24,11 +24,15 @@ pub(super) fn split_sentences(tokens: &[Token], source: &str) -> Vec<Sentence> {
             TokenKind::Url => tokens
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokenKind::Word && super::starts_upper(n.text(source))),
-            // an emoji followed by a line break ends the sentence
-            TokenKind::Emoji => tokens
-                .get(i + 1)
-                .map(|n| n.kind == TokenKind::Newline)
-                .unwrap_or(false),
+            // an emoji followed by a line break, or by a capitalised word after a few
+            // words, ends the sentence ("I'd love to help :) HP recommends …"; not "Hi 👋
+            // Sarah")
+            TokenKind::Emoji => tokens.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Newline
+                    || (n.kind == TokenKind::Word
+                        && super::starts_upper(n.text(source))
+                        && tokens[start..i].iter().filter(|t| t.is_word()).count() >= 2)
+            }),
             _ => false,
         };
         if ends {
