@@ -187,6 +187,9 @@ fn invitation(doc: &Doc, lx: &Lexicon, hits: &CategoryHits, said: &Said) -> Opti
             })
             .map(|(_, s)| s.tokens)
     };
+    // (the details go to a form or page once the reply has linked one: "Submit a ticket
+    // at <link>. Remember to attach your transaction ID.")
+    let first_link = doc.tokens.iter().position(|t| t.kind == TokenKind::Url);
     let request = || {
         said.strategies
             .iter()
@@ -194,8 +197,7 @@ fn invitation(doc: &Doc, lx: &Lexicon, hits: &CategoryHits, said: &Said) -> Opti
             .filter_map(|f| {
                 let i = doc.tokens.partition_point(|t| t.utf16.0 < f.span[0]);
                 let s = doc.sentence_of(i)?;
-                let linked =
-                    (s.tokens.start..s.tokens.end).any(|j| doc.tokens[j].kind == TokenKind::Url);
+                let linked = first_link.is_some_and(|l| l < s.tokens.end);
                 (!linked && outside(&s.tokens)).then_some(s.tokens)
             })
             .next()
