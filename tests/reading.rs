@@ -432,3 +432,27 @@ fn a_dm_is_a_referral_unless_it_carries_the_details_asked_for() {
         );
     }
 }
+
+#[test]
+fn reasons_that_defend_the_organisation_are_justification() {
+    for (post, reply) in [
+        (
+            EN_POST,
+            "Sorry for the wait! As you can imagine, things have been hectic.",
+        ),
+        (
+            EN_POST,
+            "We're required to comply with the new regulations.",
+        ),
+        (
+            NL_POST,
+            "Sorry voor het wachten! Zoals je je kunt voorstellen is het erg druk.",
+        ),
+        (
+            NL_POST,
+            "We zijn wettelijk verplicht om je identiteit te controleren.",
+        ),
+    ] {
+        assert!(has(&strategies(post, reply), "justification"), "{reply}");
+    }
+}
