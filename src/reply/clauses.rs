@@ -142,12 +142,21 @@ pub(super) fn is_imperative(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Fram
     false
 }
 
-/// Clause `c` sets a condition, a purpose or a circumstance ("If you still need help",
-/// "For help with your account", "Als je nog vragen hebt"): it states nothing by itself.
+/// Clause `c` sets a condition, a purpose or a circumstance ("If you still need help,",
+/// "For help with your account,", "Als je nog vragen hebt,"): it opens with such a word
+/// and a comma closes it, so what it is about follows; it states nothing by itself.
+/// Without the comma it holds its main clause too ("If you pre-ordered you should be
+/// good to go").
 pub(super) fn is_condition(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Frame) -> bool {
-    body_words(doc, c, frame)
-        .next()
-        .is_some_and(|i| lx.has_word(List::Adjunct, &doc.tokens[i].norm))
+    let first = (c.start..c.end).find(|&i| {
+        !matches!(
+            doc.tokens[i].kind,
+            TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline | TokenKind::Mention
+        ) && !frame.contains(i)
+    });
+    first
+        .is_some_and(|i| doc.tokens[i].is_word() && lx.has_word(List::Adjunct, &doc.tokens[i].norm))
+        && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",")
 }
 
 /// Clause `c` is a fragment: a few words without a verb ("Transaction ID", "purchase

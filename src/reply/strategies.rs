@@ -184,15 +184,15 @@ pub fn read(
 /// for ("Could you DM me your order number?"; `asks_details`: per sentence).
 fn points_elsewhere(c: &Collect, h: &Hit, asks_details: &[bool]) -> bool {
     let doc = c.doc;
-    if clauses::is_condition(doc, c.lx, c.clause(h.range), c.frame) {
+    let private = doc.tokens[h.range.start..h.range.end]
+        .iter()
+        .any(|t| t.is_word() && c.lx.has_word(List::PrivateChannel, &t.norm));
+    if private && clauses::is_condition(doc, c.lx, c.clause(h.range), c.frame) {
         return false;
     }
     let carries_details = doc
         .sentence_index_of(h.range.start)
         .is_some_and(|k| asks_details[k]);
-    let private = doc.tokens[h.range.start..h.range.end]
-        .iter()
-        .any(|t| t.is_word() && c.lx.has_word(List::PrivateChannel, &t.norm));
     !(private && carries_details)
 }
 
