@@ -456,3 +456,23 @@ fn reasons_that_defend_the_organisation_are_justification() {
         assert!(has(&strategies(post, reply), "justification"), "{reply}");
     }
 }
+
+#[test]
+fn a_main_clause_after_a_condition_offers_it_does_not_ask() {
+    // Dutch puts the verb second: after a fronted condition "kun je" states
+    for (post, reply) in [
+        (EN_POST, "If you have any questions, you can always DM us."),
+        (
+            NL_POST,
+            "Als je nog vragen hebt, kun je ons altijd een DM sturen.",
+        ),
+        (
+            NL_POST,
+            "Als je nog vragen hebt kun je ons altijd een DM sturen.",
+        ),
+    ] {
+        let s = strategies(post, reply);
+        assert!(!has(&s, "information_request"), "{reply}: {s:?}");
+        assert!(has(&elements(post, reply), "invite_dialogue"), "{reply}");
+    }
+}

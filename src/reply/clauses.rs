@@ -38,9 +38,16 @@ impl Starts {
 
 /// For each sentence: it asks the customer something, by its question mark or by the
 /// word order of a question ("Did you try the steps on this page: <link>"), which is
-/// not the condition of what follows it ("Heb je nog vragen, laat het weten"), nor a
-/// polite instruction to use a resource ("Can you try the steps in this article?").
-pub(super) fn question_sentences(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<bool> {
+/// not the condition of what follows it ("Heb je nog vragen, laat het weten") nor the
+/// main clause inverted after a condition ("Als je vragen hebt, kun je ons een DM
+/// sturen"), nor a polite instruction to use a resource ("Can you try the steps in this
+/// article?").
+pub(super) fn question_sentences(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &CategoryHits,
+    frame: &Frame,
+) -> Vec<bool> {
     let mut opens = vec![false; doc.tokens.len()];
     for h in hits.get(Category::QuestionOpener) {
         opens[h.range.start] = true;
@@ -65,10 +72,22 @@ pub(super) fn question_sentences(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -
                         // a comma after it makes the inversion a condition
                         let condition = j + 1 < s.clauses.len()
                             && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",");
-                        asking && !condition
+                        asking && !condition && !after_condition(doc, lx, s, j, frame)
                     }))
         })
         .collect()
+}
+
+/// Clause `j` of sentence `s` follows a condition ("Als je nog vragen hebt, kun je …"):
+/// what inverts after it is the main clause, not a question.
+pub(super) fn after_condition(
+    doc: &Doc,
+    lx: &Lexicon,
+    s: &Sentence,
+    j: usize,
+    frame: &Frame,
+) -> bool {
+    j > 0 && is_condition(doc, lx, s.clauses[j - 1], frame)
 }
 
 /// Range `r` opens with a polite request: a modal and "you" ("Can you …", "Could you

@@ -182,7 +182,7 @@ pub fn read_reply<'a>(
 ) -> Reading<'a> {
     let hits = lx.find_all_with(&doc, memo);
     let frame = frame::read(&doc, lx, &hits, profile, incoming.first_name.as_deref());
-    let questions = clauses::question_sentences(&doc, lx, &hits);
+    let questions = clauses::question_sentences(&doc, lx, &hits, &frame);
     let strategies = strategies::read(&doc, lx, &hits, incoming, &frame, &questions);
     let voice = voice::read(
         &doc,

@@ -116,6 +116,9 @@ pub fn read(
     acknowledgements(&mut c, &outside);
     commitments(&mut c, incoming, &outside);
     for h in of(Category::InformationRequest) {
+        if !c.asks(h.range) && inverted_after_condition(&c, h.range) {
+            continue; // "Als je vragen hebt, kun je ons altijd een DM sturen" offers
+        }
         c.add(Strategy::InformationRequest, h.range);
         c.consumed.push(c.clause(h.range));
     }
@@ -177,6 +180,17 @@ pub fn read(
         found: c.found,
         commercial_sentences,
     }
+}
+
+/// Range `r` lies in a clause that follows a condition in its sentence.
+fn inverted_after_condition(c: &Collect, r: TokenRange) -> bool {
+    let Some(s) = c.doc.sentence_of(r.start) else {
+        return false;
+    };
+    s.clauses
+        .iter()
+        .position(|cl| cl.contains(r.start))
+        .is_some_and(|j| clauses::after_condition(c.doc, c.lx, s, j, c.frame))
 }
 
 /// Referral `h` sends the customer elsewhere: not under a condition ("If you DM me,
