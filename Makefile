@@ -30,7 +30,7 @@ BENCH_START := $(shell date +%s)
 .PHONY: help demo test toolchain toolchain-native toolchain-wasm toolchain-browser toolchain-firefox \
         release wasm build extension-deps extension-browser \
         test-js typecheck lint test-rust test-model train test-wasm test-extension test-hardening check-no-eval fuzz fuzz-deps \
-        demo-cli demo-extension score score-real bench
+        demo-cli demo-extension score score-real score-nl bench
 
 # Every target has a `## ` line; tests/unit/makefile.test.mjs checks that none is missing.
 help: ## this list
@@ -159,6 +159,13 @@ demo-extension: build extension-browser ## the demo pages and Chromium with the 
 
 score-real: release ## agreement with the real exchanges annotated here (eval/real-dev; the twcs texts come from ../shared)
 	@SHARED='$(SHARED)' python3 scripts/eval/real_set.py score --cli '$(CLI)'
+
+score-nl: release ## agreement with the Dutch exchanges written and annotated here (eval/written-nl)
+	@if [ -f '$(SHARED)/eval/score.py' ]; then \
+	  python3 '$(SHARED)/eval/score.py' --set eval/written-nl/exchanges.jsonl --cli '$(CLI)'; \
+	else \
+	  echo "$(SHARED)/eval/score.py not found: nothing to score with"; \
+	fi
 
 score: release ## agreement with the annotated development set, ../shared/eval/dev.jsonl (when present)
 	@if [ -f '$(SHARED)/eval/score.py' ]; then \

@@ -159,7 +159,7 @@ pub fn rule(id: &str, rule: &toml::Value, langs: &[String]) -> Result<String, St
         .as_array()
         .ok_or_else(|| format!("{what}: examples is not a list"))?;
     let mut out = format!(
-        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        message: {},\n        message_unsure: {message_unsure},\n        explanation: {},\n        fix: {fix},\n        examples: &[\n",
+        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        message: {},\n        message_unsure: {message_unsure},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
         variant(id),
         name("family")?,
         name("severity")?,

@@ -560,9 +560,10 @@ fn print_post(out: &mut impl Write, p: &Post, r: &Report) -> Result<(), CliError
     )?;
     writeln!(out, "      {}", inc.advice_message)?;
     // what the reading rests on: the signals that weigh most towards or against a complaint
-    let why: Vec<String> = inc
-        .signals
-        .iter()
+    let mut strongest: Vec<&Signal> = inc.signals.iter().collect();
+    strongest.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    let why: Vec<String> = strongest
+        .into_iter()
         .filter(|s| s.weight.abs() >= 0.5)
         .filter_map(|s| {
             let words = utf16_slice(&p.text, s.span)?;

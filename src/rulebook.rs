@@ -12,6 +12,22 @@ use crate::model::{AdviceReason, CustomRule, Exchange, Lang, Platform, Post, Pro
 use crate::names::data_names;
 
 // RuleId, RULES and BOOK
+/// A rule's examples are its tests and the CLI's documentation (`reply-coach rule ID`);
+/// the extension shows none, so the wasm carries none (about 15 KB of text that every
+/// user would download).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! examples {
+    ($($example:expr,)*) => {
+        &[$($example,)*]
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! examples {
+    ($($example:expr,)*) => {
+        &[]
+    };
+}
+
 include!(concat!(env!("OUT_DIR"), "/rulebook_data.rs"));
 
 impl RuleId {

@@ -22,9 +22,12 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
         let of_lang = |list: List| {
             lexicons.iter().fold(0u32, |bits, lx| {
                 let has = match list {
-                    List::LetterCluster => {
-                        lx.words(list).iter().any(|c| t.norm.contains(c.as_str()))
-                    }
+                    // (a window compare: `str::contains` brings a string searcher into
+                    // the wasm for needles of a few letters)
+                    List::LetterCluster => lx.words(list).iter().any(|c| {
+                        let (w, c) = (t.norm.as_bytes(), c.as_bytes());
+                        w.windows(c.len()).any(|x| x == c)
+                    }),
                     _ => lx.has_word(list, &t.norm),
                 };
                 bits | (has as u32) << lx.lang as u32
@@ -47,11 +50,16 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
 /// (`margin`): a guess at 1, surer from 2.
 fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
     let counts = language_evidence(doc);
-    let mut order: Vec<Lang> = Lang::ALL.to_vec();
-    order.sort_by_key(|&l| std::cmp::Reverse(counts[l as usize]));
-    let top = counts[order[0] as usize];
-    let next = order.get(1).map(|&l| counts[l as usize]).unwrap_or(0);
-    (top >= next + margin).then_some(order[0])
+    let (mut lead, mut top, mut next) = (Lang::ALL[0], 0, 0);
+    for lang in Lang::ALL {
+        let n = counts[lang as usize];
+        if n > top {
+            (lead, top, next) = (lang, n, top);
+        } else if n > next {
+            next = n;
+        }
+    }
+    (top >= next + margin).then_some(lead)
 }
 
 /// The language of a text, as a guess: `None` when the text gives no evidence either
@@ -146,7 +154,7 @@ pub use weigh::{unknown_names as unknown_model_names, COMPLAINT_AT, SURE_ABOVE, 
 /// What the reading of the kind rests on.
 struct Evidence {
     found: Vec<signals::Found>,
-    /// How likely the post is a complaint (`weigh`).
+    /// The evidence that the post is a complaint: its log-odds (`weigh`).
     complaint: f64,
 }
 
@@ -203,7 +211,8 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     if e.complaint >= COMPLAINT_AT {
         return (Kind::Complaint, None);
     }
-    let praise = e.count(S::Positive) + e.count(S::Thanks);
+    let praise = (e.count(S::Positive) + e.count(S::Thanks) + e.count(S::NoTrouble))
+        .saturating_sub(e.count(S::ThanksInAdvance));
     let mockery = e.has(S::Sarcasm) || e.has(S::Irony);
     if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
         (Kind::Compliment, None)
@@ -249,19 +258,16 @@ fn trouble_of(e: &Evidence) -> Option<Trouble> {
 }
 
 /// The post's signals as the report gives them: each with where it is in the post and
-/// its learned weight towards a complaint (the strongest reasons first).
+/// its learned weight towards a complaint.
 fn reported_signals(doc: &Doc, e: &Evidence) -> Vec<Signal> {
-    let mut out: Vec<Signal> = e
-        .found
+    e.found
         .iter()
         .map(|f| Signal {
             id: Text::Borrowed(f.id.name()),
             span: doc.snap_span(doc.span(f.range)),
             weight: (weigh::weight(f.id) * 100.0).round() / 100.0,
         })
-        .collect();
-    out.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    out
+        .collect()
 }
 
 /// Reads the incoming post. `ui` is the interface language for the advice message.
@@ -298,7 +304,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let hits = lx.find_all(&doc);
     let found = signals::find(&doc, lx, &hits);
     let e = Evidence {
-        complaint: weigh::complaint_chance(&found),
+        complaint: weigh::complaint_evidence(&found),
         found,
     };
     let (kind, advice_reason) = kind_of(&e);

@@ -35,6 +35,12 @@ data_names! {
         Resolved = "resolved",
         Positive = "positive",
         Thanks = "thanks",
+        /// Trouble denied: praise by negation ("no problems at all", "geen gedoe").
+        NoTrouble = "no_trouble",
+        /// Speed that pleases ("within 10 minutes").
+        Quick = "quick",
+        /// Thanks for help still to come: politeness, not praise ("alvast bedankt").
+        ThanksInAdvance = "thanks_in_advance",
         /// Praise or thanks in a post that reports trouble: mostly sarcasm ("great
         /// service, 2 hours on hold"), sometimes a polite complaint.
         PraiseAmidTrouble = "praise_amid_trouble",

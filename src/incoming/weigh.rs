@@ -13,12 +13,14 @@ mod data {
     include!(concat!(env!("OUT_DIR"), "/post_kind.rs"));
 }
 
-/// At or above this chance the post reads as a complaint.
-pub const COMPLAINT_AT: f64 = 0.5;
-/// At or above this chance the reading "complaint" is sure; at or below
-/// [`SURE_NOT_BELOW`], the reading "no complaint" is.
-pub const SURE_ABOVE: f64 = 0.7;
-pub const SURE_NOT_BELOW: f64 = 0.3;
+/// The lines are drawn on the evidence, the log-odds z of a complaint (the chance is
+/// 1 / (1 + e^-z)), so no exponential is computed: from z = 0 (a chance of 0.5) the post
+/// reads as a complaint;
+pub const COMPLAINT_AT: f64 = 0.0;
+/// from a chance of 0.7 (z = ln(0.7 / 0.3)) that reading is sure, and up to 0.3 the
+/// reading "no complaint" is.
+pub const SURE_ABOVE: f64 = 0.847_297_860_387_203_7;
+pub const SURE_NOT_BELOW: f64 = -SURE_ABOVE;
 
 /// The weights by signal (`SignalId as usize`), and the bias.
 struct Model {
@@ -78,10 +80,9 @@ pub fn contributions(found: &[Found]) -> Vec<(SignalId, f64)> {
         .collect()
 }
 
-/// The chance the post is a complaint.
-pub fn complaint_chance(found: &[Found]) -> f64 {
-    let z = model().bias + contributions(found).iter().map(|(_, c)| c).sum::<f64>();
-    1.0 / (1.0 + (-z).exp())
+/// The evidence that the post is a complaint: the log-odds of a complaint.
+pub fn complaint_evidence(found: &[Found]) -> f64 {
+    model().bias + contributions(found).iter().map(|(_, c)| c).sum::<f64>()
 }
 
 #[cfg(test)]
@@ -98,11 +99,19 @@ mod tests {
         };
         // a signal that weighs towards a complaint raises the chance, one against lowers
         // it, and a signal counts at most `cap` times
-        let none = complaint_chance(&[]);
-        assert!(complaint_chance(&found(&[SignalId::NotWorking])) > none);
-        assert!(complaint_chance(&found(&[SignalId::Resolved])) < none);
+        let none = complaint_evidence(&[]);
+        assert!(complaint_evidence(&found(&[SignalId::NotWorking])) > none);
+        assert!(complaint_evidence(&found(&[SignalId::Resolved])) < none);
         let many = vec![SignalId::NotWorking; model().cap + 3];
         let capped = vec![SignalId::NotWorking; model().cap];
-        assert_eq!(complaint_chance(&found(&many)), complaint_chance(&found(&capped)));
+        assert_eq!(
+            complaint_evidence(&found(&many)),
+            complaint_evidence(&found(&capped))
+        );
+        // the lines in log-odds are the chances 0.5, 0.7 and 0.3
+        let chance = |z: f64| 1.0 / (1.0 + (-z).exp());
+        assert!((chance(COMPLAINT_AT) - 0.5).abs() < 1e-12);
+        assert!((chance(SURE_ABOVE) - 0.7).abs() < 1e-12);
+        assert!((chance(SURE_NOT_BELOW) - 0.3).abs() < 1e-12);
     }
 }

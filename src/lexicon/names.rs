@@ -155,6 +155,9 @@ data_names! {
         Resolved = "resolved",
         BadEvaluation = "bad_evaluation",
         Expectation = "expectation",
+        NoTrouble = "no_trouble",
+        Quick = "quick",
+        ThanksInAdvance = "thanks_in_advance",
     }
 }
 
