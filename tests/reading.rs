@@ -191,8 +191,9 @@ fn an_instruction_refers_or_informs_but_a_pointer_is_no_statement() {
         (EN_POST, "Restart your router and wait two minutes."),
         (NL_POST, "Herstart je modem en wacht twee minuten."),
     ] {
+        // what to do in their case: information applied to it
         assert!(
-            has(&strategies(post, reply), "general_information"),
+            has(&strategies(post, reply), "applied_information"),
             "{reply}"
         );
     }
@@ -475,4 +476,64 @@ fn a_main_clause_after_a_condition_offers_it_does_not_ask() {
         assert!(!has(&s, "information_request"), "{reply}: {s:?}");
         assert!(has(&elements(post, reply), "invite_dialogue"), "{reply}");
     }
+}
+
+#[test]
+fn signatures_with_a_role_or_an_organisation_and_closings_that_sign_for_one() {
+    for (post, reply) in [
+        (
+            NL_POST,
+            "Dinsdag zijn we weer open. Groet, Karin (Gemeente Houtwijk)",
+        ),
+        (
+            NL_POST,
+            "Fijn dat het gelukt is! Groetjes van ons allemaal, Anja",
+        ),
+        (
+            NL_POST,
+            "De prik kost €19,50. Met vriendelijke groet, apotheker Marco",
+        ),
+        (NL_POST, "Tot de volgende keer, xx Mandy"),
+        (
+            EN_POST,
+            "See you on Tuesday. Best wishes from all of us, Anja",
+        ),
+        (
+            EN_POST,
+            "We're open again on Tuesday. Thanks, Karin (Customer Care)",
+        ),
+    ] {
+        assert!(has(&elements(post, reply), "signature"), "{reply}");
+    }
+    // an organisation's closing names nobody, and says nothing either
+    for (post, reply) in [
+        (
+            NL_POST,
+            "Wat vervelend. Met vriendelijke groet, Huisartsenpraktijk De Linde",
+        ),
+        (
+            EN_POST,
+            "Sorry about that. Kind regards, Acme Customer Care",
+        ),
+    ] {
+        let r = read(post, reply);
+        let e: Vec<String> = r.voice.elements.iter().map(|s| s.to_string()).collect();
+        let s: Vec<String> = r.strategies.iter().map(|s| s.to_string()).collect();
+        assert!(
+            !has(&e, "signature") && !has(&s, "general_information"),
+            "{reply}: {e:?} {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_verb_first_condition_states_nothing_in_dutch() {
+    let s = strategies(
+        NL_POST,
+        "Heb je een keer vertraging, laat het me gerust weten.",
+    );
+    assert!(
+        !has(&s, "general_information") && !has(&s, "information_request"),
+        "{s:?}"
+    );
 }

@@ -72,7 +72,7 @@ pub(super) fn question_sentences(
                         // a comma after it makes the inversion a condition
                         let condition = j + 1 < s.clauses.len()
                             && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",");
-                        asking && !condition && !after_condition(doc, lx, s, j, frame)
+                        asking && !condition && !after_condition(doc, lx, hits, s, j, frame)
                     }))
         })
         .collect()
@@ -83,11 +83,12 @@ pub(super) fn question_sentences(
 pub(super) fn after_condition(
     doc: &Doc,
     lx: &Lexicon,
+    hits: &CategoryHits,
     s: &Sentence,
     j: usize,
     frame: &Frame,
 ) -> bool {
-    j > 0 && is_condition(doc, lx, s.clauses[j - 1], frame)
+    j > 0 && is_condition(doc, lx, hits, s.clauses[j - 1], frame)
 }
 
 /// Range `r` opens with a polite request: a modal and "you" ("Can you …", "Could you
@@ -162,20 +163,32 @@ pub(super) fn is_imperative(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Fram
 }
 
 /// Clause `c` sets a condition, a purpose or a circumstance ("If you still need help,",
-/// "For help with your account,", "Als je nog vragen hebt,"): it opens with such a word
+/// "For help with your account,", "Als je nog vragen hebt,", Dutch verb-first "Heb je
+/// een keer vertraging,"): it opens with such a word or with the word order of a question
 /// and a comma closes it, so what it is about follows; it states nothing by itself.
 /// Without the comma it holds its main clause too ("If you pre-ordered you should be
 /// good to go").
-pub(super) fn is_condition(doc: &Doc, lx: &Lexicon, c: TokenRange, frame: &Frame) -> bool {
+pub(super) fn is_condition(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &CategoryHits,
+    c: TokenRange,
+    frame: &Frame,
+) -> bool {
     let first = (c.start..c.end).find(|&i| {
         !matches!(
             doc.tokens[i].kind,
             TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline | TokenKind::Mention
         ) && !frame.contains(i)
     });
-    first
-        .is_some_and(|i| doc.tokens[i].is_word() && lx.has_word(List::Adjunct, &doc.tokens[i].norm))
-        && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",")
+    let opens = first.is_some_and(|i| {
+        (doc.tokens[i].is_word() && lx.has_word(List::Adjunct, &doc.tokens[i].norm))
+            || hits
+                .get(Category::QuestionOpener)
+                .binary_search_by(|h| h.range.start.cmp(&i))
+                .is_ok()
+    });
+    opens && doc.tokens.get(c.end).is_some_and(|t| t.norm == ",")
 }
 
 /// Clause `c` is a fragment: a few words without a verb ("Transaction ID", "purchase

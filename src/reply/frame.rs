@@ -14,12 +14,14 @@ pub struct Frame {
     /// The name right after the greeting ("Hi Rachel,").
     pub addressee: Option<TokenRange>,
     pub signature: Option<TokenRange>,
+    /// A closing that signs for the organisation, not a person ("Team Webcare").
+    pub closing: Option<TokenRange>,
 }
 
 impl Frame {
-    /// Token `i` belongs to the greeting, the name after it or the signature.
+    /// Token `i` belongs to the greeting, the name after it, the signature or a closing.
     pub fn contains(&self, i: usize) -> bool {
-        [self.greeting, self.addressee, self.signature]
+        [self.greeting, self.addressee, self.signature, self.closing]
             .iter()
             .flatten()
             .any(|r| r.contains(i))
@@ -35,10 +37,12 @@ pub fn read(
     customer: Option<&str>,
 ) -> Frame {
     let (greeting, addressee) = find_greeting(doc, lx, customer);
+    let closing = super::signature::find(doc, lx, hits, profile, customer);
     Frame {
         greeting,
         addressee,
-        signature: super::signature::find(doc, lx, hits, profile, customer),
+        signature: closing.signature,
+        closing: closing.organisation,
     }
 }
 

@@ -23,14 +23,23 @@ struct Reader<'d, 'a> {
     customer: Option<String>,
 }
 
-/// The signature's tokens, if the reply is signed.
+/// How the reply closes: the agent's signature, or a closing that signs for the
+/// organisation ("Met vriendelijke groet, Huisartsenpraktijk De Linde", "… Garage
+/// Hendriks"), which is part of the frame but names nobody.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Closing {
+    pub signature: Option<TokenRange>,
+    pub organisation: Option<TokenRange>,
+}
+
+/// How the reply closes.
 pub(super) fn find(
     doc: &Doc,
     lx: &Lexicon,
     hits: &CategoryHits,
     profile: &Profile,
     customer: Option<&str>,
-) -> Option<TokenRange> {
+) -> Closing {
     let core = |w: &str| normalise(w.trim_matches(|c: char| !c.is_alphabetic()));
     let r = Reader {
         doc,
@@ -45,22 +54,23 @@ pub(super) fn find(
     };
     let last = content_end(doc);
     if last == 0 {
-        return None;
+        return Closing::default();
     }
-    let name_end = r.before_department(last).unwrap_or(last);
-    // the name: one or two person-like words
-    let mut name_start = name_end;
-    while name_start > 0 && name_end - name_start < 2 && r.is_person(name_start - 1) {
-        name_start -= 1;
-    }
-    if name_start == name_end {
-        return None;
-    }
-    let start = r.signature_start(name_start, name_end)?;
-    Some(TokenRange {
+    let signature = r.signature(last).map(|start| TokenRange {
         start,
         end: closing_end(doc, last),
-    })
+    });
+    let organisation = match signature {
+        Some(_) => None,
+        None => r.organisation(last).map(|start| TokenRange {
+            start,
+            end: closing_end(doc, last),
+        }),
+    };
+    Closing {
+        signature,
+        organisation,
+    }
 }
 
 /// "1/2", "2/2": a reply's place in a thread of replies.
@@ -79,6 +89,18 @@ fn is_thread_counter(t: &Token) -> bool {
 /// links and thread counters, none of which ends a signature.
 fn content_end(doc: &Doc) -> usize {
     let mut last = doc.tokens.len();
+    // a role or organisation in brackets after the name: "Groet, Karin (Gemeente Houtwijk)"
+    let trimmed = doc.tokens[..last]
+        .iter()
+        .rposition(|t| !matches!(t.kind, TokenKind::Terminal | TokenKind::Newline));
+    if let Some(k) = trimmed.filter(|&k| doc.tokens[k].norm == ")") {
+        let open = (k.saturating_sub(7)..k)
+            .rev()
+            .find(|&j| doc.tokens[j].norm == "(");
+        if let Some(open) = open.filter(|&o| doc.tokens[o + 1..k].iter().all(|t| t.is_word())) {
+            last = open;
+        }
+    }
     while last > 0 {
         let t = &doc.tokens[last - 1];
         let trailing = matches!(
@@ -119,6 +141,45 @@ fn is_mark(t: &Token) -> bool {
 }
 
 impl Reader<'_, '_> {
+    /// Where the agent's signature that ends at token `last` starts, if there is one.
+    fn signature(&self, last: usize) -> Option<usize> {
+        let name_end = self.before_department(last).unwrap_or(last);
+        // the name: one or two person-like words
+        let mut name_start = name_end;
+        while name_start > 0 && name_end - name_start < 2 && self.is_person(name_start - 1) {
+            name_start -= 1;
+        }
+        if name_start == name_end {
+            return None;
+        }
+        self.signature_start(name_start, name_end)
+    }
+
+    /// Where a closing that signs for the organisation starts, when nobody signs: a
+    /// sign-off and a few capitalised words ("Met vriendelijke groet, Huisartsenpraktijk
+    /// De Linde"), or a few capitalised words no list knows after the last sentence
+    /// ("… hoger uit. Garage Hendriks").
+    fn organisation(&self, last: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut k = last;
+        while k > 0 && last - k < 4 && self.word(k - 1).is_some() && is_capitalised(doc, k - 1) {
+            k -= 1;
+        }
+        if k == last || k == 0 {
+            return None;
+        }
+        let b = &doc.tokens[k - 1];
+        let after_sentence = matches!(
+            b.kind,
+            TokenKind::Terminal | TokenKind::Newline | TokenKind::Emoji
+        );
+        if after_sentence && (k..last).all(|i| !self.is_known_word(i)) {
+            return Some(k);
+        }
+        let s = if b.norm == "," { k.checked_sub(1)? } else { k };
+        self.sign_off_before(s)
+    }
+
     fn word(&self, i: usize) -> Option<&Token> {
         self.doc.tokens.get(i).filter(|t| t.is_word())
     }
@@ -235,10 +296,23 @@ impl Reader<'_, '_> {
                     .unwrap_or(name_start - 1),
             );
         }
-        // Groet, Pim  /  Groetjes Anne  /  Cheers, Tom
+        // Groet, Pim  /  Groetjes Anne  /  Cheers, Tom  /  Met vriendelijke groet, apotheker
+        // Marco  /  Groetjes van ons allemaal, Anja
         let mut k = name_start - 1;
-        if b.norm == "," {
+        let mut roles = 0;
+        while roles < 2
+            && self
+                .word(k)
+                .is_some_and(|_| !is_capitalised(doc, k) && !self.is_known_word(k))
+        {
             k = k.checked_sub(1)?;
+            roles += 1;
+        }
+        if doc.tokens[k].norm == "," {
+            k = k.checked_sub(1)?;
+            if let Some(s) = self.sign_off_clause(k) {
+                return Some(s);
+            }
         }
         let is_sign_off = |i: usize| {
             doc.tokens[i].is_word() && self.lx.has_word(List::SignOff, &doc.tokens[i].norm)
@@ -264,6 +338,24 @@ impl Reader<'_, '_> {
             .then_some(name_start),
             _ => None,
         }
+    }
+
+    /// The sign-off that opens the clause ending at token `k` ("Groetjes van ons allemaal",
+    /// "Best wishes from all of us"), where it starts.
+    fn sign_off_clause(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut s = k;
+        while s > 0
+            && k - s < 6
+            && !matches!(
+                doc.tokens[s - 1].kind,
+                TokenKind::Terminal | TokenKind::Newline | TokenKind::Emoji | TokenKind::Punct
+            )
+        {
+            s -= 1;
+        }
+        let opens = (s..=k).find(|&i| doc.tokens[i].is_word())?;
+        (opens < k && self.lx.has_word(List::SignOff, &doc.tokens[opens].norm)).then_some(opens)
     }
 
     /// Where a sign-off that ends right before token `at` starts ("Met vriendelijke

@@ -52,8 +52,8 @@ struct Collect<'d, 'a> {
     found: Vec<Found<Strategy>>,
     /// Clauses (or whole sentences) that are not information.
     consumed: Vec<TokenRange>,
-    /// Instructions that are information: what to do, not where to go ("Restart your
-    /// modem"); the imperative is their verb.
+    /// Instructions that are information applied to this case: what to do, not where to
+    /// go ("Restart your modem"); the imperative is their verb.
     instructed: Vec<TokenRange>,
 }
 
@@ -190,7 +190,7 @@ fn inverted_after_condition(c: &Collect, r: TokenRange) -> bool {
     s.clauses
         .iter()
         .position(|cl| cl.contains(r.start))
-        .is_some_and(|j| clauses::after_condition(c.doc, c.lx, s, j, c.frame))
+        .is_some_and(|j| clauses::after_condition(c.doc, c.lx, c.hits, s, j, c.frame))
 }
 
 /// Referral `h` sends the customer elsewhere: not under a condition ("If you DM me,
@@ -201,7 +201,7 @@ fn points_elsewhere(c: &Collect, h: &Hit, asks_details: &[bool]) -> bool {
     let private = doc.tokens[h.range.start..h.range.end]
         .iter()
         .any(|t| t.is_word() && c.lx.has_word(List::PrivateChannel, &t.norm));
-    if private && clauses::is_condition(doc, c.lx, c.clause(h.range), c.frame) {
+    if private && clauses::is_condition(doc, c.lx, c.hits, c.clause(h.range), c.frame) {
         return false;
     }
     let carries_details = doc
@@ -274,7 +274,7 @@ fn instructions(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool, referral
             if taken[clause.start..clause.end].iter().any(|&x| x) {
                 continue;
             }
-            if clauses::is_condition(doc, lx, clause, frame) {
+            if clauses::is_condition(doc, lx, hits, clause, frame) {
                 c.consumed.push(clause);
                 continue;
             }
@@ -440,7 +440,9 @@ fn information(c: &mut Collect, referrals: &[Hit]) {
             {
                 continue;
             }
-            let applied = opens_with_answer || tied_to_case[k];
+            // an instruction that is no referral tells this customer what to do in their
+            // case ("Herstart je modem", "Restart the console"): applied
+            let applied = opens_with_answer || tied_to_case[k] || is_instruction[clause.start];
             let id = if applied {
                 Strategy::AppliedInformation
             } else {

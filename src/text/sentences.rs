@@ -62,15 +62,17 @@ pub(super) fn split_sentences(tokens: &[Token], source: &str) -> Vec<Sentence> {
     out
 }
 
-/// A sentence of tokens `[start, end)`, split into clauses at `, : ;`, dashes and
-/// brackets, and before a conjunction that starts a new subject.
+/// A sentence of tokens `[start, end)`, split into clauses at `, : ;` and dashes, and
+/// before a conjunction that starts a new subject.
 fn make_sentence(tokens: &[Token], start: usize, end: usize, question: bool) -> Sentence {
     let mut clauses = Vec::new();
     let mut cs = start;
     for i in start..end {
         let t = &tokens[i];
         let split_here = match t.kind {
-            TokenKind::Punct => matches!(t.norm.as_str(), "," | ":" | ";" | "–" | "—" | "(" | ")"),
+            // (not at brackets: a parenthesis sits inside its clause, "I've refunded the
+            // amount (€23.47) today")
+            TokenKind::Punct => matches!(t.norm.as_str(), "," | ":" | ";" | "–" | "—"),
             TokenKind::Word => {
                 CLAUSE_CONJUNCTIONS.contains(&t.norm.as_str())
                     && i > cs
