@@ -14,9 +14,11 @@ use super::frame::Frame;
 pub(super) struct Starts(Vec<bool>);
 
 impl Starts {
-    pub(super) fn of<'h>(doc: &Doc, hits: impl Iterator<Item = &'h Hit>) -> Starts {
+    /// Where the hits of each of `groups` start (one function for every caller: the wasm
+    /// carries it once).
+    pub(super) fn of(doc: &Doc, groups: &[&[Hit]]) -> Starts {
         let mut marks = vec![false; doc.tokens.len()];
-        for h in hits {
+        for h in groups.iter().copied().flatten() {
             if let Some(m) = marks.get_mut(h.range.start) {
                 *m = true;
             }
@@ -54,11 +56,9 @@ pub(super) fn question_sentences(
     }
     let points = Starts::of(
         doc,
-        hits.get(Category::Referral)
-            .iter()
-            .chain(hits.get(Category::Pointer)),
+        &[hits.get(Category::Referral), hits.get(Category::Pointer)],
     );
-    let gives = Starts::of(doc, hits.get(Category::Request).iter());
+    let gives = Starts::of(doc, &[hits.get(Category::Request)]);
     doc.sentences
         .iter()
         .map(|s| {

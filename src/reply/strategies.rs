@@ -217,13 +217,11 @@ fn asked(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool) {
     let doc = c.doc;
     let settled = Starts::of(
         doc,
-        [
-            Category::Offer,
-            Category::InformationRequest,
-            Category::Pleasantry,
-        ]
-        .iter()
-        .flat_map(|&cat| c.hits.get(cat)),
+        &[
+            c.hits.get(Category::Offer),
+            c.hits.get(Category::InformationRequest),
+            c.hits.get(Category::Pleasantry),
+        ],
     );
     for (k, s) in doc.sentences.iter().enumerate() {
         let r = s.tokens;
@@ -259,10 +257,10 @@ fn instructions(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool, referral
     for r in &c.consumed {
         taken[r.start.min(n)..r.end.min(n)].fill(true);
     }
-    let starts = |cat: Category| Starts::of(doc, hits.get(cat).iter());
+    let starts = |cat: Category| Starts::of(doc, &[hits.get(cat)]);
     let (advice, pointer) = (starts(Category::Advice), starts(Category::Pointer));
     let (referral, invite) = (
-        Starts::of(doc, referrals.iter()),
+        Starts::of(doc, &[referrals]),
         starts(Category::InviteDialogue),
     );
     let request = starts(Category::Request);
