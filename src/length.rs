@@ -17,6 +17,8 @@ pub const FACEBOOK_LIMIT: usize = 8000;
 /// of weight 1 (`ranges`, at `scale` 100); every other code point has `defaultWeight` 2.
 const X_URL_WEIGHT: usize = 23;
 const X_EMOJI_WEIGHT: usize = 2;
+/// The HTML entities X's API writes for characters of the text.
+const ENTITIES: [&str; 6] = ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&apos;"];
 
 fn x_char_weight(c: char) -> usize {
     match c as u32 {
@@ -79,8 +81,25 @@ impl XCount {
         self.u += units;
     }
 
-    /// Plain text: each character by its weight.
-    fn plain(&mut self, span: &str) {
+    /// Plain text: each character by its weight, and an HTML entity as the one character
+    /// it stands for (text from X's API has `&`, `<` and `>` as `&amp;`, `&lt;`, `&gt;`; X
+    /// counts the character).
+    fn plain(&mut self, mut span: &str) {
+        while let Some(k) = span.find('&') {
+            let entity = ENTITIES.iter().find(|e| span[k..].starts_with(*e));
+            let end = k + entity.map_or(1, |e| e.len());
+            self.plain_chars(&span[..k]);
+            match entity {
+                Some(e) => self.add(1, e.len()),
+                None => self.plain_chars("&"),
+            }
+            span = &span[end..];
+        }
+        self.plain_chars(span);
+    }
+
+    /// Plain text without entities: each character by its weight.
+    fn plain_chars(&mut self, span: &str) {
         if span.is_ascii() {
             // weight 1 and one UTF-16 unit per character: the count crosses the limit at
             // the (limit - count + 1)-th of them
@@ -298,6 +317,17 @@ mod tests {
         }
         assert_eq!(punycode_len("bücher"), "xn--bcher-kva".len());
         assert_eq!(punycode_len("пример"), "xn--e1afmkfd".len());
+    }
+
+    #[test]
+    fn an_html_entity_counts_as_its_character() {
+        // X's API writes "&" as "&amp;": 278 letters, " & " and "A" are 282 characters
+        let text = format!("{} &amp; A", "a".repeat(277));
+        let (len, over_at) = measure(&Doc::new(&text), Platform::X);
+        assert_eq!(len.counted, 281);
+        assert_eq!(over_at, Some(text.len() - 1));
+        let (len, _) = measure(&Doc::new("Q&A &lt;3 &amp"), Platform::X);
+        assert_eq!(len.counted, "Q&A <3 &amp".len());
     }
 
     #[test]

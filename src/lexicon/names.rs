@@ -33,6 +33,25 @@ data_names! {
         GreetingPair = "greeting_pair",
         GreetingBeforeName = "greeting_before_name",
         SignOffLead = "sign_off_lead",
+        // what a clause of the reply does (reply::clauses)
+        /// Words before an instruction that leave it one ("please", "also").
+        Softener = "softener",
+        /// Modals that make a question a request ("Can you try …?", "Kun je …?").
+        PoliteModal = "polite_modal",
+        /// Words that open a condition, a purpose or a circumstance ("if", "for",
+        /// "zonder"): such a clause states nothing by itself.
+        Adjunct = "adjunct",
+        /// Words that show a clause has a verb: a short clause without one is a fragment.
+        Finite = "finite",
+        /// Words that take personal data out of a request ("without", "zonder", "our").
+        Exclusion = "exclusion",
+        /// The customer's own ("your", "je"): their coupon is no pitch.
+        Possessive = "possessive",
+        /// Words that turn a promise around ("cannot", "niet").
+        Negation = "negation",
+        /// What links a signing person to the organisation ("Mike from the Support
+        /// Team"); recognised in every language.
+        SignatureLink = "signature_link",
         // reading the post
         SecondPerson = "second_person",
         /// Letter groups that mark a word as this language's ("ij", "sch"; "wh", "ght"),
@@ -82,10 +101,22 @@ data_names! {
         /// What ties information to this customer's case (a time, "I see").
         AppliedMarker = "applied_marker",
         Pleasantry = "pleasantry",
+        /// A clause that asks by its word order ("Did you try …", "Heb je …").
+        QuestionOpener = "question_opener",
+        /// A clause that points at a resource ("More info here:").
+        Pointer = "pointer",
+        /// Advice not in the imperative ("We recommend …", "Je kunt het beste …").
+        Advice = "advice",
+        /// What ties a statement to this customer's case ("I can see", "je pakket is").
+        OwnCase = "own_case",
+        /// What makes a commitment a hope ("hopefully", "hopelijk").
+        Hedge = "hedge",
         // voice elements (§4)
         Thanks = "thanks",
         InviteDialogue = "invite_dialogue",
         Interjection = "interjection",
+        /// Colloquial wording of more than one word ("give us a shout", "geen zorgen").
+        Informal = "informal",
         // the don'ts (§5, §8, §10)
         Commercial = "commercial",
         PromiseAbsolute = "promise_absolute",
@@ -97,6 +128,8 @@ data_names! {
         PersonalData = "personal_data",
         Request = "request",
         DmRequest = "dm_request",
+        /// A route to a private channel (a DM, a form, a link, a call).
+        PrivateRoute = "private_route",
         // reading the incoming post (§2, §6)
         Problem = "problem",
         Venting = "venting",

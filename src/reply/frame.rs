@@ -1,7 +1,7 @@
 //! The frame of a reply: the greeting (with the name right after it), and the agent's
 //! signature. What the reply says sits between them.
 
-use crate::lexicon::{in_any_language, Lexicon, List};
+use crate::lexicon::{in_any_language, CategoryHits, Lexicon, List};
 use crate::model::Profile;
 use crate::text::{normalise, Doc, TokenKind, TokenRange};
 
@@ -14,12 +14,14 @@ pub struct Frame {
     /// The name right after the greeting ("Hi Rachel,").
     pub addressee: Option<TokenRange>,
     pub signature: Option<TokenRange>,
+    /// A closing that signs for the organisation, not a person ("Team Webcare").
+    pub closing: Option<TokenRange>,
 }
 
 impl Frame {
-    /// Token `i` belongs to the greeting, the name after it or the signature.
+    /// Token `i` belongs to the greeting, the name after it, the signature or a closing.
     pub fn contains(&self, i: usize) -> bool {
-        [self.greeting, self.addressee, self.signature]
+        [self.greeting, self.addressee, self.signature, self.closing]
             .iter()
             .flatten()
             .any(|r| r.contains(i))
@@ -27,12 +29,20 @@ impl Frame {
 }
 
 /// Reads the frame. `customer` is the post author's first name, when known.
-pub fn read(doc: &Doc, lx: &Lexicon, profile: &Profile, customer: Option<&str>) -> Frame {
+pub fn read(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &CategoryHits,
+    profile: &Profile,
+    customer: Option<&str>,
+) -> Frame {
     let (greeting, addressee) = find_greeting(doc, lx, customer);
+    let closing = super::signature::find(doc, lx, hits, profile, customer);
     Frame {
         greeting,
         addressee,
-        signature: find_signature(doc, lx, profile, customer),
+        signature: closing.signature,
+        closing: closing.organisation,
     }
 }
 
@@ -71,7 +81,9 @@ fn find_greeting(
         if lx.has_word(List::GreetingBeforeName, &t.norm) {
             // "Beste Yusuf", "Beste klant,", "Dear customer,", "Dag!"
             let next_is_addressee = |k: usize| {
-                is_capitalised(doc, k) || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
+                is_capitalised(doc, k)
+                    || doc.tokens.get(k + 1).is_some_and(|n| n.norm == ",")
+                    || lx.has_word(List::Title, &doc.tokens[k].norm)
             };
             doc.tokens
                 .get(start + 1)
@@ -91,6 +103,25 @@ fn find_greeting(
         return (None, None);
     }
     let greeting = TokenRange { start, end };
+    // "Dag mevrouw De Vries", "Dear Mr Smith": a title and the surname after it
+    let titled = doc
+        .tokens
+        .get(end)
+        .is_some_and(|n| n.is_word() && lx.has_word(List::Title, &n.norm))
+        && is_capitalised(doc, end + 1);
+    if titled {
+        let mut stop = end + 2;
+        while stop < doc.tokens.len() && stop < end + 4 && is_capitalised(doc, stop) {
+            stop += 1;
+        }
+        return (
+            Some(greeting),
+            Some(TokenRange {
+                start: end,
+                end: stop,
+            }),
+        );
+    }
     // "Hi Rachel," / "Hoi Sonja!" — the name is evident from the greeting
     let addressee = doc.tokens.get(end).and_then(|n| {
         let matches_author = first_name.map(|f| normalise(f) == n.norm).unwrap_or(false);
@@ -104,120 +135,6 @@ fn find_greeting(
         })
     });
     (Some(greeting), addressee)
-}
-
-/// The agent's signature: one or two person-like words at the end ("^PK", "- Pim",
-/// "Groet, Pim", a name on its own line), with what introduces them.
-fn find_signature(
-    doc: &Doc,
-    lx: &Lexicon,
-    profile: &Profile,
-    customer: Option<&str>,
-) -> Option<TokenRange> {
-    let customer = customer.map(normalise);
-    let n = doc.tokens.len();
-    // trailing emoji/punctuation do not end a signature
-    let mut last = n;
-    while last > 0
-        && matches!(
-            doc.tokens[last - 1].kind,
-            TokenKind::Terminal | TokenKind::Emoji | TokenKind::Newline
-        )
-    {
-        last -= 1;
-    }
-    if last == 0 {
-        return None;
-    }
-    let core = |w: &str| normalise(w.trim_matches(|c: char| !c.is_alphabetic()));
-    let agent = profile
-        .agent_name
-        .as_deref()
-        .map(|n| n.split_whitespace().map(core).collect::<Vec<_>>().join(" "));
-    let initials = profile.agent_initials.as_deref().map(core);
-    let is_agent = |w: &str| {
-        agent
-            .as_deref()
-            .is_some_and(|a| a.split_whitespace().any(|p| p == w))
-    };
-    let is_person = |i: usize| -> bool {
-        let t = &doc.tokens[i];
-        if !t.is_word() || t.has_digit() {
-            return false;
-        }
-        let raw = t.text(doc.source);
-        let is_initials = raw.chars().count() <= 4 && raw.chars().all(|c| c.is_uppercase());
-        let known = is_agent(&t.norm) || initials.as_deref() == Some(t.norm.as_str());
-        // "Bedankt Henk!" thanks the customer; it does not sign
-        let is_customer = customer.as_deref() == Some(t.norm.as_str());
-        known
-            || is_initials
-            || (is_capitalised(doc, i)
-                && !is_customer
-                && !lx.has_word(List::Department, &t.norm)
-                && !lx.has_word(List::Function, &t.norm))
-    };
-    // the name: one or two person-like words at the end
-    let mut name_start = last;
-    while name_start > 0 && last - name_start < 2 && is_person(name_start - 1) {
-        name_start -= 1;
-    }
-    if name_start == last {
-        return None;
-    }
-    let start = signature_start(doc, lx, name_start, &is_agent)?;
-    Some(TokenRange { start, end: n })
-}
-
-/// Where a signature whose name starts at token `name_start` begins: at the mark or
-/// the sign-off before the name, or at the name itself when it stands on its own line
-/// or is the agent's own after the last sentence; `None` when the name does not sign.
-fn signature_start(
-    doc: &Doc,
-    lx: &Lexicon,
-    name_start: usize,
-    is_agent: &dyn Fn(&str) -> bool,
-) -> Option<usize> {
-    let b = &doc.tokens[name_start.checked_sub(1)?];
-    // ^PK  /  - Pim  /  – Pim
-    if b.kind == TokenKind::Punct && matches!(b.norm.as_str(), "^" | "-" | "–" | "—" | "~" | "/")
-    {
-        return Some(name_start - 1);
-    }
-    // Groet, Pim  /  Groetjes Anne  /  Cheers, Tom
-    let mut k = name_start - 1;
-    if b.norm == "," {
-        k = k.checked_sub(1)?;
-    }
-    let is_sign_off =
-        |i: usize| doc.tokens[i].is_word() && lx.has_word(List::SignOff, &doc.tokens[i].norm);
-    if is_sign_off(k) {
-        // include the rest of a multi-word sign-off ("Met vriendelijke groet")
-        let mut s = k;
-        while s > 0 && is_sign_off(s - 1) {
-            s -= 1;
-        }
-        // and the word before it, in either language ("With kind regards")
-        if s > 0
-            && doc.tokens[s - 1].is_word()
-            && in_any_language(List::SignOffLead, &doc.tokens[s - 1].norm)
-        {
-            s -= 1;
-        }
-        return Some(s);
-    }
-    if b.kind == TokenKind::Terminal
-        && b.norm == "."
-        && name_start >= 2
-        && is_sign_off(name_start - 2)
-    {
-        // an abbreviated sign-off: "Gr. Anne", "Mvg. Pim"
-        return Some(name_start - 2);
-    }
-    // a name on its own line, or the agent's own name after the last sentence
-    let after_sentence = b.kind == TokenKind::Terminal || b.kind == TokenKind::Emoji;
-    (b.kind == TokenKind::Newline || after_sentence && is_agent(&doc.tokens[name_start].norm))
-        .then_some(name_start)
 }
 
 /// A capitalised word, not a common word, that opens the reply before a comma ("Kees,"),

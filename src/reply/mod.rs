@@ -6,7 +6,9 @@
 //! - [`strategies`]: the ten strategies, information last (what no other one took);
 //! - [`voice`]: the voice elements and the voice score.
 
+mod clauses;
 pub mod frame;
+mod signature;
 pub mod strategies;
 pub mod voice;
 
@@ -92,6 +94,9 @@ pub struct Reading<'a> {
     pub elements: Vec<Found<Element>>,
     /// Sentences (token ranges) that advertise.
     pub commercial_sentences: Vec<TokenRange>,
+    /// Per sentence: it asks the customer something, by its question mark or by the word
+    /// order of a question.
+    pub questions: Vec<bool>,
 }
 
 impl<'a> Reading<'a> {
@@ -105,6 +110,13 @@ impl<'a> Reading<'a> {
 
     pub fn has_element(&self, id: Element) -> bool {
         self.elements.iter().any(|o| o.id == id)
+    }
+
+    /// Token `i` is in a sentence that asks.
+    pub fn asks_at(&self, i: usize) -> bool {
+        self.doc
+            .sentence_index_of(i)
+            .is_some_and(|k| self.questions[k])
     }
 
     /// The strategies found, in the brief's order.
@@ -169,15 +181,20 @@ pub fn read_reply<'a>(
     memo: &mut HitMemo,
 ) -> Reading<'a> {
     let hits = lx.find_all_with(&doc, memo);
-    let frame = frame::read(&doc, lx, profile, incoming.first_name.as_deref());
-    let strategies = strategies::read(&doc, lx, &hits, incoming, &frame);
+    let frame = frame::read(&doc, lx, &hits, profile, incoming.first_name.as_deref());
+    let questions = clauses::question_sentences(&doc, lx, &hits, &frame);
+    let strategies = strategies::read(&doc, lx, &hits, incoming, &frame, &questions);
     let voice = voice::read(
         &doc,
         lx,
         &hits,
         incoming,
         &frame,
-        &strategies.commercial_sentences,
+        &voice::Said {
+            questions: &questions,
+            strategies: &strategies.found,
+            commercial_sentences: &strategies.commercial_sentences,
+        },
     );
     Reading {
         doc,
@@ -189,5 +206,6 @@ pub fn read_reply<'a>(
         strategies: strategies.found,
         elements: voice.found,
         commercial_sentences: strategies.commercial_sentences,
+        questions,
     }
 }

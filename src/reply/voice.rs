@@ -15,15 +15,24 @@ pub struct Voice {
     pub addressee: Option<TokenRange>,
 }
 
-/// Reads the voice elements of the reply in `doc`. `commercial_sentences` invite
-/// nothing (a question that sells is no invitation).
+/// What the reading of the strategies found that the voice elements build on.
+pub struct Said<'r> {
+    /// Per sentence: it asks (see `clauses::question_sentences`).
+    pub questions: &'r [bool],
+    pub strategies: &'r [Found<Strategy>],
+    /// Sentences that advertise: they invite nothing (a question that sells is no
+    /// invitation).
+    pub commercial_sentences: &'r [TokenRange],
+}
+
+/// Reads the voice elements of the reply in `doc`.
 pub fn read(
     doc: &Doc,
     lx: &Lexicon,
     hits: &CategoryHits,
     incoming: &Incoming,
     frame: &Frame,
-    commercial_sentences: &[TokenRange],
+    said: &Said,
 ) -> Voice {
     let mut found: Vec<Found<Element>> = Vec::new();
     let mut el = |id: Element, r: TokenRange| {
@@ -65,16 +74,13 @@ pub fn read(
     }) {
         el(Element::Interjection, one(i));
     }
-    if let Some((i, _)) = doc
-        .words()
-        .find(|(i, t)| lx.has_word(List::Informal, &t.norm) && !frame.contains(*i))
-    {
-        el(Element::InformalWording, one(i));
+    if let Some(r) = informal(doc, lx, hits, frame) {
+        el(Element::InformalWording, r);
     }
     if let Some(h) = hits.get(Category::Thanks).first() {
         el(Element::Thanks, h.range);
     }
-    if let Some(r) = invitation(doc, lx, hits, commercial_sentences) {
+    if let Some(r) = invitation(doc, lx, hits, said) {
         el(Element::InviteDialogue, r);
     }
     Voice { found, addressee }
@@ -114,16 +120,53 @@ fn names_a_page(doc: &Doc, frame: &Frame, i: usize) -> bool {
     !opens && is_capitalised(doc, i) && is_capitalised(doc, i + 1)
 }
 
-/// Inviting dialogue: an invitation phrase, or a real question to the customer (not a
-/// tag question like "…, right?").
-fn invitation(
-    doc: &Doc,
-    lx: &Lexicon,
-    hits: &CategoryHits,
-    commercial_sentences: &[TokenRange],
-) -> Option<TokenRange> {
+/// Colloquial wording outside the frame: a word or phrase the lexicon knows as informal,
+/// or a word with a letter drawn out ("noooo", "sooo"), which no formal text has.
+fn informal(doc: &Doc, lx: &Lexicon, hits: &CategoryHits, frame: &Frame) -> Option<TokenRange> {
+    let one = |i: usize| TokenRange {
+        start: i,
+        end: i + 1,
+    };
+    let word = doc.words().find(|(i, t)| {
+        !frame.contains(*i)
+            && (lx.has_word(List::Informal, &t.norm) || drawn_out(t.text(doc.source)))
+    });
+    let phrase = hits
+        .get(Category::Informal)
+        .iter()
+        .find(|h| !frame.contains(h.range.start));
+    match (word, phrase) {
+        (Some((i, _)), Some(h)) if h.range.start < i => Some(h.range),
+        (Some((i, _)), _) => Some(one(i)),
+        (None, Some(h)) => Some(h.range),
+        (None, None) => None,
+    }
+}
+
+/// A word with one letter three times in a row ("noooo", "sooo", "jaaaa").
+fn drawn_out(w: &str) -> bool {
+    let mut run = 0;
+    let mut prev = None;
+    for c in w.chars() {
+        if !c.is_alphabetic() {
+            return false;
+        }
+        run = if Some(c) == prev { run + 1 } else { 1 };
+        if run >= 3 {
+            return w.chars().count() >= 4;
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+/// Inviting dialogue: an invitation phrase, a real question to the customer (not a tag
+/// question like "…, right?"), or a request for details they can answer here or in a DM
+/// (not one sent to a form or page).
+fn invitation(doc: &Doc, lx: &Lexicon, hits: &CategoryHits, said: &Said) -> Option<TokenRange> {
+    let commercial = said.commercial_sentences;
     let outside = |r: &TokenRange| {
-        !commercial_sentences
+        !commercial
             .iter()
             .any(|s| s.start < r.end && r.start < s.end)
     };
@@ -132,26 +175,34 @@ fn invitation(
         .iter()
         .find(|h| outside(&h.range))
         .map(|h| h.range);
-    phrase.or_else(|| {
+    let question = || {
         doc.sentences
             .iter()
-            .find(|s| {
-                if !s.question || commercial_sentences.contains(&s.tokens) {
-                    return false;
-                }
-                let words: Vec<&str> = (s.tokens.start..s.tokens.end)
-                    .filter(|&i| doc.tokens[i].is_word())
-                    .map(|i| doc.tokens[i].norm.as_str())
-                    .collect();
-                let tag = words.len() >= 3
-                    && words
-                        .last()
-                        .map(|w| lx.has_word(List::TagQuestion, w))
-                        .unwrap_or(false);
-                !tag && !words.is_empty()
+            .enumerate()
+            .find(|(k, s)| {
+                said.questions[*k]
+                    && !commercial.contains(&s.tokens)
+                    && !super::clauses::is_tag_question(doc, lx, s)
+                    && (s.tokens.start..s.tokens.end).any(|i| doc.tokens[i].is_word())
             })
-            .map(|s| s.tokens)
-    })
+            .map(|(_, s)| s.tokens)
+    };
+    // (the details go to a form or page once the reply has linked one: "Submit a ticket
+    // at <link>. Remember to attach your transaction ID.")
+    let first_link = doc.tokens.iter().position(|t| t.kind == TokenKind::Url);
+    let request = || {
+        said.strategies
+            .iter()
+            .filter(|f| f.id == Strategy::InformationRequest)
+            .filter_map(|f| {
+                let i = doc.tokens.partition_point(|t| t.utf16.0 < f.span[0]);
+                let s = doc.sentence_of(i)?;
+                let linked = first_link.is_some_and(|l| l < s.tokens.end);
+                (!linked && outside(&s.tokens)).then_some(s.tokens)
+            })
+            .next()
+    };
+    phrase.or_else(question).or_else(request)
 }
 
 /// The human-voice score, 0–100, after the three groups of conversational-human-voice

@@ -1,9 +1,9 @@
 //! no-next-step: a reply to a complaint that does not say what happens next: no action,
-//! request, compensation, referral or information (brief §5, §6). No fix: only the
-//! agent knows the next step.
+//! request, compensation, referral, information or invitation to carry on (brief §5, §6).
+//! No fix: only the agent knows the next step.
 
 use super::{Check, Context, Out};
-use crate::reply::Strategy;
+use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
 
 pub const RULE: Check = Check {
@@ -22,7 +22,11 @@ const NEXT_STEPS: [Strategy; 6] = [
 ];
 
 fn check(cx: &Context, out: &mut Out) {
-    if !cx.complaint() || NEXT_STEPS.iter().any(|&s| cx.reading.has_strategy(s)) {
+    // inviting the customer to carry on ("let us know", a question) is a next step too
+    if !cx.complaint()
+        || NEXT_STEPS.iter().any(|&s| cx.reading.has_strategy(s))
+        || cx.reading.has_element(Element::InviteDialogue)
+    {
         return;
     }
     out.push(&[], Some(cx.whole()), None);

@@ -1,6 +1,8 @@
 //! personal-data-request: the reply asks for personal data (address, phone, e-mail,
-//! account numbers) in public (brief §8). A request via a private channel is fine. The
-//! fix moves the request to a DM.
+//! account numbers) in public (brief §8). A request via a private channel is fine: a DM,
+//! a form, a ticket or a link named in that sentence or before it. Data the reply says
+//! not to give ("without revealing your e-mail address") is not asked for. The fix moves
+//! the request to a DM.
 
 use super::{Check, Context, Out};
 use crate::lexicon::{Category, Hit, List, Template};
@@ -17,22 +19,30 @@ fn check(cx: &Context, out: &mut Out) {
     let r = cx.reading;
     let doc = &r.doc;
     let in_sentence = |s: &Sentence, hits: &[Hit]| hits.iter().any(|h| s.tokens.contains(h.range.start));
+    // once the reply names a private route (a DM, a form, a ticket, a link), the details
+    // it asks for go there: "Submit a ticket at <link>. Please include your e-mail address."
+    let mut routed = false;
     for s in &doc.sentences {
-        let asks = s.question
-            || in_sentence(s, r.hits(Category::Request))
+        let private = in_sentence(s, r.hits(Category::PrivateRoute))
+            || doc.tokens[s.tokens.start..s.tokens.end]
+                .iter()
+                .any(|t| t.is_word() && r.lx.has_word(List::PrivateChannel, &t.norm));
+        let was_routed = routed;
+        routed |= private;
+        let asks = in_sentence(s, r.hits(Category::Request))
             || in_sentence(s, r.hits(Category::InformationRequest));
-        if !asks || !in_sentence(s, r.hits(Category::PersonalData)) {
+        if !asks || !r.hits(Category::PersonalData).iter().any(|h| asked_for(r, s, h)) {
             continue;
         }
+        // "here" or "below" next to a link or a form points at it; "reply here with",
+        // "in the comments" do not
         let public: Vec<&Hit> = r
             .hits(Category::PublicChannel)
             .iter()
             .filter(|h| s.tokens.contains(h.range.start))
+            .filter(|h| !(private && h.range.end - h.range.start == 1))
             .collect();
-        let private = doc.tokens[s.tokens.start..s.tokens.end]
-            .iter()
-            .any(|t| t.is_word() && r.lx.has_word(List::PrivateChannel, &t.norm));
-        if private && public.is_empty() {
+        if (private || was_routed) && public.is_empty() {
             continue;
         }
         let fixed = match public.first() {
@@ -43,8 +53,21 @@ fn check(cx: &Context, out: &mut Out) {
     }
 }
 
-/// Sentence `s` with its first public phrase ("hier in de reacties") made the private
-/// channel and the others taken out.
+/// Personal data `h` in sentence `s` is asked for: not excluded by a word just before it
+/// ("without revealing your email address", "(no account number)", "our e-mail
+/// address").
+fn asked_for(r: &Reading, s: &Sentence, h: &Hit) -> bool {
+    if !s.tokens.contains(h.range.start) {
+        return false;
+    }
+    r.doc.tokens[s.tokens.start..h.range.start]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word())
+        .take(3)
+        .all(|t| !r.lx.has_word(List::Exclusion, &t.norm))
+}
+
 fn via_private_channel(r: &Reading, s: &Sentence, public: &[&Hit]) -> String {
     let doc = &r.doc;
     let (a, b) = doc.byte_range(s.tokens);

@@ -17,9 +17,11 @@ fn check(cx: &Context, out: &mut Out) {
     let r = cx.reading;
     // absolute promises always; vague ones unless tied to a time
     let vague = r.hits(Category::PromiseVague);
-    let promises = r.hits(Category::PromiseAbsolute).iter().chain(
-        vague.iter().filter(|h| !sentence_has_time(r, h.range)),
-    );
+    let promises = r
+        .hits(Category::PromiseAbsolute)
+        .iter()
+        .chain(vague.iter().filter(|h| !sentence_has_time(r, h.range)))
+        .filter(|h| !r.asks_at(h.range.start) && !negated(r, h.range));
     let mut taken: Vec<TokenRange> = Vec::new();
     for h in promises {
         let range = removal_range(r, h.range);
@@ -33,6 +35,20 @@ fn check(cx: &Context, out: &mut Out) {
             Some(String::new()),
         );
     }
+}
+
+/// A question promises nothing ("does it use 100% CPU?"), and neither does a promise
+/// turned around by a word just before it ("we cannot guarantee", "kunnen niet
+/// garanderen").
+fn negated(reading: &Reading, r: TokenRange) -> bool {
+    let doc = &reading.doc;
+    let start = doc.sentence_of(r.start).map_or(r.start, |s| s.tokens.start);
+    doc.tokens[start..r.start]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word())
+        .take(3)
+        .any(|t| reading.lx.has_word(List::Negation, &t.norm))
 }
 
 /// The sentence of `r` names a time or day, or has an applied marker ("vandaag", "by

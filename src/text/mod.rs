@@ -105,7 +105,7 @@ impl<'a> Doc<'a> {
         let lexer = lex::Lexer::run(source);
         let utf16_len = lexer.utf16_len();
         let tokens = lexer.tokens;
-        let sentences = sentences::split_sentences(&tokens);
+        let sentences = sentences::split_sentences(&tokens, source);
         let mut sentence_index = vec![usize::MAX; tokens.len()];
         for (k, s) in sentences.iter().enumerate() {
             sentence_index[s.tokens.start..s.tokens.end].fill(k);
@@ -210,13 +210,17 @@ impl<'a> Doc<'a> {
         self.tokens.is_empty()
     }
 
-    /// Token `i` is the first matchable token (not punctuation) of its clause.
+    /// Token `i` is the first matchable token (not punctuation, nor the @mentions that
+    /// open a reply on X) of its clause.
     pub fn opens_clause(&self, i: usize) -> bool {
         self.clause_of(i).and_then(|c| {
             (c.start..c.end).find(|&j| {
                 !matches!(
                     self.tokens[j].kind,
-                    TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
+                    TokenKind::Punct
+                        | TokenKind::Terminal
+                        | TokenKind::Newline
+                        | TokenKind::Mention
                 )
             })
         }) == Some(i)

@@ -8,8 +8,10 @@ use super::{Sentence, Token, TokenKind, TokenRange};
 include!(concat!(env!("OUT_DIR"), "/clause_words.rs"));
 
 /// Splits tokens into sentences: at terminal punctuation and line breaks, with the
-/// emoji and punctuation that trail them.
-pub(super) fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
+/// emoji and punctuation that trail them, and after a link or an emoji that a
+/// capitalised word follows (they often stand where the full stop should be: "… on this
+/// page: <link> These tips may help", "Happy to help :) Can you …").
+pub(super) fn split_sentences(tokens: &[Token], source: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0;
     let n = tokens.len();
@@ -19,11 +21,18 @@ pub(super) fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
         let ends = match t.kind {
             TokenKind::Terminal => true,
             TokenKind::Newline => true,
-            // an emoji followed by a capitalised word ends the sentence ("… 😊 See you")
-            TokenKind::Emoji => tokens
+            TokenKind::Url => tokens
                 .get(i + 1)
-                .map(|n| n.kind == TokenKind::Newline)
-                .unwrap_or(false),
+                .is_some_and(|n| n.kind == TokenKind::Word && super::starts_upper(n.text(source))),
+            // an emoji followed by a line break, or by a capitalised word after a few
+            // words, ends the sentence ("I'd love to help :) HP recommends …"; not "Hi 👋
+            // Sarah")
+            TokenKind::Emoji => tokens.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Newline
+                    || (n.kind == TokenKind::Word
+                        && super::starts_upper(n.text(source))
+                        && tokens[start..i].iter().filter(|t| t.is_word()).count() >= 2)
+            }),
             _ => false,
         };
         if ends {
@@ -53,15 +62,17 @@ pub(super) fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
     out
 }
 
-/// A sentence of tokens `[start, end)`, split into clauses at `, : ;`, dashes and
-/// brackets, and before a conjunction that starts a new subject.
+/// A sentence of tokens `[start, end)`, split into clauses at `, : ;` and dashes, and
+/// before a conjunction that starts a new subject.
 fn make_sentence(tokens: &[Token], start: usize, end: usize, question: bool) -> Sentence {
     let mut clauses = Vec::new();
     let mut cs = start;
     for i in start..end {
         let t = &tokens[i];
         let split_here = match t.kind {
-            TokenKind::Punct => matches!(t.norm.as_str(), "," | ":" | ";" | "–" | "—" | "(" | ")"),
+            // (not at brackets: a parenthesis sits inside its clause, "I've refunded the
+            // amount (€23.47) today")
+            TokenKind::Punct => matches!(t.norm.as_str(), "," | ":" | ";" | "–" | "—"),
             TokenKind::Word => {
                 CLAUSE_CONJUNCTIONS.contains(&t.norm.as_str())
                     && i > cs
