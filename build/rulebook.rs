@@ -44,6 +44,7 @@ const BOOK_TYPES: &[(&str, &str)] = &[
     ("interface.language_name", "ByLang"),
     ("interface.personal_data", "PersonalData"),
     ("interface.not_advised_because", "ByReason"),
+    ("interface.rewrite_note", "RewriteNotes"),
 ];
 
 /// `commercial-reply` → `CommercialReply`, `dont_respond` → `DontRespond`.

@@ -132,6 +132,7 @@ fn analyze_reply(
             },
             findings: Vec::new(),
             rewrite: None,
+            rewrite_note: None,
             length: len,
             truncated,
         };
@@ -157,6 +158,7 @@ fn analyze_reply(
         },
         findings,
         rewrite: None,
+        rewrite_note: None,
         length: len,
         truncated,
     }

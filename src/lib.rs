@@ -37,7 +37,11 @@ pub fn analyze(exchange: &Exchange) -> Report {
     };
     let mut report = analysis::read(exchange, &mut memo);
     if report.truncated.is_none() {
-        report.rewrite = rewrite::rewrite(exchange, &report, &mut memo);
+        let outcome = rewrite::rewrite(exchange, &report, &mut memo);
+        report.rewrite = outcome.rewrite;
+        report.rewrite_note = outcome.note;
+    } else {
+        report.rewrite_note = rewrite::too_long_note(exchange, &report);
     }
     report
 }

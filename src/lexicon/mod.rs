@@ -80,9 +80,27 @@ struct LexiconFile {
     #[serde(default)]
     phrases: HashMap<String, Vec<String>>,
     #[serde(default)]
-    templates: HashMap<String, String>,
+    templates: HashMap<String, TemplateText>,
     #[serde(default)]
     register: RegisterTable,
+}
+
+/// A template's text: one, or variants the engine chooses between (so the same stock
+/// words do not open every reply).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum TemplateText {
+    One(String),
+    Variants(Vec<String>),
+}
+
+impl TemplateText {
+    fn variants(&self) -> Vec<String> {
+        match self {
+            TemplateText::One(s) => vec![s.clone()],
+            TemplateText::Variants(v) => v.clone(),
+        }
+    }
 }
 
 /// The form of address of a language with an informal and a formal "you" (Dutch je/u,
@@ -108,6 +126,24 @@ pub struct RegisterTable {
     pub verb_after_formal: FastMap<String, String>,
     /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
     pub verbs: Vec<(String, String)>,
+    /// Subjects before a verb: the informal pronoun after them is an object ("ik heb
+    /// je" → "ik heb u", the verb unchanged).
+    pub subject_pronouns: Vec<String>,
+    /// Words after which a verb comes as an infinitive ("kan ik je helpen").
+    pub modals: Vec<String>,
+    /// The informal pronouns that can be a subject ("je", "jij"): the verb changes
+    /// with them.
+    pub informal_subjects: Vec<String>,
+    /// Words that, put first, turn subject and verb around ("wellicht schakelt u").
+    pub fronted: Vec<String>,
+    /// The ending of a verb with the formal pronoun ("kunt", "schakelt").
+    pub formal_verb_suffix: String,
+    /// How a past participle starts ("gebeld") and an infinitive ends ("helpen").
+    pub participle_prefix: String,
+    pub infinitive_suffix: String,
+    /// Endings no verb stem has once the formal ending is cut off: the ending belongs
+    /// to the stem then ("zit", "weet", "wacht").
+    pub no_stem_endings: Vec<String>,
 }
 
 impl RegisterTable {
@@ -131,8 +167,8 @@ pub struct Lexicon {
     list_words: Vec<Vec<String>>,
     /// The phrase set of each category (indexed by [`Category`]).
     phrases: Vec<PhraseSet>,
-    /// Each template (indexed by [`Template`]).
-    templates: Vec<String>,
+    /// Each template's variants (indexed by [`Template`]; at least one each).
+    templates: Vec<Vec<String>>,
     pub register: RegisterTable,
     /// Every category's patterns in one matcher, so one pass finds all of them.
     combined: PhraseSet,
@@ -187,10 +223,11 @@ impl Lexicon {
         {
             return Err(format!("lexicon {code}: no [phrases] {missing}"));
         }
-        if let Some(missing) = Template::ALL
-            .iter()
-            .find(|t| !file.templates.contains_key(t.name()))
-        {
+        if let Some(missing) = Template::ALL.iter().find(|t| {
+            file.templates
+                .get(t.name())
+                .is_none_or(|v| v.variants().is_empty())
+        }) {
             return Err(format!("lexicon {code}: no [templates] {missing}"));
         }
         let mut phrases = Vec::with_capacity(Category::COUNT);
@@ -207,7 +244,7 @@ impl Lexicon {
         }
         let templates = Template::ALL
             .iter()
-            .map(|t| file.templates[t.name()].clone())
+            .map(|t| file.templates[t.name()].variants())
             .collect();
         // (only the combined set is matched by id; the per-category sets compare words)
         let mut vocabulary = FastMap::default();
@@ -278,13 +315,30 @@ impl Lexicon {
             .as_deref()
     }
 
-    /// A template (`[templates]`), with `{name}`-style holes filled from `vars`.
+    /// A template (`[templates]`, its first variant), with `{name}`-style holes filled
+    /// from `vars`.
     pub fn template(&self, template: Template, vars: &[(&str, &str)]) -> String {
-        let mut s = self.templates[template as usize].clone();
+        self.template_variant(template, 0, vars)
+    }
+
+    /// Variant `seed` (modulo their number) of a template, with its holes filled.
+    pub fn template_variant(
+        &self,
+        template: Template,
+        seed: usize,
+        vars: &[(&str, &str)],
+    ) -> String {
+        let variants = &self.templates[template as usize];
+        let mut s = variants[seed % variants.len()].clone();
         for (k, v) in vars {
             s = s.replace(&format!("{{{k}}}"), v);
         }
         s
+    }
+
+    /// Every variant of a template, unfilled.
+    pub fn template_variants(&self, template: Template) -> &[String] {
+        &self.templates[template as usize]
     }
 }
 

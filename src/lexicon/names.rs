@@ -40,6 +40,18 @@ data_names! {
         SubjectAfterVerb = "subject_after_verb",
         ObservationOpener = "observation_opener",
         CapitalWord = "capital_word",
+        /// A word after a greeting that stands where a name could ("Hi there").
+        GreetingFiller = "greeting_filler",
+        /// Words a sentence does not start with when it is whole ("Since …", "Omdat …").
+        FragmentStart = "fragment_start",
+        /// Words that may stand twice in a row ("that that", "heel heel").
+        MayRepeat = "may_repeat",
+        /// The organisation speaking: "we", "us", "ons".
+        FirstPersonPlural = "first_person_plural",
+        /// Words that open a question for a piece of data ("what's your …?").
+        QuestionWord = "question_word",
+        /// Words that turn a request around ("without", "zonder").
+        Negation = "negation",
         // times (lexicon::is_time) and personal data (pii)
         TimeSuffix = "time_suffix",
         TimeInfix = "time_infix",
@@ -105,6 +117,8 @@ data_names! {
         ConsumersAmongThemselves = "consumers_among_themselves",
         OrgAction = "org_action",
         ImpliedFirstPerson = "implied_first_person",
+        /// The reply acknowledges that it comes late ("sorry for the slow reply").
+        WaitAcknowledged = "wait_acknowledged",
     }
 }
 
@@ -122,5 +136,11 @@ data_names! {
         SignatureGreeting = "signature_greeting",
         Late = "late",
         Invite = "invite",
+        /// Sympathy that fits what went wrong (`incoming.trouble`).
+        SympathyWaiting = "sympathy_waiting",
+        SympathyNotWorking = "sympathy_not_working",
+        SympathyCharged = "sympathy_charged",
+        /// A sentence after a question for personal data that moves the answer to a DM.
+        DmFollowup = "dm_followup",
     }
 }

@@ -1,7 +1,9 @@
-//! late-reply: the post is older than the response-time norm (brief §5, §7). No fix:
-//! the rewrite acknowledges the wait.
+//! late-reply: the post is older than the response-time norm (brief §5, §7), and the
+//! reply does not acknowledge the wait ("sorry for the slow reply": the lexicon's
+//! `wait_acknowledged`). No fix: the rewrite acknowledges the wait.
 
 use super::{Check, Context, Out};
+use crate::lexicon::Category;
 use crate::model::Lang;
 use crate::rulebook::{book, RuleId};
 
@@ -11,7 +13,7 @@ pub const RULE: Check = Check {
 };
 
 fn check(cx: &Context, out: &mut Out) {
-    if !cx.incoming.late {
+    if !cx.incoming.late || !cx.reading.hits(Category::WaitAcknowledged).is_empty() {
         return;
     }
     let age = cx.incoming.age_minutes.unwrap_or(0.0);
@@ -70,6 +72,22 @@ mod tests {
             let minutes = case["minutes"].as_f64().unwrap();
             assert_eq!(duration(minutes, lang), case["text"].as_str().unwrap(), "{case}");
         }
+    }
+
+    #[test]
+    fn a_reply_that_acknowledges_the_wait_is_not_flagged() {
+        for reply in [
+            "Sorry for the delayed reply! Yes, 9-5. - Ben",
+            "Hi Olivia, apologies for the wait: yes, 9-5. - Ben",
+            "Thanks for your patience, Olivia! Yes, 9-5. - Ben",
+        ] {
+            assert!(!case("Does the store cut keys?", reply).age(90.0).fires(LateReply), "{reply}");
+        }
+        for reply in ["Sorry voor mijn late reactie! Ja, van 9 tot 5. ^Ben", "Excuses voor het wachten, ja hoor! ^Ben"] {
+            assert!(!case("Snijden jullie sleutels?", reply).age(90.0).fires(LateReply), "{reply}");
+        }
+        // an apology for something else does not acknowledge the wait
+        assert!(case("Does the store cut keys?", "Sorry, no. - Ben").age(90.0).fires(LateReply));
     }
 
     #[test]

@@ -161,6 +161,7 @@ registry! {
     dm_without_acknowledgement,
     no_next_step,
     emoji_on_complaint,
+    repeated_words,
     corporate_phrase,
     not_personalised,
     respond_not_advised,

@@ -49,9 +49,15 @@ fn check(cx: &Context, out: &mut Out) {
                 kinds.push(l);
             }
         }
+        // the clause without the punctuation around it: the sentence keeps its close
         let mut from = clause;
         while from.start < from.end && doc.tokens[from.start].kind == TokenKind::Punct {
             from.start += 1;
+        }
+        while from.end > from.start + 1
+            && matches!(doc.tokens[from.end - 1].kind, TokenKind::Terminal)
+        {
+            from.end -= 1;
         }
         let invite = r.lx.template(Template::DmInvite, &[]);
         out.push(
@@ -107,8 +113,8 @@ mod tests {
             "Mijn declaratie is afgewezen.",
             "Vervelend! Bel me gerust op 06-12345678.",
         );
-        // (the clause's full stop goes with it)
-        assert_eq!(c.fixed(PersonalDataExposed), "Vervelend! Stuur me gerust een DM");
+        // (the sentence keeps its full stop)
+        assert_eq!(c.fixed(PersonalDataExposed), "Vervelend! Stuur me gerust een DM.");
         assert_eq!(
             c.message(PersonalDataExposed),
             "The reply itself contains personal data (a phone number): keep it out of a public reply."
