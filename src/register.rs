@@ -209,12 +209,13 @@ impl<'d> Converter<'d, '_> {
                 return Some(formal);
             }
         }
-        // "je hebt" → "u heeft"
+        // "je hebt" → "u heeft": after the subject the verb has its ending (a bare stem
+        // there is a noun: "je vraag" → "uw vraag"), except the modals ("je kan")
         let verb_of = |v: &str| {
             table.verbs.iter().find(|(stem, u)| {
-                v == stem
-                    || v == u
+                v == u
                     || v.strip_suffix(table.formal_verb_suffix.as_str()) == Some(stem.as_str())
+                    || v == stem && Self::in_list(&table.modals, v)
             })
         };
         if let Some((n, (_, uform))) = at.next.and_then(|n| verb_of(self.norm(n)).map(|v| (n, v))) {

@@ -55,8 +55,10 @@ const KEPT: [Strategy; 6] = [
 ];
 
 /// The rules whose fixes change or take out words on purpose: what their findings cover
-/// may go (a promotion, a joke, personal data, a stock phrase for its human wording).
-const REWORDS: [RuleId; 8] = [
+/// may go (a promotion, a joke, personal data, a stock phrase for its human wording, a
+/// promise: its own half of the sentence, "and make sure this never happens again").
+const REWORDS: [RuleId; 9] = [
+    RuleId::UnkeepablePromise,
     RuleId::CommercialReply,
     RuleId::HumorOnComplaint,
     RuleId::PersonalDataExposed,
@@ -211,7 +213,13 @@ fn facts_kept(ddoc: &Doc, draft: &Report, text: &str) -> Result<(), Why> {
 /// As many answers, instructions and commitments as the draft had (those inside what a
 /// finding rewords aside), and the words of each answer.
 fn substance_kept(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result<(), Why> {
-    let reworded = spans_of(draft, &REWORDS);
+    let mut reworded = spans_of(draft, &REWORDS);
+    // and filler the shortening may drop ("We hope this helps and wish you a lovely day")
+    reworded.extend(
+        super::shorten::filler(ddoc, draft)
+            .into_iter()
+            .map(|(_, k)| ddoc.span(ddoc.sentences[k].tokens)),
+    );
     let count = |r: &Report, s: Strategy, skip: &[Span]| {
         r.strategy_occurrences
             .iter()
@@ -312,20 +320,49 @@ fn whole_sentences(ddoc: &Doc, rdoc: &Doc, rw: &Report, lx: &Lexicon) -> Result<
                 &[List::AnswerWords, List::Interjection, List::Greeting],
                 &first.norm,
             );
-        let tail = lx.has_word(List::FragmentStart, &first.norm);
+        // the tail of a cut ("Since…"), or of a greeting split open ("There, I…")
+        let opening = rdoc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .find(|t| t.is_word())
+            .unwrap_or(first);
+        let tail = lx.has_word_in_any(&[List::FragmentStart, List::GreetingFiller], &opening.norm);
         let small_i = ws.iter().any(|t| {
             lx.has_word(List::CapitalWord, &t.norm)
                 && t.text(rdoc.source).starts_with(char::is_lowercase)
         });
-        if stray || tail || small_i {
+        if stray || tail || small_i || capital_after_comma(rdoc, s, lx) {
             return Err(Why::Changes);
         }
     }
     Ok(())
 }
 
+/// An ordinary word with a capital after a comma ("Hi, We'd…", "Hi, Yeah"): a sentence
+/// glued onto another.
+fn capital_after_comma(doc: &Doc, s: &Sentence, lx: &Lexicon) -> bool {
+    (s.tokens.start + 1..s.tokens.end).any(|i| {
+        let t = &doc.tokens[i];
+        t.is_word()
+            && doc.tokens[i - 1].norm.as_str() == ","
+            && t.text(doc.source).starts_with(char::is_uppercase)
+            && !t.text(doc.source).chars().skip(1).any(char::is_uppercase)
+            && lx.has_word_in_any(
+                &[
+                    List::Stop,
+                    List::Function,
+                    List::Interjection,
+                    List::Informal,
+                ],
+                &t.norm,
+            )
+            && !lx.has_word(List::CapitalWord, &t.norm)
+    })
+}
+
 /// Sympathy or an apology only where the post is a complaint the reading is sure of (an
-/// apology for the wait aside), and an apology for the wait only when the reply is late.
+/// apology for the wait aside), and an apology for the wait only when the reply is late
+/// (only the frame adds one: a fix's "thanks for your patience" thanks for the wait the
+/// post is about).
 fn fits_the_post(
     ddoc: &Doc,
     draft: &Report,
@@ -346,17 +383,144 @@ fn fits_the_post(
     if !complaint && feeling(rw) > feeling(draft) + late_opener {
         return Err(Why::Changes);
     }
-    // one "sorry" opener, not two in a row
-    if opener.is_some() && super::frame::says_sorry(ddoc.source, lx) {
-        return Err(Why::Changes);
-    }
-    let acknowledged = |d: &Doc| lx.phrases(Category::WaitAcknowledged).find(d).len();
-    if !inc.late && acknowledged(rdoc) > acknowledged(ddoc) {
+    // one "sorry" opener, not two in a row; none on a thread's second tweet
+    let sorries = |d: &Doc| lx.phrases(Category::Apology).find(d).len();
+    if opener.is_some() && super::frame::says_sorry(ddoc.source, lx)
+        || sorries(rdoc) > sorries(ddoc) + 1
+        || opener.is_some() && continues_thread(ddoc)
+    {
         return Err(Why::Changes);
     }
     match opener {
         Some(Opener::Sympathy) if !complaint => Err(Why::Changes),
         Some(Opener::Late) if !inc.late => Err(Why::Changes),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::HitMemo;
+
+    fn exchange(post: &str, age: f64, reply: &str) -> Exchange {
+        Exchange {
+            post: Some(Post {
+                text: post.into(),
+                author: None,
+                age_minutes: Some(age),
+            }),
+            reply: reply.into(),
+            platform: None,
+            profile: Profile::default(),
+        }
+    }
+
+    /// The check's verdict on `candidate` as a rewrite of `reply`.
+    fn verdict(
+        post: &str,
+        age: f64,
+        reply: &str,
+        candidate: &str,
+        opener: Option<Opener>,
+    ) -> Result<(), Why> {
+        let ex = exchange(post, age, reply);
+        let draft = crate::analyze_without_rewrite(&ex);
+        let rw = crate::analysis::reanalyze(&ex, candidate, &draft, &mut HitMemo::default());
+        check(&ex, &draft, candidate, &rw, opener)
+    }
+
+    const LATE: Option<Opener> = Some(Opener::Late);
+    const SYMPATHY: Option<Opener> = Some(Opener::Sympathy);
+
+    /// Rewrites the engine once offered and a blind judge rejected (issue 12): each is
+    /// refused now.
+    #[test]
+    fn the_judged_bad_rewrites_are_refused() {
+        let post =
+            "@Tesco will the store in Monkspath have copies of the game at midnight release?";
+        let draft = "@116878 Hi there, I am pleased to say that yes the store will be doing a midnight release. Thanks - Callum";
+        // a greeting split open: "There, I am…"
+        let bad = "@116878 Hi sorry for the slow reply! There, I am pleased to say that yes the store will be doing a midnight release. Thanks - Callum";
+        assert!(verdict(post, 73.0, draft, bad, LATE).is_err());
+        // and the good one passes
+        let good = "@116878 Hi there, sorry for the slow reply! I am pleased to say that yes the store will be doing a midnight release. Thanks - Callum";
+        assert_eq!(verdict(post, 73.0, draft, good, LATE), Ok(()));
+
+        // two openers in a row
+        let post = "@MojangSupport I bought a texture pack but I can't use it, what can I do?";
+        let draft = "@customer For technical help, please visit our Help site https://help.minecraft.net/hc/en-us ^JR";
+        let bad = "@customer Hi, sorry for the slow reply! Sorry to hear that! For technical help, please visit our Help site https://help.minecraft.net/hc/en-us ^JR";
+        assert!(verdict(post, 558.0, draft, bad, LATE).is_err());
+
+        // a stray word left by a split greeting
+        let post = "@AskPlayStation please help, my account is broken";
+        let draft =
+            "@116008 Hi there! For assistance please follow us and send us a Direct Message. ^RA";
+        let bad = "@116008 Hi sorry to hear that! There! For assistance please follow us and send us a Direct Message. ^RA";
+        assert!(verdict(post, 5.0, draft, bad, SYMPATHY).is_err());
+
+        // "Hi," glued before a capital, a lower-case "i'm"
+        let post = "@Apple you keep taking money off my card, this is wrong";
+        let draft = "@customer We'd like to get you pointed in the right direction! Reach our experts here: https://apple.co/GetSupport";
+        let bad = "@customer Hi, We'd like to get you pointed in the right direction! Reach our experts here: https://apple.co/GetSupport";
+        assert!(verdict(post, 5.0, draft, bad, None).is_err());
+        let draft = "@116914 I'm so sorry to hear your order was scanned as delivered. Who's the carrier? ^CC";
+        let bad = "@116914 Hi, i'm so sorry to hear your order was scanned as delivered. Who's the carrier? ^CC";
+        assert!(verdict(post, 5.0, draft, bad, None).is_err());
+
+        // sympathy on a happy customer
+        let post =
+            "@ChipotleTweets No worries. I got my four burrito bowls without issue. Lucky me!";
+        let draft = "@116185 Success! Well played, my friend. -Becky";
+        let bad = "@116185 Sorry to hear that! Success! Well played, my friend. -Becky";
+        assert!(verdict(post, 10.0, draft, bad, SYMPATHY).is_err());
+
+        // an opener on the second tweet of a thread
+        let post = "@British_Airways I'm now half way up the plane when I was in row 4! Why?";
+        let draft = "@117220 may need to be changed for safety reasons. We'll pass your comments on. ^Kit 2/2";
+        let bad = "@117220 Sorry for the slow reply! May need to be changed for safety reasons. We'll pass your comments on. ^Kit 2/2";
+        assert!(verdict(post, 94.0, draft, bad, LATE).is_err());
+
+        // a slow-reply apology on a reply that is not late
+        let post = "@Tesco is the Clapham store open on Boxing Day?";
+        let draft = "Please check our store locator at tesco.com/store-locator for opening times.";
+        let bad = "Sorry for the slow reply! Please check our store locator at tesco.com/store-locator for opening times.";
+        assert!(verdict(post, 8.0, draft, bad, LATE).is_err());
+    }
+
+    #[test]
+    fn a_rewrite_keeps_answers_questions_and_facts() {
+        // the answer's words go
+        let post = "Zijn jullie op zondag open in Eindhoven?";
+        let draft = "Ja, op zondag zijn we open van 12 tot 17 uur. Tot dan!";
+        let bad = "Tot dan! ^Kim";
+        assert!(verdict(post, 10.0, draft, bad, None).is_err());
+        // a question to the customer goes
+        let post = "@AdobeCare it's using all of my CPU where it didn't before";
+        let draft = "@customer Does it happen with new projects as well? Also, does it use 100% CPU all the time? ^NK";
+        let bad = "@customer Does it happen with new projects as well? ^NK";
+        assert!(verdict(post, 10.0, draft, bad, None).is_err());
+        // a refund goes with the promise
+        let post = "my order arrived broken AGAIN";
+        let draft = "Hi Noah, sorry! We'll refund the amount and we guarantee this will never happen again. ^AB";
+        let bad = "Hi Noah, sorry! ^AB";
+        assert!(verdict(post, 10.0, draft, bad, None).is_err());
+    }
+
+    #[test]
+    fn a_polished_don_t_is_refused() {
+        let post = "@Tesco why is the self checkout always broken at the Croydon store?? every single time";
+        let draft = "The self checkouts are working fine. Check our website for instructions.";
+        let polished = "Sorry to hear that! The self checkouts seem to work on our side. Check our website for instructions.";
+        assert_eq!(
+            verdict(post, 10.0, draft, polished, SYMPATHY),
+            Err(Why::Still(RuleId::Denial))
+        );
+        let post =
+            "@Webwinkel zoals ik al drie keer heb gevraagd: waar blijft mijn terugbetaling???";
+        let draft = "Zoals wij al eerder aangaven staat alles in onze FAQ. Lees die eerst even.";
+        let polished = "Wat vervelend om te horen! Alles staat in onze FAQ.";
+        assert!(verdict(post, 10.0, draft, polished, SYMPATHY).is_err());
     }
 }

@@ -95,10 +95,11 @@ fn choose_opener(ex: &Exchange, text: &str, report: &Report) -> Option<(Opener, 
         let t = lx.template_variant(Template::Late, seed, &[]);
         return (!user_avoids(ex, &t)).then_some((Opener::Late, t));
     }
-    // a post that says the problem is solved gets no sympathy for it
+    // a post that says the problem is solved gets no sympathy for it, nor one the
+    // agent answers as a question or a kind word ("Great question!", "No problem!")
     let resolved = inc.signals.iter().any(|s| s.id == RESOLVED);
     let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
-    if !sure_complaint || acknowledged || resolved {
+    if !sure_complaint || acknowledged || resolved || opens_pleasantly(text, lx) {
         return None;
     }
     let template = match inc.trouble {
@@ -121,6 +122,23 @@ pub(super) fn says_sorry(text: &str, lx: &Lexicon) -> bool {
     !lx.phrases(crate::lexicon::Category::Apology)
         .find(&Doc::new(text))
         .is_empty()
+}
+
+/// The first sentence of the reply's body holds a pleasantry ("That's a great
+/// question", "No problem!", "Happy to help"): the agent did not read a complaint.
+fn opens_pleasantly(text: &str, lx: &Lexicon) -> bool {
+    let doc = Doc::new(text);
+    let Some(first) = doc.sentences.iter().find(|s| {
+        doc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .any(|t| t.is_word())
+    }) else {
+        return false;
+    };
+    lx.phrases(crate::lexicon::Category::Pleasantry)
+        .find(&doc)
+        .iter()
+        .any(|h| first.tokens.contains(h.range.start))
 }
 
 /// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener.
@@ -173,7 +191,7 @@ fn greeting_of(text: &str, body_at: usize, report: &Report, lx: &Lexicon) -> Opt
         doc.tokens
             .first()
             .filter(|t| t.is_word() && lx.has_word(List::GreetingFiller, &t.norm))
-            .filter(|t| gap_only(0, t.byte.0))
+            .filter(|t| gap_only(end, end + t.byte.0))
             .map(|t| (end + t.byte.0, end + t.byte.1))
     };
     let after = name.or(filler).map(|(_, b)| b).unwrap_or(end);
@@ -246,7 +264,10 @@ fn behind_greeting(greeting: &str, body: &str, lx: &Lexicon) -> String {
         )
         && !lx.has_word(List::CapitalWord, lower.as_str())
         && !first.chars().skip(1).any(char::is_uppercase);
-    if ordinary || body.is_empty() {
+    if lx.has_word(List::CapitalWord, lower.as_str()) {
+        // "Hi Olivia, I'm happy…"
+        format!("{greeting} {body}")
+    } else if ordinary || body.is_empty() {
         format!("{greeting} {}", decapitalise(body))
     } else {
         let alone = greeting.strip_suffix(',').unwrap_or(greeting);

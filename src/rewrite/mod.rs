@@ -248,7 +248,11 @@ pub fn rewrite(ex: &Exchange, report: &Report, memo: &mut crate::lexicon::HitMem
     };
     let (text, opener) = candidate(ex, report, &mut an);
     let rw = an.get(&text);
-    match check::check(ex, report, &text, &rw, opener) {
+    let verdict = check::check(ex, report, &text, &rw, opener);
+    if std::env::var("RC_DEBUG").is_ok() {
+        eprintln!("DEBUG candidate {text:?} -> {verdict:?}");
+    }
+    match verdict {
         Ok(()) => Outcome {
             rewrite: Some(text),
             note: None,

@@ -4,15 +4,25 @@
 //! goes: a reply that cannot fit without one is the writer's to shorten, and the check
 //! after the rewrite says so.
 
+use crate::lexicon::Category;
 use crate::model::Report;
-use crate::reply::Element;
+use crate::reply::{Element, Strategy};
 use crate::text::{Doc, TokenKind};
 
 use super::tidy::tidy;
 use super::Analyser;
 
-/// The sentences of `text` that are filler, by index, with their UTF-16 length.
-fn filler(doc: &Doc, report: &Report) -> Vec<(usize, usize)> {
+/// The sentences of `text` that are filler, by index, with their UTF-16 length: no
+/// question, no fact, no part of the greeting or signature, and no strategy, or only
+/// general information around a pleasantry or thanks ("We hope this helps and wish you a
+/// lovely day!").
+pub(super) fn filler(doc: &Doc, report: &Report) -> Vec<(usize, usize)> {
+    let lx = crate::lexicon::lexicon(report.language);
+    let pleasant: Vec<usize> = [Category::Pleasantry, Category::Thanks]
+        .iter()
+        .flat_map(|&c| lx.phrases(c).find(doc))
+        .filter_map(|h| doc.sentence_index_of(h.range.start))
+        .collect();
     let frame: Vec<[usize; 2]> = [
         Element::Greeting,
         Element::AddresseeName,
@@ -25,7 +35,16 @@ fn filler(doc: &Doc, report: &Report) -> Vec<(usize, usize)> {
     for (k, s) in doc.sentences.iter().enumerate() {
         let [a, b] = doc.span(s.tokens);
         let touches = |[x, y]: [usize; 2]| x < b && a < y;
-        let carries = report.strategy_occurrences.iter().any(|o| touches(o.span))
+        let mut strategies = report
+            .strategy_occurrences
+            .iter()
+            .filter(|o| touches(o.span));
+        let says_something = if pleasant.contains(&k) {
+            strategies.any(|o| o.id != Strategy::GeneralInformation.name())
+        } else {
+            strategies.next().is_some()
+        };
+        let carries = says_something
             || frame.iter().any(|&f| touches(f))
             || s.question
             || (s.tokens.start..s.tokens.end).any(|i| {

@@ -57,6 +57,17 @@ fn tidy_lines(text: &str) -> String {
     String::from_utf8(out).expect("only ASCII bytes were removed")
 }
 
+/// `text` ends with an abbreviation ("U.S.", "e.g.", "J."): a full stop that ends no
+/// sentence ("U.S. based" keeps its lower case).
+fn ends_abbreviation(text: &str) -> bool {
+    let word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some(inner) = word.strip_suffix('.') else {
+        return false;
+    };
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    inner.contains('.') || letters == 1 && inner.chars().count() == 1
+}
+
 /// The capitals half of [`tidy`]: a capital after each sentence end and at the start of
 /// the body (after @mentions), not in links, e-mail addresses or domains.
 fn capitalise_sentences(joined: &str) -> String {
@@ -109,11 +120,18 @@ fn capitalise_sentences(joined: &str) -> String {
             cap_next = false;
             continue;
         }
-        if c == '\n' || (c.is_whitespace() && matches!(last, Some('.' | '!' | '?'))) {
+        if c == '\n'
+            || (c.is_whitespace()
+                && matches!(last, Some('.' | '!' | '?'))
+                && !(last == Some('.') && ends_abbreviation(&out)))
+        {
             cap_next = true;
         } else if matches!(c, '.' | '!' | '?') {
             // wait for the whitespace: "bol.com" and "9.30" stay as they are
-        } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '^' | '-' | '–') {
+        } else if c == '^' {
+            // a signature keeps the agent's own case ("^sp")
+            in_mention = true;
+        } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '-' | '–') {
             cap_next = false;
         }
         out.push(c);
@@ -202,12 +220,16 @@ mod tests {
                 continue;
             }
             if c == '\n'
-                || (c.is_whitespace() && matches!(out.chars().last(), Some('.' | '!' | '?')))
+                || (c.is_whitespace()
+                    && matches!(out.chars().last(), Some('.' | '!' | '?'))
+                    && !(out.ends_with('.') && ends_abbreviation(&out)))
             {
                 cap_next = true;
             } else if matches!(c, '.' | '!' | '?') {
                 // wait for the whitespace: "bol.com" and "9.30" stay as they are
-            } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '^' | '-' | '–') {
+            } else if c == '^' {
+                in_mention = true;
+            } else if !c.is_whitespace() && !matches!(c, '"' | '\'' | '(' | '-' | '–') {
                 cap_next = false;
             }
             out.push(c);
@@ -290,5 +312,12 @@ mod tests {
             "Staat alles in onze FAQ. Lees die."
         );
         assert_eq!(tidy("@Shop hi there"), "@Shop Hi there");
+        // a signature keeps the agent's own case
+        assert_eq!(tidy("we'll call you. ^sp"), "We'll call you. ^sp");
+        // an abbreviation ends no sentence
+        assert_eq!(
+            tidy("we're U.S. based, e.g. in Ohio. see you"),
+            "We're U.S. based, e.g. in Ohio. See you"
+        );
     }
 }

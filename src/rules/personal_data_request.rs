@@ -31,7 +31,13 @@ fn check(cx: &Context, out: &mut Out) {
             .iter()
             .filter(|h| s.tokens.contains(h.range.start))
             .collect();
-        let private = doc.tokens[s.tokens.start..s.tokens.end]
+        // (a question followed by "Please send that via DM." asks in private too)
+        let next = doc
+            .sentence_index_of(s.tokens.start)
+            .and_then(|k| doc.sentences.get(k + 1))
+            .filter(|_| s.question);
+        let upto = next.map_or(s.tokens.end, |n| n.tokens.end);
+        let private = doc.tokens[s.tokens.start..upto]
             .iter()
             .any(|t| t.is_word() && r.lx.has_word(List::PrivateChannel, &t.norm));
         if private && public.is_empty() {
