@@ -134,7 +134,7 @@ impl<'d> Converter<'d, '_> {
     /// u…?").
     fn formal_verb(&self, p: usize) -> Option<String> {
         let w = self.norm(p);
-        if let Some((_, u)) = self.table.verbs.iter().find(|(stem, _)| stem == w) {
+        if let Some(u) = self.table.formal_of_stem.get(w) {
             return Some(u.clone());
         }
         if self.plain_word(p) || !w.chars().all(char::is_alphabetic) {
@@ -153,7 +153,7 @@ impl<'d> Converter<'d, '_> {
     /// is left can be a stem ("schakelt" → "schakel", but "zit" stays "zit").
     fn informal_verb(&self, p: usize) -> Option<String> {
         let w = self.norm(p);
-        if let Some((stem, _)) = self.table.verbs.iter().find(|(_, u)| u == w) {
+        if let Some(stem) = self.table.stem_of_formal.get(w) {
             return Some(stem.clone());
         }
         if self.plain_word(p) {
@@ -211,14 +211,18 @@ impl<'d> Converter<'d, '_> {
         }
         // "je hebt" → "u heeft": after the subject the verb has its ending (a bare stem
         // there is a noun: "je vraag" → "uw vraag"), except the modals ("je kan")
-        let verb_of = |v: &str| {
-            table.verbs.iter().find(|(stem, u)| {
-                v == u
-                    || v.strip_suffix(table.formal_verb_suffix.as_str()) == Some(stem.as_str())
-                    || v == stem && Self::in_list(&table.modals, v)
-            })
+        let verb_of = |v: &'d str| -> Option<&'d str> {
+            let of_stem = |stem: &str| table.formal_of_stem.get(stem).map(String::as_str);
+            v.strip_suffix(table.formal_verb_suffix.as_str())
+                .and_then(of_stem)
+                .or_else(|| table.stem_of_formal.contains_key(v).then_some(v))
+                .or_else(|| {
+                    Self::in_list(&table.modals, v)
+                        .then(|| of_stem(v))
+                        .flatten()
+                })
         };
-        if let Some((n, (_, uform))) = at.next.and_then(|n| verb_of(self.norm(n)).map(|v| (n, v))) {
+        if let Some((n, uform)) = at.next.and_then(|n| verb_of(self.norm(n)).map(|v| (n, v))) {
             self.edit(n, uform);
             return Some(formal);
         }

@@ -37,7 +37,8 @@ fn rewrite_with(ex: &Exchange, edit: impl Fn(&mut Report)) -> Option<String> {
     let mut report = analyze_without_rewrite(ex);
     edit(&mut report);
     let mut memo = reply_coach::lexicon::HitMemo::keeping();
-    reply_coach::rewrite::rewrite(ex, &report, &mut memo).rewrite
+    let draft = reply_coach::text::Doc::new(&ex.reply);
+    reply_coach::rewrite::rewrite(ex, &report, &draft, &mut memo).rewrite
 }
 
 const LATE_EN: [&str; 3] = [

@@ -144,6 +144,12 @@ pub struct RegisterTable {
     /// Endings no verb stem has once the formal ending is cut off: the ending belongs
     /// to the stem then ("zit", "weet", "wacht").
     pub no_stem_endings: Vec<String>,
+    /// `verbs` as lookups, the first entry of a form winning: stem → formal form, and
+    /// formal form → stem (filled when the lexicon loads).
+    #[serde(skip)]
+    pub formal_of_stem: FastMap<String, String>,
+    #[serde(skip)]
+    pub stem_of_formal: FastMap<String, String>,
 }
 
 impl RegisterTable {
@@ -258,6 +264,17 @@ impl Lexicon {
         for (w, lists) in word_lists {
             entries.entry(w).or_insert(WordEntry::UNKNOWN).lists = lists;
         }
+        let mut register = file.register;
+        for (stem, formal) in &register.verbs {
+            register
+                .formal_of_stem
+                .entry(stem.clone())
+                .or_insert_with(|| formal.clone());
+            register
+                .stem_of_formal
+                .entry(formal.clone())
+                .or_insert_with(|| stem.clone());
+        }
         Ok(Lexicon {
             lang,
             built_in: false,
@@ -266,7 +283,7 @@ impl Lexicon {
             entries,
             phrases,
             templates,
-            register: file.register,
+            register,
             combined: PhraseSet::new(all_patterns),
             owners,
             first_by_id,

@@ -94,46 +94,54 @@ fn inside(spans: &[Span], [a, b]: Span) -> bool {
     spans.iter().any(|s| s[0] <= a && b <= s[1])
 }
 
-/// The words of a text, normalised: what "the same text" means here (spacing, case
-/// and punctuation aside).
-fn words<'d>(doc: &'d Doc, range: std::ops::Range<usize>) -> Vec<&'d str> {
+/// The words of tokens `range` of a text, normalised: what "the same text" means here
+/// (spacing, case and punctuation aside).
+fn words<'d>(doc: &'d Doc, range: std::ops::Range<usize>) -> impl Iterator<Item = &'d str> + Clone {
     doc.tokens[range]
         .iter()
         .filter(|t| t.is_word())
         .map(|t| t.norm.as_str())
-        .collect()
 }
 
-/// Checks `text`, a rewrite of the draft `ex.reply`, whose report is `rw`; the draft's
-/// report is `draft`, and `opener` what the frame put in front.
+/// A hash of the words of tokens `range` (to find a sentence again).
+fn words_hash(doc: &Doc, range: std::ops::Range<usize>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::lexicon::FxHasher::default();
+    for w in words(doc, range) {
+        w.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Checks the rewrite `rdoc` of the draft `ddoc`, whose report is `rw`; the draft's report
+/// is `draft`, and `opener` what the frame put in front.
 pub(super) fn check(
-    ex: &Exchange,
     draft: &Report,
-    text: &str,
+    ddoc: &Doc,
+    rdoc: &Doc,
     rw: &Report,
     opener: Option<Opener>,
 ) -> Result<(), Why> {
     let lx = lexicon(draft.language);
-    let ddoc = Doc::new(&ex.reply);
-    let rdoc = Doc::new(text);
+    let text = rdoc.source;
     if rw.length.counted > rw.length.limit {
         return Err(Why::TooLong {
             counted: rw.length.counted,
             limit: rw.length.limit,
         });
     }
-    if words(&ddoc, 0..ddoc.tokens.len()) == words(&rdoc, 0..rdoc.tokens.len()) {
+    if words(ddoc, 0..ddoc.tokens.len()).eq(words(rdoc, 0..rdoc.tokens.len())) {
         return Err(Why::Nothing);
     }
-    findings_left(draft, rw, &rdoc)?;
+    findings_left(draft, rw, rdoc)?;
     if rw.findings.len() >= draft.findings.len() {
         return Err(Why::Nothing);
     }
     no_polish_over_a_dont(draft, rw)?;
-    facts_kept(&ddoc, draft, text)?;
-    substance_kept(&ddoc, draft, &rdoc, rw)?;
-    whole_sentences(&ddoc, &rdoc, rw, lx)?;
-    fits_the_post(&ddoc, draft, &rdoc, rw, opener, lx)?;
+    facts_kept(ddoc, draft, text)?;
+    substance_kept(ddoc, draft, rdoc, rw)?;
+    whole_sentences(ddoc, rdoc, rw, lx)?;
+    fits_the_post(ddoc, draft, rdoc, rw, opener, lx)?;
     // a masked number or address ("06-••••••78") reads as broken in a public reply
     if text.contains('•') {
         return Err(Why::Still(RuleId::PersonalDataExposed));
@@ -153,7 +161,7 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
             return Err(Why::Changes);
         }
         let late_ok = id == RuleId::LateReply
-            && (continues_thread(rdoc)
+            && (continues_thread(rdoc.source)
                 || Strategy::Apology.in_report(rw)
                 || Strategy::Sympathy.in_report(rw));
         if f.severity != Severity::Error && (MAY_REMAIN.contains(&id) || late_ok) {
@@ -214,23 +222,27 @@ fn facts_kept(ddoc: &Doc, draft: &Report, text: &str) -> Result<(), Why> {
 /// finding rewords aside), and the words of each answer.
 fn substance_kept(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result<(), Why> {
     let mut reworded = spans_of(draft, &REWORDS);
-    // and filler the shortening may drop ("We hope this helps and wish you a lovely day")
-    reworded.extend(
-        super::shorten::filler(ddoc, draft)
-            .into_iter()
-            .map(|(_, k)| ddoc.span(ddoc.sentences[k].tokens)),
-    );
     let count = |r: &Report, s: Strategy, skip: &[Span]| {
         r.strategy_occurrences
             .iter()
             .filter(|o| o.id == s.name() && !inside(skip, o.span))
             .count()
     };
-    if KEPT
-        .iter()
-        .any(|&s| count(rw, s, &[]) < count(draft, s, &reworded))
-    {
-        return Err(Why::Changes);
+    let short = |skip: &[Span]| {
+        KEPT.iter()
+            .any(|&s| count(rw, s, &[]) < count(draft, s, skip))
+    };
+    if short(&reworded) {
+        // filler the shortening may drop ("We hope this helps and wish you a lovely
+        // day") is no substance either
+        reworded.extend(
+            super::shorten::filler(ddoc, draft)
+                .into_iter()
+                .map(|(_, k)| ddoc.span(ddoc.sentences[k].tokens)),
+        );
+        if short(&reworded) {
+            return Err(Why::Changes);
+        }
     }
     // and every question the draft asks the customer
     let questions = |d: &Doc, skip: &[Span]| {
@@ -249,7 +261,7 @@ fn substance_kept(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result
         .filter_map(|f| f.span)
         .filter(|s| s[1] - s[0] < ddoc.utf16_len)
         .collect();
-    let have: Vec<&str> = words(rdoc, 0..rdoc.tokens.len());
+    let have: Vec<&str> = words(rdoc, 0..rdoc.tokens.len()).collect();
     let lx = lexicon(draft.language);
     for o in draft
         .strategy_occurrences
@@ -288,10 +300,10 @@ fn body_words<'d>(doc: &'d Doc, s: &Sentence, frame: &[Span]) -> Vec<&'d crate::
 /// Every sentence the rewrite changed is whole: not one stray word ("There!"), not the
 /// tail of a cut ("Since your order was late."), no lower-case "i'm".
 fn whole_sentences(ddoc: &Doc, rdoc: &Doc, rw: &Report, lx: &Lexicon) -> Result<(), Why> {
-    let before: Vec<Vec<&str>> = ddoc
+    let before: Vec<u64> = ddoc
         .sentences
         .iter()
-        .map(|s| words(ddoc, s.tokens.start..s.tokens.end))
+        .map(|s| words_hash(ddoc, s.tokens.start..s.tokens.end))
         .collect();
     let frame: Vec<Span> = [
         Element::Greeting,
@@ -308,7 +320,7 @@ fn whole_sentences(ddoc: &Doc, rdoc: &Doc, rw: &Report, lx: &Lexicon) -> Result<
     })
     .collect();
     for s in &rdoc.sentences {
-        if before.contains(&words(rdoc, s.tokens.start..s.tokens.end)) {
+        if before.contains(&words_hash(rdoc, s.tokens.start..s.tokens.end)) {
             continue;
         }
         let ws = body_words(rdoc, s, &frame);
@@ -383,11 +395,12 @@ fn fits_the_post(
     if !complaint && feeling(rw) > feeling(draft) + late_opener {
         return Err(Why::Changes);
     }
-    // one "sorry" opener, not two in a row; none on a thread's second tweet
+    // one "sorry" opener, not two in a row; none on a thread's second tweet (an
+    // apology is a strategy the reading finds, sympathy may say sorry too)
     let sorries = |d: &Doc| lx.phrases(Category::Apology).find(d).len();
-    if opener.is_some() && super::frame::says_sorry(ddoc.source, lx)
-        || sorries(rdoc) > sorries(ddoc) + 1
-        || opener.is_some() && continues_thread(ddoc)
+    let more = feeling(rw) > feeling(draft);
+    if more && (sorries(rdoc) > sorries(ddoc) + 1 || opener.is_some() && sorries(ddoc) > 0)
+        || opener.is_some() && continues_thread(ddoc.source)
     {
         return Err(Why::Changes);
     }
@@ -427,7 +440,13 @@ mod tests {
         let ex = exchange(post, age, reply);
         let draft = crate::analyze_without_rewrite(&ex);
         let rw = crate::analysis::reanalyze(&ex, candidate, &draft, &mut HitMemo::default());
-        check(&ex, &draft, candidate, &rw, opener)
+        check(
+            &draft,
+            &Doc::new(&ex.reply),
+            &Doc::new(candidate),
+            &rw,
+            opener,
+        )
     }
 
     const LATE: Option<Opener> = Some(Opener::Late);

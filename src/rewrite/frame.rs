@@ -142,16 +142,19 @@ fn opens_pleasantly(text: &str, lx: &Lexicon) -> bool {
 }
 
 /// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener.
-pub(super) fn continues_thread(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| {
-        let Some((n, m)) = t.norm.split_once('/') else {
-            return false;
-        };
-        let (Ok(n), Ok(m)) = (n.parse::<u32>(), m.parse::<u32>()) else {
-            return false;
-        };
-        t.is_word() && n > 1 && n <= m && m <= 20
-    })
+pub(super) fn continues_thread(text: &str) -> bool {
+    text.contains('/')
+        && text.split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ':' | '!'));
+            let Some((n, m)) = w.split_once('/') else {
+                return false;
+            };
+            let (Ok(n), Ok(m)) = (n.parse::<u32>(), m.parse::<u32>()) else {
+                return false;
+            };
+            n > 1 && n <= m && m <= 20
+        })
 }
 
 /// The greeting that opens the body (byte offsets in the body).
@@ -281,7 +284,7 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
     let lx = lexicon(lang);
     let body_at = crate::text::body_start(text).unwrap_or(text.len());
     let (head, body_text) = text.split_at(body_at);
-    let continues = continues_thread(&Doc::new(body_text));
+    let continues = continues_thread(body_text);
     let mut opener = if parts.opener && !continues {
         choose_opener(ex, text, report)
     } else {
@@ -349,13 +352,17 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
         ""
     };
     let mut out = format!("{head}{sep}{body}");
+    let mut signed = false;
     if parts.signature && !Element::Signature.in_report(report) {
         if let Some(sig) = crate::fix::signature_text(&ex.profile, lang) {
             out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
+            signed = true;
         }
     }
+    // (nothing added: the text as it was, tidy already)
+    let added = signed || opener.is_some() || body != body_text;
     Framed {
-        text: tidy(&out),
+        text: if added { tidy(&out) } else { text.to_string() },
         opener: opener.map(|(o, _)| o),
     }
 }

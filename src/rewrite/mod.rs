@@ -18,7 +18,7 @@ use crate::lexicon::Template;
 use crate::model::*;
 use crate::reply::Element;
 use crate::rulebook::{FixKind, RuleId};
-use crate::text::byte_of_utf16;
+use crate::text::{byte_of_utf16, Doc};
 
 pub use tidy::tidy;
 
@@ -91,22 +91,32 @@ pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) ->
 struct Analyser<'e> {
     ex: &'e Exchange,
     base: &'e Report,
-    last: Option<(String, Rc<Report>)>,
+    /// The last text read, its report and its tokens (none for the draft's own report).
+    last: Option<(String, Rc<Report>, Option<Doc<'static>>)>,
     memo: &'e mut crate::lexicon::HitMemo,
 }
 
 impl Analyser<'_> {
     fn get(&mut self, text: &str) -> Rc<Report> {
-        if let Some((t, r)) = &self.last {
+        if let Some((t, r, _)) = &self.last {
             if t == text {
                 return Rc::clone(r);
             }
         }
-        let r = Rc::new(crate::analysis::reanalyze(
-            self.ex, text, self.base, self.memo,
-        ));
-        self.last = Some((text.to_string(), Rc::clone(&r)));
+        let (report, doc) =
+            crate::analysis::reanalyze_with_doc(self.ex, text, self.base, self.memo);
+        let r = Rc::new(report);
+        self.last = Some((text.to_string(), Rc::clone(&r), Some(doc.detached())));
         r
+    }
+
+    /// The tokens of `text`, when it was the last text read (the check reads them
+    /// again).
+    fn take_doc<'t>(&mut self, text: &'t str) -> Option<Doc<'t>> {
+        match &mut self.last {
+            Some((t, _, doc)) if t == text => doc.take().map(|d| d.attached(text)),
+            _ => None,
+        }
     }
 }
 
@@ -146,6 +156,13 @@ fn settle(an: &mut Analyser, mut text: String) -> String {
                 continue;
             }
         }
+        let fixable = check
+            .findings
+            .iter()
+            .any(|f| edits_content(f) && f.replacement.is_some() && f.span.is_some());
+        if !fixable {
+            break;
+        }
         let next = tidy(&apply_fixes(&text, &check.findings, edits_content));
         if next == text {
             break;
@@ -183,7 +200,7 @@ fn candidate(ex: &Exchange, report: &Report, an: &mut Analyser) -> (String, Opti
     // 1. the content fixes (when they change nothing, the draft's own report holds)
     let mut text = tidy(&apply_fixes(original, &report.findings, edits_content));
     if text == original {
-        an.last = Some((text.clone(), Rc::new(report.clone())));
+        an.last = Some((text.clone(), Rc::new(report.clone()), None));
     }
     // 2. fix to a fixed point: the form of address and what the fixes can still change
     text = settle(an, text);
@@ -218,11 +235,17 @@ fn candidate(ex: &Exchange, report: &Report, an: &mut Analyser) -> (String, Opti
     (first_letter_as_written(original, &text), opener)
 }
 
-/// Suggests a whole reply, or says why not (`Outcome::note`). No rewrite when the draft
+/// Suggests a whole reply, or says why not (`Outcome::note`); `draft` is the draft as the
+/// analysis tokenised it. No rewrite when the draft
 /// is empty or has no findings, when the brief advises not to respond, and when the
 /// candidate fails the check. `memo` holds the phrase hits of the sentences this
 /// analysis has read: the rewrite's re-readings match only the sentences that changed.
-pub fn rewrite(ex: &Exchange, report: &Report, memo: &mut crate::lexicon::HitMemo) -> Outcome {
+pub fn rewrite(
+    ex: &Exchange,
+    report: &Report,
+    draft: &Doc,
+    memo: &mut crate::lexicon::HitMemo,
+) -> Outcome {
     let original = ex.reply.as_str();
     if original.trim().is_empty() || report.findings.is_empty() {
         return Outcome::default();
@@ -248,7 +271,8 @@ pub fn rewrite(ex: &Exchange, report: &Report, memo: &mut crate::lexicon::HitMem
     };
     let (text, opener) = candidate(ex, report, &mut an);
     let rw = an.get(&text);
-    let verdict = check::check(ex, report, &text, &rw, opener);
+    let rdoc = an.take_doc(&text).unwrap_or_else(|| Doc::new(&text));
+    let verdict = check::check(report, draft, &rdoc, &rw, opener);
     if std::env::var("RC_DEBUG").is_ok() {
         eprintln!("DEBUG candidate {text:?} -> {verdict:?}");
     }

@@ -4,7 +4,7 @@
 
 use super::{Check, Context, Out};
 use crate::fix::{phrase_deletion, text_of};
-use crate::lexicon::Category;
+use crate::lexicon::{Category, List};
 use crate::model::Register;
 use crate::register::convert_doc;
 use crate::rulebook::{book, RuleId};
@@ -37,7 +37,17 @@ fn check(cx: &Context, out: &mut Out) {
     for h in r.hits(Category::Corporate) {
         let text = text_of(doc, h.range);
         let rep = r.lx.replacement(Category::Corporate, h.pattern).unwrap_or("");
-        let converted = register.map(|target| convert_doc(&Doc::new(rep), target, r.lx));
+        // (only a wording with a pronoun of the other form needs converting)
+        let other = match register {
+            Some(Register::Formal) => Some(List::InformalPronoun),
+            Some(Register::Informal) => Some(List::FormalPronoun),
+            _ => None,
+        };
+        let converted = register
+            .filter(|_| {
+                other.is_some_and(|list| rep.split(' ').any(|w| r.lx.has_word(list, w)))
+            })
+            .map(|target| convert_doc(&Doc::new(rep), target, r.lx));
         let rep = converted.as_deref().unwrap_or(rep);
         if rep.is_empty() {
             let shown = book().interface.leave_it_out.get(cx.ui).to_string();

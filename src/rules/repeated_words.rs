@@ -14,52 +14,51 @@ pub const RULE: Check = Check {
     check,
 };
 
-/// The longest run of words repeated right after itself at word `k` of `words` (token
-/// indexes of consecutive words, nothing between them): its length in words.
-fn repeat_at(doc: &Doc, words: &[usize], k: usize, cx: &Context) -> Option<usize> {
+/// The longest run of words repeated right after itself at token `k` of the run of
+/// words `run` (consecutive token indexes, nothing between them): its length in words.
+fn repeat_at(doc: &Doc, run: std::ops::Range<usize>, k: usize, cx: &Context) -> Option<usize> {
+    let t = &doc.tokens;
     (1..=3).rev().find(|&n| {
-        k + 2 * n <= words.len()
-            && (0..n).all(|j| doc.tokens[words[k + j]].norm == doc.tokens[words[k + n + j]].norm)
-            && (n > 1 || {
-                let t = &doc.tokens[words[k]];
-                !t.has_digit() && !cx.reading.lx.has_word(List::MayRepeat, &t.norm)
-            })
+        k + 2 * n <= run.end
+            && (0..n).all(|j| t[k + j].norm == t[k + n + j].norm)
+            && (n > 1 || !t[k].has_digit() && !cx.reading.lx.has_word(List::MayRepeat, &t[k].norm))
     })
 }
 
 fn check(cx: &Context, out: &mut Out) {
     let doc = &cx.reading.doc;
-    for s in &doc.sentences {
-        // runs of words with nothing but spaces between them
-        let mut run: Vec<usize> = Vec::new();
-        for i in s.tokens.start..=s.tokens.end {
-            let word = i < s.tokens.end && doc.tokens[i].is_word();
-            if word && run.last().is_none_or(|&p| p + 1 == i) {
-                run.push(i);
-                continue;
-            }
-            report_repeats(doc, &run, cx, out);
-            run.clear();
-            if word {
-                run.push(i);
-            }
+    // runs of words with nothing but spaces between them (a sentence ends at a token:
+    // its closing punctuation or line break)
+    let mut start = 0;
+    for i in 0..=doc.tokens.len() {
+        if i < doc.tokens.len() && doc.tokens[i].is_word() {
+            continue;
         }
+        if i >= start + 2 {
+            report_repeats(doc, start..i, cx, out);
+        }
+        start = i + 1;
     }
 }
 
-fn report_repeats(doc: &Doc, run: &[usize], cx: &Context, out: &mut Out) {
-    let mut k = 0;
-    while k < run.len() {
-        let Some(n) = repeat_at(doc, run, k, cx) else {
+fn report_repeats(doc: &Doc, run: std::ops::Range<usize>, cx: &Context, out: &mut Out) {
+    let mut k = run.start;
+    while k + 1 < run.end {
+        // (a repeat starts with two equal words n apart: a cheap test first)
+        let Some(n) = (1..=3)
+            .any(|n| k + n < run.end && doc.tokens[k].norm == doc.tokens[k + n].norm)
+            .then(|| repeat_at(doc, run.clone(), k, cx))
+            .flatten()
+        else {
             k += 1;
             continue;
         };
         let first = TokenRange {
-            start: run[k],
-            end: run[k + n - 1] + 1,
+            start: k,
+            end: k + n,
         };
         // from the end of the first copy to the end of the second: " nog even"
-        let span = [doc.tokens[run[k + n - 1]].utf16.1, doc.tokens[run[k + 2 * n - 1]].utf16.1];
+        let span = [doc.tokens[k + n - 1].utf16.1, doc.tokens[k + 2 * n - 1].utf16.1];
         out.push(&[("text", text_of(doc, first))], Some(span), Some(String::new()));
         k += 2 * n;
     }
