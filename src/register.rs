@@ -81,6 +81,11 @@ impl<'d> Converter<'d, '_> {
         self.doc.tokens[i].norm.as_str()
     }
 
+    /// The affix a one-word list of the lexicon gives ("t"), or none.
+    fn affix(&self, list: List) -> &'d str {
+        self.lx.words(list).first().map_or("", String::as_str)
+    }
+
     fn in_list(list: &[String], w: &str) -> bool {
         list.iter().any(|x| x == w)
     }
@@ -107,8 +112,8 @@ impl<'d> Converter<'d, '_> {
             None => self.opens_clause(p),
             Some(q) => {
                 let w = self.norm(q);
-                !Self::in_list(&self.table.subject_pronouns, w)
-                    && (Self::in_list(&self.table.fronted, w) || self.lx.has_word(List::Stop, w))
+                !self.lx.has_word(List::SubjectPronoun, w)
+                    && self.lx.has_word_in_any(&[List::Fronted, List::Stop], w)
             }
         }
     }
@@ -137,11 +142,11 @@ impl<'d> Converter<'d, '_> {
         if let Some(u) = self.table.formal_of_stem.get(w) {
             return Some(u.clone());
         }
-        if self.plain_word(p) || !w.chars().all(char::is_alphabetic) {
+        let suffix = self.affix(List::FormalVerbSuffix);
+        if suffix.is_empty() || self.plain_word(p) || !w.chars().all(char::is_alphabetic) {
             return None;
         }
-        let suffix = &self.table.formal_verb_suffix;
-        Some(if w.ends_with(suffix.as_str()) {
+        Some(if w.ends_with(suffix) {
             w.to_string()
         } else {
             format!("{w}{suffix}")
@@ -159,11 +164,13 @@ impl<'d> Converter<'d, '_> {
         if self.plain_word(p) {
             return None;
         }
-        let stem = w.strip_suffix(self.table.formal_verb_suffix.as_str())?;
+        let stem = w
+            .strip_suffix(self.affix(List::FormalVerbSuffix))
+            .filter(|s| s.len() < w.len())?;
         let stem_like = stem.chars().count() >= 2
             && !self
-                .table
-                .no_stem_endings
+                .lx
+                .words(List::NoStemEnding)
                 .iter()
                 .any(|e| stem.ends_with(e.as_str()));
         stem_like.then(|| stem.to_string())
@@ -179,13 +186,14 @@ impl<'d> Converter<'d, '_> {
             .tokens
             .get(n + 1)
             .is_none_or(|t| !t.is_word() || Self::in_list(&self.table.particles, &t.norm));
-        let t = self.table;
-        let participle = w.starts_with(t.participle_prefix.as_str())
-            && (w.ends_with('d') || w.ends_with('t') || w.ends_with(t.infinitive_suffix.as_str()));
+        let lx = self.lx;
+        let ends = |list| lx.words(list).iter().any(|e| w.ends_with(e.as_str()));
+        let participle = w.starts_with(self.affix(List::ParticiplePrefix))
+            && (ends(List::ParticipleEnding) || ends(List::InfinitiveSuffix));
         let modal_before = doc
             .clause_of(n)
-            .is_some_and(|c| (c.start..n).any(|j| Self::in_list(&t.modals, &doc.tokens[j].norm)));
-        let infinitive = w.ends_with(t.infinitive_suffix.as_str()) && modal_before;
+            .is_some_and(|c| (c.start..n).any(|j| lx.has_word(List::Modal, &doc.tokens[j].norm)));
+        let infinitive = ends(List::InfinitiveSuffix) && modal_before;
         closes && (participle || infinitive)
     }
 
@@ -198,7 +206,7 @@ impl<'d> Converter<'d, '_> {
         if !self.lx.has_word(List::InformalPronoun, w) {
             return None;
         }
-        if !Self::in_list(&table.informal_subjects, w) {
+        if !self.lx.has_word(List::InformalSubject, w) {
             return table.to_formal.get(w).map(String::as_str);
         }
         let formal = table.to_formal.get(w).unwrap_or(&table.formal).as_str();
@@ -213,11 +221,12 @@ impl<'d> Converter<'d, '_> {
         // there is a noun: "je vraag" → "uw vraag"), except the modals ("je kan")
         let verb_of = |v: &'d str| -> Option<&'d str> {
             let of_stem = |stem: &str| table.formal_of_stem.get(stem).map(String::as_str);
-            v.strip_suffix(table.formal_verb_suffix.as_str())
+            v.strip_suffix(self.affix(List::FormalVerbSuffix))
                 .and_then(of_stem)
                 .or_else(|| table.stem_of_formal.contains_key(v).then_some(v))
                 .or_else(|| {
-                    Self::in_list(&table.modals, v)
+                    self.lx
+                        .has_word(List::Modal, v)
                         .then(|| of_stem(v))
                         .flatten()
                 })

@@ -79,28 +79,12 @@ struct LexiconFile {
     words: HashMap<String, Vec<String>>,
     #[serde(default)]
     phrases: HashMap<String, Vec<String>>,
+    /// Each template's text; variants the engine chooses between (so the same stock
+    /// words do not open every reply) are separated by " | ".
     #[serde(default)]
-    templates: HashMap<String, TemplateText>,
+    templates: HashMap<String, String>,
     #[serde(default)]
     register: RegisterTable,
-}
-
-/// A template's text: one, or variants the engine chooses between (so the same stock
-/// words do not open every reply).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum TemplateText {
-    One(String),
-    Variants(Vec<String>),
-}
-
-impl TemplateText {
-    fn variants(&self) -> Vec<String> {
-        match self {
-            TemplateText::One(s) => vec![s.clone()],
-            TemplateText::Variants(v) => v.clone(),
-        }
-    }
 }
 
 /// The form of address of a language with an informal and a formal "you" (Dutch je/u,
@@ -126,24 +110,6 @@ pub struct RegisterTable {
     pub verb_after_formal: FastMap<String, String>,
     /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
     pub verbs: Vec<(String, String)>,
-    /// Subjects before a verb: the informal pronoun after them is an object ("ik heb
-    /// je" → "ik heb u", the verb unchanged).
-    pub subject_pronouns: Vec<String>,
-    /// Words after which a verb comes as an infinitive ("kan ik je helpen").
-    pub modals: Vec<String>,
-    /// The informal pronouns that can be a subject ("je", "jij"): the verb changes
-    /// with them.
-    pub informal_subjects: Vec<String>,
-    /// Words that, put first, turn subject and verb around ("wellicht schakelt u").
-    pub fronted: Vec<String>,
-    /// The ending of a verb with the formal pronoun ("kunt", "schakelt").
-    pub formal_verb_suffix: String,
-    /// How a past participle starts ("gebeld") and an infinitive ends ("helpen").
-    pub participle_prefix: String,
-    pub infinitive_suffix: String,
-    /// Endings no verb stem has once the formal ending is cut off: the ending belongs
-    /// to the stem then ("zit", "weet", "wacht").
-    pub no_stem_endings: Vec<String>,
     /// `verbs` as lookups, the first entry of a form winning: stem → formal form, and
     /// formal form → stem (filled when the lexicon loads).
     #[serde(skip)]
@@ -158,6 +124,9 @@ impl RegisterTable {
         !self.formal.is_empty()
     }
 }
+
+/// What separates the variants of a template in a lexicon file.
+const TEMPLATE_VARIANTS: &str = " | ";
 
 /// Everything the engine knows about one language.
 #[derive(Debug)]
@@ -229,11 +198,10 @@ impl Lexicon {
         {
             return Err(format!("lexicon {code}: no [phrases] {missing}"));
         }
-        if let Some(missing) = Template::ALL.iter().find(|t| {
-            file.templates
-                .get(t.name())
-                .is_none_or(|v| v.variants().is_empty())
-        }) {
+        if let Some(missing) = Template::ALL
+            .iter()
+            .find(|t| !file.templates.contains_key(t.name()))
+        {
             return Err(format!("lexicon {code}: no [templates] {missing}"));
         }
         let mut phrases = Vec::with_capacity(Category::COUNT);
@@ -250,7 +218,12 @@ impl Lexicon {
         }
         let templates = Template::ALL
             .iter()
-            .map(|t| file.templates[t.name()].variants())
+            .map(|t| {
+                file.templates[t.name()]
+                    .split(TEMPLATE_VARIANTS)
+                    .map(str::to_string)
+                    .collect()
+            })
             .collect();
         // (only the combined set is matched by id; the per-category sets compare words)
         let mut vocabulary = FastMap::default();
@@ -351,6 +324,11 @@ impl Lexicon {
             s = s.replace(&format!("{{{k}}}"), v);
         }
         s
+    }
+
+    /// The words of `list`, in file order.
+    pub fn words(&self, list: List) -> &[String] {
+        &self.list_words[list as usize]
     }
 
     /// Every variant of a template, unfilled.

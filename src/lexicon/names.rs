@@ -52,6 +52,23 @@ data_names! {
         QuestionWord = "question_word",
         /// Words that turn a request around ("without", "zonder").
         Negation = "negation",
+        // the form of address (crate::register)
+        /// Subjects before a verb: the informal pronoun after them is an object.
+        SubjectPronoun = "subject_pronoun",
+        /// Informal pronouns that can be a subject: the verb changes with them.
+        InformalSubject = "informal_subject",
+        /// Words after which an infinitive comes ("kan ik je helpen").
+        Modal = "modal",
+        /// Words that, put first, turn subject and verb around ("wellicht schakelt u").
+        Fronted = "fronted",
+        /// The ending of a verb with the formal pronoun ("kunt": "t").
+        FormalVerbSuffix = "formal_verb_suffix",
+        /// How a past participle starts and ends ("gebeld"), and an infinitive ends.
+        ParticiplePrefix = "participle_prefix",
+        ParticipleEnding = "participle_ending",
+        InfinitiveSuffix = "infinitive_suffix",
+        /// Endings no verb stem has once the formal ending is cut off ("zit", "weet").
+        NoStemEnding = "no_stem_ending",
         // times (lexicon::is_time) and personal data (pii)
         TimeSuffix = "time_suffix",
         TimeInfix = "time_infix",

@@ -29,40 +29,37 @@ pub(super) fn line(ex: &Exchange, report: &Report, why: Why) -> Option<String> {
         return None;
     }
     let ui = ex.profile.ui_language;
-    let notes = &book().interface.rewrite_note;
-    let todo = todo(report, &why)
-        .map(|f| f.message.clone())
-        .unwrap_or_default();
+    let n = &book().interface.rewrite_note;
+    let text = match why {
+        Why::Nothing => n.manual,
+        Why::Still(_) => n.still,
+        Why::Changes => n.changes,
+        Why::TooLong { .. } => n.too_long,
+        Why::Translate => n.translate,
+        Why::DontRespond => n.dont_respond,
+        Why::TooLongToRewrite => n.too_long_to_rewrite,
+    };
+    let (counted, limit) = match why {
+        Why::TooLong { counted, limit } => (counted, limit),
+        _ => (0, 0),
+    };
     let platform = match ex.platform.unwrap_or(ex.profile.platform) {
         Platform::X => "X",
         Platform::Facebook => "Facebook",
     };
-    let (text, vars): (&str, Vec<(&str, String)>) = match why {
-        Why::Nothing => (notes.manual.get(ui), vec![("todo", todo)]),
-        Why::Still(_) => (notes.still.get(ui), vec![("todo", todo)]),
-        Why::Changes => (notes.changes.get(ui), vec![("todo", todo)]),
-        Why::TooLong { counted, limit } => (
-            notes.too_long.get(ui),
-            vec![
-                ("platform", platform.to_string()),
-                ("counted", counted.to_string()),
-                ("limit", limit.to_string()),
-            ],
-        ),
-        Why::Translate => {
-            let lang = report.incoming.language.unwrap_or(report.language);
-            let name = book().interface.language_name.get(lang).get(ui);
-            (
-                notes.translate.get(ui),
-                vec![("language", name.to_string())],
-            )
-        }
-        Why::DontRespond => (notes.dont_respond.get(ui), vec![]),
-        Why::TooLongToRewrite => (notes.too_long_to_rewrite.get(ui), vec![]),
-    };
-    let mut out = text.to_string();
-    for (k, v) in vars {
-        out = out.replace(&format!("{{{k}}}"), &v);
-    }
+    let lang = report.incoming.language.unwrap_or(report.language);
+    let out = text
+        .get(ui)
+        .replace(
+            "{todo}",
+            todo(report, &why).map_or("", |f| f.message.as_str()),
+        )
+        .replace("{platform}", platform)
+        .replace("{counted}", &counted.to_string())
+        .replace("{limit}", &limit.to_string())
+        .replace(
+            "{language}",
+            book().interface.language_name.get(lang).get(ui),
+        );
     Some(out.trim_end().to_string())
 }

@@ -60,12 +60,14 @@ fn tidy_lines(text: &str) -> String {
 /// `text` ends with an abbreviation ("U.S.", "e.g.", "J."): a full stop that ends no
 /// sentence ("U.S. based" keeps its lower case).
 fn ends_abbreviation(text: &str) -> bool {
-    let word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let start = text.rfind(char::is_whitespace).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &text[start..];
     let Some(inner) = word.strip_suffix('.') else {
         return false;
     };
-    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
-    inner.contains('.') || letters == 1 && inner.chars().count() == 1
+    inner.contains('.') || inner.len() == 1 && inner.as_bytes()[0].is_ascii_alphabetic()
 }
 
 /// The capitals half of [`tidy`]: a capital after each sentence end and at the start of
