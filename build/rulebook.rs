@@ -17,6 +17,7 @@ const RULE_KEYS: &[(&str, bool)] = &[
     ("title", true),
     ("message", true),
     ("message_unsure", false),
+    ("message_done", false),
     ("explanation", true),
     ("fix", false),
     ("examples", true),
@@ -46,6 +47,7 @@ const BOOK_TYPES: &[(&str, &str)] = &[
     ("interface.language_name", "ByLang"),
     ("interface.personal_data", "PersonalData"),
     ("interface.not_advised_because", "ByReason"),
+    ("interface.rewrite_note", "RewriteNotes"),
 ];
 
 /// `commercial-reply` → `CommercialReply`, `dont_respond` → `DontRespond`.
@@ -156,11 +158,18 @@ pub fn rule(id: &str, rule: &toml::Value, langs: &[String]) -> Result<String, St
             texts(v, langs, &format!("{what}: message_unsure"))?
         ),
     };
+    let message_done = match t.get("message_done") {
+        None => "None".to_string(),
+        Some(v) => format!(
+            "Some({})",
+            texts(v, langs, &format!("{what}: message_done"))?
+        ),
+    };
     let examples = t["examples"]
         .as_array()
         .ok_or_else(|| format!("{what}: examples is not a list"))?;
     let mut out = format!(
-        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        title: {},\n        message: {},\n        message_unsure: {message_unsure},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
+        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        title: {},\n        message: {},\n        message_unsure: {message_unsure},\n        message_done: {message_done},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
         variant(id),
         name("family")?,
         name("severity")?,

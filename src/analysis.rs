@@ -38,6 +38,12 @@ fn window(s: &str, max: usize) -> (&str, usize) {
 /// Reads the exchange (input past the limits is windowed and the report says so),
 /// remembering phrase hits in `memo` for re-readings.
 pub fn read(exchange: &Exchange, memo: &mut HitMemo) -> Report {
+    read_with_doc(exchange, memo).0
+}
+
+/// [`read`], and the tokenised reply it read (the rewrite compares its candidates with
+/// it without tokenising the draft again).
+pub fn read_with_doc<'e>(exchange: &'e Exchange, memo: &mut HitMemo) -> (Report, text::Doc<'e>) {
     let profile = &exchange.profile;
     let ui = profile.ui_language;
     let (reply_text, reply_total) = window(&exchange.reply, MAX_REPLY_UNITS);
@@ -89,6 +95,16 @@ pub fn read(exchange: &Exchange, memo: &mut HitMemo) -> Report {
 /// Analyses another draft for the same post, reusing the post's reading in `base` (the
 /// rewrite checks its candidates this way).
 pub fn reanalyze(exchange: &Exchange, reply: &str, base: &Report, memo: &mut HitMemo) -> Report {
+    reanalyze_with_doc(exchange, reply, base, memo).0
+}
+
+/// [`reanalyze`], and the tokenised reply it read.
+pub fn reanalyze_with_doc<'r>(
+    exchange: &Exchange,
+    reply: &'r str,
+    base: &Report,
+    memo: &mut HitMemo,
+) -> (Report, text::Doc<'r>) {
     let doc = text::Doc::new(reply);
     let lang = incoming::detect_language(&doc);
     analyze_reply(
@@ -102,15 +118,15 @@ pub fn reanalyze(exchange: &Exchange, reply: &str, base: &Report, memo: &mut Hit
     )
 }
 
-fn analyze_reply(
+fn analyze_reply<'a>(
     exchange: &Exchange,
-    reply_doc: text::Doc,
+    reply_doc: text::Doc<'a>,
     reply_doc_lang: Option<Lang>,
     incoming: Incoming,
     recommended_strategies: Vec<Recommendation>,
     truncated: Option<Truncation>,
     memo: &mut HitMemo,
-) -> Report {
+) -> (Report, text::Doc<'a>) {
     let profile = &exchange.profile;
     let ui = profile.ui_language;
     let platform = exchange.platform.unwrap_or(profile.platform);
@@ -119,7 +135,7 @@ fn analyze_reply(
     let reading = reply::read_reply(reply_doc, lx, &incoming, profile, memo);
     let (len, over_at) = length::measure(&reading.doc, platform);
     if reading.doc.is_empty() {
-        return Report {
+        let report = Report {
             language: lang,
             incoming,
             recommended_strategies,
@@ -132,15 +148,17 @@ fn analyze_reply(
             },
             findings: Vec::new(),
             rewrite: None,
+            rewrite_note: None,
             length: len,
             truncated,
         };
+        return (report, reading.doc);
     }
     let findings = rules::check(&rules::Context::new(
         &reading, &incoming, profile, platform, lang, ui, &len, over_at,
     ));
     let score = reply::voice_score(&reading);
-    Report {
+    let report = Report {
         language: lang,
         incoming,
         recommended_strategies,
@@ -157,9 +175,11 @@ fn analyze_reply(
         },
         findings,
         rewrite: None,
+        rewrite_note: None,
         length: len,
         truncated,
-    }
+    };
+    (report, reading.doc)
 }
 
 /// The one-line advice to respond or not, in the interface language.

@@ -95,7 +95,16 @@ fn has_fact_outside(doc: &Doc, range: TokenRange, hit: TokenRange) -> bool {
 pub fn removal_range(reading: &Reading, hit: TokenRange) -> TokenRange {
     // never take a fact (number, link, e-mail, mention) that is not part of the hit
     let doc = &reading.doc;
-    let widest = removal_range_unchecked(reading, hit);
+    let mut widest = removal_range_unchecked(reading, hit);
+    // nor the @mentions a reply opens with
+    while widest.start < hit.start
+        && matches!(
+            doc.tokens[widest.start].kind,
+            TokenKind::Mention | TokenKind::Newline
+        )
+    {
+        widest.start += 1;
+    }
     if !has_fact_outside(doc, widest, hit) {
         return widest;
     }

@@ -35,9 +35,13 @@ pub fn analyze(exchange: &Exchange) -> Report {
     } else {
         lexicon::HitMemo::default()
     };
-    let mut report = analysis::read(exchange, &mut memo);
+    let (mut report, doc) = analysis::read_with_doc(exchange, &mut memo);
     if report.truncated.is_none() {
-        report.rewrite = rewrite::rewrite(exchange, &report, &mut memo);
+        let outcome = rewrite::rewrite(exchange, &report, &doc, &mut memo);
+        report.rewrite = outcome.rewrite;
+        report.rewrite_note = outcome.note;
+    } else {
+        report.rewrite_note = rewrite::too_long_note(exchange, &report);
     }
     report
 }

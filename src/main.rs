@@ -525,6 +525,9 @@ fn print_human(
     if let Some(rw) = &r.rewrite {
         writeln!(out, "  {} {rw}", paint.paint("32;1", "rewrite:"))?;
     }
+    if let Some(note) = &r.rewrite_note {
+        writeln!(out, "  {} {note}", paint.paint("33;1", "no rewrite:"))?;
+    }
     writeln!(out)?;
     Ok(())
 }

@@ -403,6 +403,10 @@ pub struct Report {
     pub voice: Voice,
     pub findings: Vec<Finding>,
     pub rewrite: Option<String>,
+    /// When the draft has findings but no rewrite is offered: one line, in the interface
+    /// language, saying why and what to change by hand.
+    #[serde(default)]
+    pub rewrite_note: Option<String>,
     pub length: Length,
     /// Set when the input was longer than the engine reads; says what was analysed.
     pub truncated: Option<Truncation>,

@@ -110,6 +110,10 @@ pub struct Rule {
     /// The message when the reading of the post the rule rests on is unsure ("this may be
     /// a complaint: …"): such a finding is a suggestion, without a fix.
     pub message_unsure: Option<Texts>,
+    /// The message when the draft already does what the rule asks, though the fact the
+    /// rule names stands ("past your norm; you acknowledge the wait"): a suggestion,
+    /// without a fix.
+    pub message_done: Option<Texts>,
     pub explanation: Texts,
     pub fix: Option<Fix>,
     pub examples: &'static [Example],
@@ -277,6 +281,25 @@ pub struct Interface {
     pub language_name: ByLang<Texts>,
     pub personal_data: PersonalData,
     pub not_advised_because: ByReason<Texts>,
+    /// Why no rewrite is offered (`Report::rewrite_note`).
+    pub rewrite_note: RewriteNotes,
+}
+
+/// Why no rewrite is offered, with `{todo}`: what to change by hand.
+#[derive(Debug)]
+pub struct RewriteNotes {
+    /// Nothing left that the coach can change itself.
+    pub manual: Texts,
+    /// A don't the rewrite would only polish over.
+    pub still: Texts,
+    /// The fix would change what the agent says.
+    pub changes: Texts,
+    /// Too long for the platform (`{platform}`, `{counted}`, `{limit}`).
+    pub too_long: Texts,
+    /// The reply is in another language than the post (`{language}`).
+    pub translate: Texts,
+    pub dont_respond: Texts,
+    pub too_long_to_rewrite: Texts,
 }
 
 #[derive(Debug)]

@@ -9,9 +9,11 @@ fn jsonl_contract() {
     let p = write_tmp(
         "ok.jsonl",
         concat!(
-            r#"{"id": "a", "platform": "x", "post": {"text": "Mijn fiets is kapot!", "author": "Sonja de Vries", "age_minutes": 30}, "reply": {"text": "Wij betreuren het ongemak."}, "agent": {"name": "Pim"}}"#,
+            r#"{"id": "a", "platform": "x", "post": {"text": "Mijn fiets is kapot!", "author": "Sonja de Vries", "age_minutes": 30}, "reply": {"text": "Wij betreuren het ongemak. Ik bel de werkplaats vandaag nog."}, "agent": {"name": "Pim"}}"#,
             "\n\n",
             r#"{"id": "b", "reply": {"text": ""}}"#,
+            "\n",
+            r#"{"id": "c", "post": {"text": "Mijn fiets is kapot!"}, "reply": {"text": "Wij betreuren het ongemak."}}"#,
             "\n"
         ),
     );
@@ -26,7 +28,7 @@ fn jsonl_contract() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 2);
+    assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["id"], "a");
     assert_eq!(lines[0]["language"], "nl");
     assert_eq!(lines[0]["incoming"]["kind"], "complaint");
@@ -36,9 +38,12 @@ fn jsonl_contract() {
         .unwrap()
         .iter()
         .any(|f| f["rule"] == "corporate-phrase" && f["span"].is_array()));
-    assert!(lines[0]["rewrite"].is_string());
+    assert!(lines[0]["rewrite"].is_string() && lines[0]["rewrite_note"].is_null());
     assert_eq!(lines[1]["id"], "b");
     assert!(lines[1]["findings"].as_array().unwrap().is_empty());
+    assert!(lines[1]["rewrite"].is_null() && lines[1]["rewrite_note"].is_null());
+    // a draft the coach cannot rewrite well: no rewrite, and a note why
+    assert!(lines[2]["rewrite"].is_null() && lines[2]["rewrite_note"].is_string());
 }
 
 #[test]

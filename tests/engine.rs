@@ -319,11 +319,10 @@ fn facts(text: &str) -> Vec<String> {
 fn rewrites_are_clean_keep_facts_and_settle() {
     let cases = [
         ("Al twee weken wacht ik op mijn fiets. Belachelijk!", "Sonja de Vries", "Wij betreuren het ongemak. Neem contact op met onze klantenservice via 030-1234567."),
-        ("internet ligt er al de hele avond uit. Kunnen jullie leveren waar je voor betaalt?", "Kees Bakker", "Dat klopt niet, er is geen storing bij ons bekend. Herstart uw modem."),
         ("my order arrived broken AGAIN", "Noah Brooks", "Hi Noah, sorry! We'll send a replacement today and we guarantee this will never happen again. ^AB"),
-        ("waited 90 min for a cold pizza lol. great job guys", "Chris Evans", "LOL at least it was still pizza, right? 😂"),
+        ("waited 90 min for a cold pizza lol. great job guys", "Chris Evans", "LOL at least it was still pizza, right? 😂 I'll ask the store to call you back."),
         ("I can't log in since the update, error 503", "Priya Shah", "Please reply here with your account number and date of birth so I can check order 55123."),
-        ("Mijn bestelling 4411 is nog steeds niet binnen!", "Peter de Groot", "Sorry Peter! Trouwens: 20% korting met code JAS20 op https://shop.nl/sale"),
+        ("Mijn bestelling 4411 is nog steeds niet binnen!", "Peter de Groot", "Sorry Peter! Ik zoek het nu uit. Trouwens: 20% korting met code JAS20 op https://shop.nl/sale"),
         ("@Bezorgdienst pakket kapot", "Ricardo Alves", "@Ricardo Zoals al eerder gemeld werken we aan #bezorging. Bel me op 06-12345678."),
     ];
     for (post, author, reply) in cases {
@@ -342,13 +341,42 @@ fn rewrites_are_clean_keep_facts_and_settle() {
     }
 }
 
+/// A draft whose don't the rewrite could only polish over gets no rewrite, and a note
+/// that says why and what to change by hand (issue 12: no rewrite is better than a bad
+/// one).
+#[test]
+fn no_rewrite_over_a_don_t_but_a_note() {
+    let cases = [
+        // a joke taken out leaves nothing for the customer
+        ("waited 90 min for a cold pizza lol. great job guys", "LOL at least it was still pizza, right? 😂", "next"),
+        // a promotion taken out leaves a bare sorry
+        ("Mijn bestelling 4411 is nog steeds niet binnen!", "Sorry Peter! Trouwens: 20% korting met code JAS20 op https://shop.nl/sale", "next"),
+        // a denial softened, with nothing done about the problem
+        ("I can't log in to the app since the update. Keeps saying error 503.", "There is no problem with our app. Please read our FAQ before tweeting us.", "denies"),
+        // "Dat klopt niet" stays a denial whatever else the rewrite changes
+        ("internet ligt er al de hele avond uit. Kunnen jullie leveren waar je voor betaalt?", "Dat klopt niet, er is geen storing bij ons bekend. Herstart uw modem.", "denies"),
+        ("waarom is de bonuskaart korting niet verrekend op mijn bon? Scheelt 12 euro!", "Beste klant, wij kunnen hier helaas niets aan doen. De voorwaarden staan op onze website.", "irritated"),
+    ];
+    for (post, reply, says) in cases {
+        let r = analyze(&exchange(post, Some("Sam Jones"), reply, Some("Pim")));
+        assert!(r.rewrite.is_none(), "{reply:?} got {:?}", r.rewrite);
+        let note = r
+            .rewrite_note
+            .unwrap_or_else(|| panic!("no note for {reply:?}"));
+        assert!(
+            note.starts_with("No rewrite") && note.contains(says),
+            "{note}"
+        );
+    }
+}
+
 #[test]
 fn never_invents_facts() {
     // no time, amount or compensation that the agent did not write
     let r = analyze(&exchange(
         "my flight got cancelled",
         Some("Rachel Green"),
-        "We apologize for any inconvenience caused.",
+        "We apologize for any inconvenience caused. I'll rebook you on the next flight.",
         Some("Tom"),
     ));
     let rewrite = r.rewrite.unwrap();
@@ -400,7 +428,7 @@ fn rewrite_guarantees_hold_on_the_probe_set_and_the_sample() {
             check_rewrite(v["id"].as_str().unwrap(), &ex, &first, &rewrite);
         }
     }
-    assert!(checked >= 25, "only {checked} rewrites were checked");
+    assert!(checked >= 15, "only {checked} rewrites were checked");
 }
 
 /// A preferred phrasing that contains its own phrase ("thanks" → "many thanks") applies

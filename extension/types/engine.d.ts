@@ -92,6 +92,8 @@ declare module 'reply-coach-engine' {
     voice: { score: number; elements: string[]; occurrences: Occurrence[] };
     findings: Finding[];
     rewrite: string | null;
+    /** When the draft has findings but no rewrite is offered: why, and what to change by hand (interface language). */
+    rewrite_note?: string | null;
     length: { counted: number; limit: number };
     truncated: { reply_analysed: number; reply_total: number; post_analysed: number; post_total: number } | null;
   }

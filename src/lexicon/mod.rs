@@ -79,6 +79,8 @@ struct LexiconFile {
     words: HashMap<String, Vec<String>>,
     #[serde(default)]
     phrases: HashMap<String, Vec<String>>,
+    /// Each template's text; variants the engine chooses between (so the same stock
+    /// words do not open every reply) are separated by " | ".
     #[serde(default)]
     templates: HashMap<String, String>,
     #[serde(default)]
@@ -108,6 +110,12 @@ pub struct RegisterTable {
     pub verb_after_formal: FastMap<String, String>,
     /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
     pub verbs: Vec<(String, String)>,
+    /// `verbs` as lookups, the first entry of a form winning: stem → formal form, and
+    /// formal form → stem (filled when the lexicon loads).
+    #[serde(skip)]
+    pub formal_of_stem: FastMap<String, String>,
+    #[serde(skip)]
+    pub stem_of_formal: FastMap<String, String>,
 }
 
 impl RegisterTable {
@@ -116,6 +124,9 @@ impl RegisterTable {
         !self.formal.is_empty()
     }
 }
+
+/// What separates the variants of a template in a lexicon file.
+const TEMPLATE_VARIANTS: &str = " | ";
 
 /// Everything the engine knows about one language.
 #[derive(Debug)]
@@ -131,8 +142,8 @@ pub struct Lexicon {
     list_words: Vec<Vec<String>>,
     /// The phrase set of each category (indexed by [`Category`]).
     phrases: Vec<PhraseSet>,
-    /// Each template (indexed by [`Template`]).
-    templates: Vec<String>,
+    /// Each template's variants (indexed by [`Template`]; at least one each).
+    templates: Vec<Vec<String>>,
     pub register: RegisterTable,
     /// Every category's patterns in one matcher, so one pass finds all of them.
     combined: PhraseSet,
@@ -207,7 +218,12 @@ impl Lexicon {
         }
         let templates = Template::ALL
             .iter()
-            .map(|t| file.templates[t.name()].clone())
+            .map(|t| {
+                file.templates[t.name()]
+                    .split(TEMPLATE_VARIANTS)
+                    .map(str::to_string)
+                    .collect()
+            })
             .collect();
         // (only the combined set is matched by id; the per-category sets compare words)
         let mut vocabulary = FastMap::default();
@@ -221,6 +237,17 @@ impl Lexicon {
         for (w, lists) in word_lists {
             entries.entry(w).or_insert(WordEntry::UNKNOWN).lists = lists;
         }
+        let mut register = file.register;
+        for (stem, formal) in &register.verbs {
+            register
+                .formal_of_stem
+                .entry(stem.clone())
+                .or_insert_with(|| formal.clone());
+            register
+                .stem_of_formal
+                .entry(formal.clone())
+                .or_insert_with(|| stem.clone());
+        }
         Ok(Lexicon {
             lang,
             built_in: false,
@@ -229,7 +256,7 @@ impl Lexicon {
             entries,
             phrases,
             templates,
-            register: file.register,
+            register,
             combined: PhraseSet::new(all_patterns),
             owners,
             first_by_id,
@@ -294,13 +321,30 @@ impl Lexicon {
             .as_deref()
     }
 
-    /// A template (`[templates]`), with `{name}`-style holes filled from `vars`.
+    /// A template (`[templates]`, its first variant), with `{name}`-style holes filled
+    /// from `vars`.
     pub fn template(&self, template: Template, vars: &[(&str, &str)]) -> String {
-        let mut s = self.templates[template as usize].clone();
+        self.template_variant(template, 0, vars)
+    }
+
+    /// Variant `seed` (modulo their number) of a template, with its holes filled.
+    pub fn template_variant(
+        &self,
+        template: Template,
+        seed: usize,
+        vars: &[(&str, &str)],
+    ) -> String {
+        let variants = &self.templates[template as usize];
+        let mut s = variants[seed % variants.len()].clone();
         for (k, v) in vars {
             s = s.replace(&format!("{{{k}}}"), v);
         }
         s
+    }
+
+    /// Every variant of a template, unfilled.
+    pub fn template_variants(&self, template: Template) -> &[String] {
+        &self.templates[template as usize]
     }
 }
 

@@ -47,7 +47,8 @@ data_names! {
         Exclusion = "exclusion",
         /// The customer's own ("your", "je"): their coupon is no pitch.
         Possessive = "possessive",
-        /// Words that turn a promise around ("cannot", "niet").
+        /// Words that turn a promise or a request around ("cannot", "niet", "without",
+        /// "zonder").
         Negation = "negation",
         /// What links a signing person to the organisation ("Mike from the Support
         /// Team"); recognised in every language.
@@ -62,6 +63,33 @@ data_names! {
         SubjectAfterVerb = "subject_after_verb",
         ObservationOpener = "observation_opener",
         CapitalWord = "capital_word",
+        /// A word after a greeting that stands where a name could ("Hi there").
+        GreetingFiller = "greeting_filler",
+        /// Words a sentence does not start with when it is whole ("Since …", "Omdat …").
+        FragmentStart = "fragment_start",
+        /// Words that may stand twice in a row ("that that", "heel heel").
+        MayRepeat = "may_repeat",
+        /// The organisation speaking: "we", "us", "ons".
+        FirstPersonPlural = "first_person_plural",
+        /// Words that open a question for a piece of data ("what's your …?").
+        QuestionWord = "question_word",
+        // the form of address (crate::register)
+        /// Subjects before a verb: the informal pronoun after them is an object.
+        SubjectPronoun = "subject_pronoun",
+        /// Informal pronouns that can be a subject: the verb changes with them.
+        InformalSubject = "informal_subject",
+        /// Words after which an infinitive comes ("kan ik je helpen").
+        Modal = "modal",
+        /// Words that, put first, turn subject and verb around ("wellicht schakelt u").
+        Fronted = "fronted",
+        /// The ending of a verb with the formal pronoun ("kunt": "t").
+        FormalVerbSuffix = "formal_verb_suffix",
+        /// How a past participle starts and ends ("gebeld"), and an infinitive ends.
+        ParticiplePrefix = "participle_prefix",
+        ParticipleEnding = "participle_ending",
+        InfinitiveSuffix = "infinitive_suffix",
+        /// Endings no verb stem has once the formal ending is cut off ("zit", "weet").
+        NoStemEnding = "no_stem_ending",
         // times (lexicon::is_time) and personal data (pii)
         TimeSuffix = "time_suffix",
         TimeInfix = "time_infix",
@@ -158,6 +186,8 @@ data_names! {
         NoTrouble = "no_trouble",
         Quick = "quick",
         ThanksInAdvance = "thanks_in_advance",
+        /// The reply acknowledges that it comes late ("sorry for the slow reply").
+        WaitAcknowledged = "wait_acknowledged",
     }
 }
 
@@ -175,5 +205,11 @@ data_names! {
         SignatureGreeting = "signature_greeting",
         Late = "late",
         Invite = "invite",
+        /// Sympathy that fits what went wrong (`incoming.trouble`).
+        SympathyWaiting = "sympathy_waiting",
+        SympathyNotWorking = "sympathy_not_working",
+        SympathyCharged = "sympathy_charged",
+        /// A sentence after a question for personal data that moves the answer to a DM.
+        DmFollowup = "dm_followup",
     }
 }

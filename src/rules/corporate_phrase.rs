@@ -4,21 +4,51 @@
 
 use super::{Check, Context, Out};
 use crate::fix::{phrase_deletion, text_of};
-use crate::lexicon::Category;
+use crate::lexicon::{Category, List};
+use crate::model::Register;
+use crate::register::convert_doc;
 use crate::rulebook::{book, RuleId};
-use crate::text::{capitalise, starts_upper};
+use crate::text::{capitalise, starts_upper, Doc};
 
 pub const RULE: Check = Check {
     id: RuleId::CorporatePhrase,
     check,
 };
 
+/// The form of address the human wording takes: the customer's, else the one the reply
+/// speaks in (a "u" reply gets "ik vraag u", not "ik vraag je").
+fn register_of(cx: &Context) -> Option<Register> {
+    if !cx.reading.lx.has_register() {
+        return None;
+    }
+    let (formal, informal) = cx.pronoun_counts();
+    match cx.incoming.register {
+        Register::Unknown if formal > informal => Some(Register::Formal),
+        Register::Unknown if informal > formal => Some(Register::Informal),
+        Register::Unknown => None,
+        known => Some(known),
+    }
+}
+
 fn check(cx: &Context, out: &mut Out) {
     let r = cx.reading;
     let doc = &r.doc;
+    let register = register_of(cx);
     for h in r.hits(Category::Corporate) {
         let text = text_of(doc, h.range);
         let rep = r.lx.replacement(Category::Corporate, h.pattern).unwrap_or("");
+        // (only a wording with a pronoun of the other form needs converting)
+        let other = match register {
+            Some(Register::Formal) => Some(List::InformalPronoun),
+            Some(Register::Informal) => Some(List::FormalPronoun),
+            _ => None,
+        };
+        let converted = register
+            .filter(|_| {
+                other.is_some_and(|list| rep.split(' ').any(|w| r.lx.has_word(list, w)))
+            })
+            .map(|target| convert_doc(&Doc::new(rep), target, r.lx));
+        let rep = converted.as_deref().unwrap_or(rep);
         if rep.is_empty() {
             let shown = book().interface.leave_it_out.get(cx.ui).to_string();
             let span = phrase_deletion(r, h.range);
@@ -55,6 +85,18 @@ mod tests {
         let c = case("my flight got cancelled", "Rest assured, we will rebook you today.");
         // (the capital comes when the rewrite tidies)
         assert_eq!(c.fixed(CorporatePhrase), "we will rebook you today.");
+    }
+
+    #[test]
+    fn the_human_wording_speaks_as_the_reply_does() {
+        let c = case(
+            "Al 3x gebeld en nog steeds geen monteur.",
+            "Beste Frank, wij verzoeken u om contact op te nemen via 0800-0402. Uw afspraak staat.",
+        );
+        assert_eq!(
+            c.fixed(CorporatePhrase),
+            "Beste Frank, ik vraag u om contact op te nemen via 0800-0402. Uw afspraak staat."
+        );
     }
 
     #[test]

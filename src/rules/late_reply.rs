@@ -1,7 +1,10 @@
-//! late-reply: the post is older than the response-time norm (brief §5, §7). No fix:
-//! the rewrite acknowledges the wait.
+//! late-reply: the post is older than the response-time norm (brief §5, §7), and the
+//! reply is late all the same when it acknowledges the wait ("sorry for the slow reply":
+//! the lexicon's `wait_acknowledged`); then the finding is a suggestion that says so.
+//! No fix: the rewrite acknowledges the wait.
 
 use super::{Check, Context, Out};
+use crate::lexicon::Category;
 use crate::model::Lang;
 use crate::rulebook::{book, RuleId};
 
@@ -16,11 +19,12 @@ fn check(cx: &Context, out: &mut Out) {
     }
     let age = cx.incoming.age_minutes.unwrap_or(0.0);
     let norm = cx.incoming.response_time_norm_minutes as f64;
-    out.push(
-        &[("age", duration(age, cx.ui)), ("norm", duration(norm, cx.ui))],
-        None,
-        None,
-    );
+    let vars = [("age", duration(age, cx.ui)), ("norm", duration(norm, cx.ui))];
+    if cx.reading.hits(Category::WaitAcknowledged).is_empty() {
+        out.push(&vars, None, None);
+    } else {
+        out.push_done(&vars, None);
+    }
 }
 
 /// A number of minutes as the interface writes it: "1d 2h", "1h 30min", "45 min".
@@ -70,6 +74,28 @@ mod tests {
             let minutes = case["minutes"].as_f64().unwrap();
             assert_eq!(duration(minutes, lang), case["text"].as_str().unwrap(), "{case}");
         }
+    }
+
+    #[test]
+    fn a_reply_that_acknowledges_the_wait_gets_a_suggestion_that_says_so() {
+        use crate::model::Severity;
+        let done = |post: &str, reply: &str| {
+            let f = case(post, reply).age(90.0).findings(LateReply);
+            f.len() == 1 && f[0].severity == Severity::Suggestion && f[0].replacement.is_none()
+        };
+        for reply in [
+            "Sorry for the delayed reply! Yes, 9-5. - Ben",
+            "Hi Olivia, apologies for the wait: yes, 9-5. - Ben",
+            "Thanks for your patience, Olivia! Yes, 9-5. - Ben",
+        ] {
+            assert!(done("Does the store cut keys?", reply), "{reply}");
+        }
+        for reply in ["Sorry voor mijn late reactie! Ja, van 9 tot 5. ^Ben", "Excuses voor het wachten, ja hoor! ^Ben"] {
+            assert!(done("Snijden jullie sleutels?", reply), "{reply}");
+        }
+        // an apology for something else does not acknowledge the wait
+        assert!(!done("Does the store cut keys?", "Sorry, no. - Ben"));
+        assert!(case("Does the store cut keys?", "Sorry, no. - Ben").age(90.0).fires(LateReply));
     }
 
     #[test]

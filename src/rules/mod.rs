@@ -138,6 +138,22 @@ impl Out<'_> {
         f.severity = crate::model::Severity::Suggestion;
     }
 
+    /// A finding whose fact stands but whose advice the draft already follows: the
+    /// rule's `message_done`, as a suggestion, with no fix.
+    pub fn push_done(&mut self, vars: &[(&str, String)], span: Option<Span>) {
+        let rule = self.id.rule();
+        let ui = self.ui;
+        let f = self.push(vars, span, None);
+        if let Some(m) = rule.message_done.as_ref() {
+            let mut message = m.get(ui).to_string();
+            for (k, v) in vars {
+                message = message.replace(&format!("{{{k}}}"), v);
+            }
+            f.message = message;
+        }
+        f.severity = crate::model::Severity::Suggestion;
+    }
+
     /// [`Out::push`], with the message in the user's own words when they gave some (the
     /// `message` of a custom rule of the profile).
     pub fn push_worded(
@@ -187,6 +203,7 @@ registry! {
     dm_without_acknowledgement,
     no_next_step,
     emoji_on_complaint,
+    repeated_words,
     corporate_phrase,
     not_personalised,
     respond_not_advised,

@@ -4,7 +4,7 @@
 
 use super::{Check, Context, Out};
 use crate::fix::{sentence_case, text_of};
-use crate::lexicon::{Category, Template};
+use crate::lexicon::{Category, List, Template};
 use crate::model::Lang;
 use crate::pii::{self, PiiKind};
 use crate::rulebook::{book, RuleId};
@@ -40,8 +40,19 @@ fn check(cx: &Context, out: &mut Out) {
             out.push(&[("what", what)], Some(doc.span(item.range)), Some(masked));
             continue;
         }
-        // "bel me op 06-…": the clause becomes an invitation to DM
         done.push(clause);
+        // a number or address the reply offers as the way to reach the organisation
+        // ("bel ons op 06-…", "call 07700 900123") is its own contact detail, not
+        // personal data: masking it would leave the customer nothing to call
+        let agent_own = (clause.start..clause.end).any(|i| {
+            let t = &doc.tokens[i];
+            t.is_word() && r.lx.has_word(List::FirstPerson, &t.norm)
+        });
+        if !agent_own {
+            continue;
+        }
+        // "bel me op 06-…": the agent's own number; the clause becomes an invitation
+        // to DM
         let mut kinds: Vec<&str> = Vec::new();
         for it in items.iter().filter(|it| clause.contains(it.range.start)) {
             let l = label(it.kind, cx.ui);
@@ -49,9 +60,15 @@ fn check(cx: &Context, out: &mut Out) {
                 kinds.push(l);
             }
         }
+        // the clause without the punctuation around it: the sentence keeps its close
         let mut from = clause;
         while from.start < from.end && doc.tokens[from.start].kind == TokenKind::Punct {
             from.start += 1;
+        }
+        while from.end > from.start + 1
+            && matches!(doc.tokens[from.end - 1].kind, TokenKind::Terminal)
+        {
+            from.end -= 1;
         }
         let invite = r.lx.template(Template::DmInvite, &[]);
         out.push(
@@ -107,12 +124,29 @@ mod tests {
             "Mijn declaratie is afgewezen.",
             "Vervelend! Bel me gerust op 06-12345678.",
         );
-        // (the clause's full stop goes with it)
-        assert_eq!(c.fixed(PersonalDataExposed), "Vervelend! Stuur me gerust een DM");
+        // (the sentence keeps its full stop)
+        assert_eq!(c.fixed(PersonalDataExposed), "Vervelend! Stuur me gerust een DM.");
         assert_eq!(
             c.message(PersonalDataExposed),
             "The reply itself contains personal data (a phone number): keep it out of a public reply."
         );
+    }
+
+    #[test]
+    fn a_number_offered_as_the_way_to_reach_us_is_ours() {
+        for reply in [
+            "Wat vervelend! Bel ons gerust op 06-12345678, dan zoeken we het uit.",
+            "Sorry about that! Call us on 07700 900123 and we'll sort it.",
+        ] {
+            assert!(!case("My claim was rejected.", reply).fires(PersonalDataExposed), "{reply}");
+        }
+        // (the same number as the agent's own is personal data)
+        for reply in [
+            "Wat vervelend! Bel me gerust op 06-12345678, dan zoeken we het uit.",
+            "Sorry about that! Call me on 07700 900123 and I'll sort it.",
+        ] {
+            assert!(case("My claim was rejected.", reply).fires(PersonalDataExposed), "{reply}");
+        }
     }
 
     #[test]

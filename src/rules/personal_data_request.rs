@@ -1,8 +1,11 @@
 //! personal-data-request: the reply asks for personal data (address, phone, e-mail,
 //! account numbers) in public (brief §8). A request via a private channel is fine: a DM,
-//! a form, a ticket or a link named in that sentence or before it. Data the reply says
-//! not to give ("without revealing your e-mail address") is not asked for. The fix moves
-//! the request to a DM.
+//! a form, a ticket or a link named in that sentence or before it, or a DM asked for in
+//! the sentence after a question. Data the reply says not to give ("without revealing
+//! your e-mail address") is not asked for. The fix moves the request to a DM, only where
+//! the sentence itself asks for the data in public: not one that points to a form, link or
+//! e-mail address, says what not to share, or follows a request to DM (then the agent
+//! decides).
 
 use super::{Check, Context, Out};
 use crate::lexicon::{Category, Hit, List, Template};
@@ -23,8 +26,18 @@ fn check(cx: &Context, out: &mut Out) {
     // it asks for go there: "Submit a ticket at <link>. Please include your e-mail address."
     let mut routed = false;
     for s in &doc.sentences {
+        // (a question followed by "Please send that via DM." asks in private too)
+        let next = doc
+            .sentence_index_of(s.tokens.start)
+            .and_then(|k| doc.sentences.get(k + 1))
+            .filter(|_| s.question);
+        let mut upto = next.map_or(s.tokens.end, |n| n.tokens.end);
+        // (the signature is no request: "^DM" are initials)
+        if let Some(sig) = r.signature {
+            upto = upto.min(sig.start.max(s.tokens.end));
+        }
         let private = in_sentence(s, r.hits(Category::PrivateRoute))
-            || doc.tokens[s.tokens.start..s.tokens.end]
+            || doc.tokens[s.tokens.start..upto]
                 .iter()
                 .any(|t| t.is_word() && r.lx.has_word(List::PrivateChannel, &t.norm));
         let was_routed = routed;
@@ -45,11 +58,11 @@ fn check(cx: &Context, out: &mut Out) {
         if (private || was_routed) && public.is_empty() {
             continue;
         }
-        let fixed = match public.first() {
+        let fixed = movable(r, s).then(|| match public.first() {
             Some(_) => via_private_channel(r, s, &public),
             None => with_dm_added(r, s),
-        };
-        out.push(&[], Some(doc.span(s.tokens)), Some(fixed));
+        });
+        out.push(&[], Some(doc.span(s.tokens)), fixed);
     }
 }
 
@@ -68,6 +81,29 @@ fn asked_for(r: &Reading, s: &Sentence, h: &Hit) -> bool {
         .all(|t| !r.lx.has_word(List::Exclusion, &t.norm))
 }
 
+/// The request in sentence `s` can move to a DM by the fix: the sentence points to no
+/// other channel (a link, an e-mail address), turns nothing around ("without",
+/// "don't"), and no earlier sentence already asks for a DM.
+fn movable(r: &Reading, s: &Sentence) -> bool {
+    let doc = &r.doc;
+    // (the link may stand right after the sentence: "… (username, etc.) https://…")
+    let next = doc.sentence_index_of(s.tokens.start).and_then(|k| doc.sentences.get(k + 1));
+    let upto = next.map_or(s.tokens.end, |n| n.tokens.end);
+    let other_channel = doc.tokens[s.tokens.start..upto]
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::Url | TokenKind::Email));
+    let negated = doc.tokens[s.tokens.start..s.tokens.end]
+        .iter()
+        .any(|t| t.is_word() && r.lx.has_word(List::Negation, &t.norm));
+    let dm_before = r
+        .hits(Category::DmRequest)
+        .iter()
+        .any(|h| h.range.start < s.tokens.start);
+    !other_channel && !negated && !dm_before
+}
+
+/// Sentence `s` with its first public phrase ("hier in de reacties") made the private
+/// channel and the others taken out.
 fn via_private_channel(r: &Reading, s: &Sentence, public: &[&Hit]) -> String {
     let doc = &r.doc;
     let (a, b) = doc.byte_range(s.tokens);
@@ -86,11 +122,24 @@ fn via_private_channel(r: &Reading, s: &Sentence, public: &[&Hit]) -> String {
     t
 }
 
-/// Sentence `s` with "via DM" before its closing punctuation and emoji ("bsn? 😊").
+/// Sentence `s` with "via DM" before its closing punctuation and emoji ("bsn? 😊"); a
+/// question for the data itself ("what's your ZIP code?") is followed by a sentence that
+/// moves the answer to a DM instead.
 fn with_dm_added(r: &Reading, s: &Sentence) -> String {
     let doc = &r.doc;
     let (a, b) = doc.byte_range(s.tokens);
     let sentence_text = &doc.source[a..b];
+    // a clause that opens with a question word ("If so, what's your ZIP code?")
+    let asks_what = s.clauses.iter().any(|c| {
+        doc.tokens[c.start..c.end]
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| r.lx.has_word(List::QuestionWord, &t.norm))
+    });
+    if s.question && asks_what {
+        let follow = r.lx.template(Template::DmFollowup, &[]);
+        return format!("{} {follow}", sentence_text.trim_end());
+    }
     let mut k = s.tokens.end;
     while k > s.tokens.start
         && matches!(
@@ -122,12 +171,32 @@ mod tests {
             "Mijn pakket is bij de buren bezorgd.",
             "Stuur je me je adres hier in de reacties?",
         );
-        assert_eq!(c.fixed(PersonalDataRequest), "Stuur je me je adres via een DM?");
+        assert_eq!(c.fixed(PersonalDataRequest), "Stuur je me je adres in een DM?");
         let c = case("I can't log in.", "Please reply with your account number 😊");
         assert_eq!(
             c.fixed(PersonalDataRequest),
             "Please reply with your account number via DM 😊"
         );
+        let c = case("My TV keeps freezing.", "Is a channel affected? If so, what's your ZIP code?");
+        assert_eq!(
+            c.fixed(PersonalDataRequest),
+            "Is a channel affected? If so, what's your ZIP code? Please send that via DM."
+        );
+    }
+
+    #[test]
+    fn via_dm_only_where_the_sentence_asks_in_public() {
+        // a form or e-mail address to send to, a "without", a DM asked for before: the
+        // finding stands, and the agent decides
+        for (post, reply) in [
+            ("I can't log in.", "Please send us an email at https://help.example.com/new and we will assist."),
+            ("I can't log in.", "Without revealing your email address, give us the exact error message."),
+            ("Parcel late", "Please DM us your tracking number. Don't forget to add your shipping address."),
+        ] {
+            for f in case(post, reply).findings(PersonalDataRequest) {
+                assert_eq!(f.replacement, None, "{reply}");
+            }
+        }
     }
 
     #[test]

@@ -119,6 +119,19 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The tokens without the text they were read from, to keep beside it (the rewrite
+    /// keeps the reading of its last candidate); [`Doc::attached`] gives them back to
+    /// the same text.
+    pub fn detached(self) -> Doc<'static> {
+        Doc { source: "", ..self }
+    }
+
+    /// A detached doc back on the text it was read from (`source` must be that text).
+    pub fn attached(self, source: &str) -> Doc<'_> {
+        debug_assert_eq!(utf16_len(source), self.utf16_len);
+        Doc { source, ..self }
+    }
+
     /// UTF-16 span covering tokens `[a, b)`.
     pub fn span(&self, r: TokenRange) -> [usize; 2] {
         if r.is_empty() || r.start >= self.tokens.len() {

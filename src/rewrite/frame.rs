@@ -1,0 +1,459 @@
+//! The human frame around the agent's words: the customer's first name in the greeting,
+//! one opener that fits the post (an apology for the wait when the reply is late, else
+//! sympathy on a complaint the reading is sure of, worded for what went wrong) and the
+//! agent's signature. It never doubles what the reply already has, keeps the draft's own
+//! greeting ("Hey" stays "Hey", "Hi there" becomes "Hi Sam"), adds no greeting without a
+//! name, and leaves a tweet that continues a thread ("2/2") as it starts.
+
+use crate::lexicon::{lexicon, Lexicon, List, Template};
+use crate::model::*;
+use crate::reply::{Element, Strategy};
+use crate::rulebook::RuleId;
+use crate::text::{byte_of_utf16, capitalise, decapitalise, normalise, Doc, TokenKind};
+
+use super::tidy::tidy;
+
+/// The opener the frame put in front of the agent's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opener {
+    /// An apology for the wait (the post is older than the response-time norm).
+    Late,
+    /// Sympathy with a complaint.
+    Sympathy,
+}
+
+/// Which parts of the frame to add.
+#[derive(Clone, Copy)]
+struct Parts {
+    greeting: bool,
+    opener: bool,
+    signature: bool,
+}
+
+/// A framed text, and the opener it got.
+pub(super) struct Framed {
+    pub text: String,
+    pub opener: Option<Opener>,
+}
+
+/// The report has a finding of `rule`.
+pub(super) fn has(report: &Report, rule: RuleId) -> bool {
+    report.findings.iter().any(|f| f.rule == rule.name())
+}
+
+/// The user's own phrase lists mention words of `text` (banned or to be replaced): the
+/// engine then does not add it.
+pub(super) fn user_avoids(ex: &Exchange, text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        Doc::new(s)
+            .tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    if ex.profile.custom_rules.is_empty() {
+        return false;
+    }
+    let inserted = words(text);
+    ex.profile.custom_rules.iter().any(|r| {
+        let phrase = words(&r.phrase);
+        !phrase.is_empty()
+            && inserted
+                .windows(phrase.len())
+                .any(|w| w == phrase.as_slice())
+    })
+}
+
+/// Which variant of a template this exchange gets: the same for the same post (a rewrite
+/// of the rewrite changes nothing), different between customers (brief §10: the same
+/// informal sentence reused for everyone backfires).
+fn seed_of(ex: &Exchange) -> usize {
+    let text = ex.post.as_ref().map(|p| p.text.as_str()).unwrap_or("");
+    // FNV-1a
+    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
+    (h >> 17) as usize
+}
+
+/// The opener for this reply, if it needs one: an apology for the wait when late-reply
+/// found the reply late and unacknowledged, else sympathy on a complaint the reading is
+/// sure of, when the reply has neither sympathy nor an apology. Never both: two openers
+/// in a row read as a template.
+fn choose_opener(ex: &Exchange, text: &str, report: &Report) -> Option<(Opener, String)> {
+    let lx = lexicon(report.language);
+    let seed = seed_of(ex);
+    let inc = &report.incoming;
+    let acknowledged = Strategy::Sympathy.in_report(report) || Strategy::Apology.in_report(report);
+    if inc.late && has(report, RuleId::LateReply) {
+        // a "sorry" already there ("Sorry about that!", "sorry to hear that") and
+        // another for the wait would stack: the agent acknowledges the wait by hand
+        if says_sorry(text, lx) {
+            return None;
+        }
+        let t = lx.template_variant(Template::Late, seed, &[]);
+        return (!user_avoids(ex, &t)).then_some((Opener::Late, t));
+    }
+    // a post that says the problem is solved gets no sympathy for it, nor one the
+    // agent answers as a question or a kind word ("Great question!", "No problem!")
+    let resolved = inc.signals.iter().any(|s| s.id == RESOLVED);
+    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
+    if !sure_complaint || acknowledged || resolved || opens_pleasantly(text, lx) {
+        return None;
+    }
+    let template = match inc.trouble {
+        Some(Trouble::Waiting) => Template::SympathyWaiting,
+        Some(Trouble::NotWorking) => Template::SympathyNotWorking,
+        Some(Trouble::Charged) => Template::SympathyCharged,
+        Some(Trouble::Other) | None => Template::Sympathy,
+    };
+    let t = lx.template_variant(template, seed, &[]);
+    (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
+}
+
+/// The id of the post's signal that the customer's problem is solved
+/// (`incoming.signals`).
+const RESOLVED: &str = "resolved";
+
+/// The text apologises somewhere (the lexicon's `apology` phrases, which include the
+/// "sorry" of "sorry to hear that").
+pub(super) fn says_sorry(text: &str, lx: &Lexicon) -> bool {
+    !lx.phrases(crate::lexicon::Category::Apology)
+        .find(&Doc::new(text))
+        .is_empty()
+}
+
+/// The first sentence of the reply's body holds a pleasantry ("That's a great
+/// question", "No problem!", "Happy to help"): the agent did not read a complaint.
+fn opens_pleasantly(text: &str, lx: &Lexicon) -> bool {
+    let doc = Doc::new(text);
+    let Some(first) = doc.sentences.iter().find(|s| {
+        doc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .any(|t| t.is_word())
+    }) else {
+        return false;
+    };
+    lx.phrases(crate::lexicon::Category::Pleasantry)
+        .find(&doc)
+        .iter()
+        .any(|h| first.tokens.contains(h.range.start))
+}
+
+/// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener.
+pub(super) fn continues_thread(text: &str) -> bool {
+    text.contains('/')
+        && text.split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ':' | '!'));
+            let Some((n, m)) = w.split_once('/') else {
+                return false;
+            };
+            let (Ok(n), Ok(m)) = (n.parse::<u32>(), m.parse::<u32>()) else {
+                return false;
+            };
+            n > 1 && n <= m && m <= 20
+        })
+}
+
+/// The greeting that opens the body (byte offsets in the body).
+struct Greeting {
+    /// Where the greeting word(s) end.
+    end: usize,
+    /// The name after it ("Hi Sam"), or a word that stands where a name could ("Hi
+    /// there"): its range.
+    name: Option<(usize, usize)>,
+    filler: Option<(usize, usize)>,
+    /// The punctuation after the greeting and name (`,` `!` `.` `:`), if any.
+    sep: Option<char>,
+    /// Where the words after the greeting start.
+    then: usize,
+}
+
+/// Reads the greeting of `body` (which starts at byte `body_at` of the reply `text`)
+/// from the report.
+fn greeting_of(text: &str, body_at: usize, report: &Report, lx: &Lexicon) -> Option<Greeting> {
+    let g = Element::Greeting.span_in(report)?;
+    let body = &text[body_at..];
+    let to_body = |u: usize| byte_of_utf16(text, u).saturating_sub(body_at);
+    let end = to_body(g[1]);
+    let gap_only =
+        |a: usize, b: usize| a <= b && body[a..b].chars().all(|c| c.is_whitespace() || c == ',');
+    let name = report
+        .voice
+        .occurrences
+        .iter()
+        .find(|o| o.id == Element::AddresseeName.name() && o.span[0] >= g[1])
+        .map(|o| (to_body(o.span[0]), to_body(o.span[1])))
+        .filter(|&(a, _)| gap_only(end, a));
+    let filler = if name.is_some() {
+        None
+    } else {
+        let doc = Doc::new(&body[end..]);
+        doc.tokens
+            .first()
+            .filter(|t| t.is_word() && lx.has_word(List::GreetingFiller, &t.norm))
+            .filter(|t| gap_only(end, end + t.byte.0))
+            .map(|t| (end + t.byte.0, end + t.byte.1))
+    };
+    let after = name.or(filler).map(|(_, b)| b).unwrap_or(end);
+    let rest = &body[after..];
+    let trimmed = rest.trim_start();
+    let sep = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ',' | '!' | '.' | ':'));
+    let then = match sep {
+        Some(c) => {
+            let past = &trimmed[c.len_utf8()..];
+            body.len()
+                - past
+                    .trim_start_matches([',', '!', '.', ':'])
+                    .trim_start()
+                    .len()
+        }
+        None => body.len() - trimmed.len(),
+    };
+    Some(Greeting {
+        end,
+        name,
+        filler,
+        sep,
+        then,
+    })
+}
+
+/// The reply speaks formally: the customer writes "u", or, not knowing, the reply does.
+fn formal(report: &Report, text: &str, lx: &Lexicon) -> bool {
+    if !lx.has_register() {
+        return false;
+    }
+    match report.incoming.register {
+        Register::Formal => true,
+        Register::Informal => false,
+        Register::Unknown => {
+            let doc = Doc::new(text);
+            let count = |list| {
+                doc.words()
+                    .filter(|(_, t)| lx.has_word(list, &t.norm))
+                    .count()
+            };
+            count(List::FormalPronoun) > count(List::InformalPronoun)
+        }
+    }
+}
+
+/// `body` behind a new greeting: "Hi Sam, thanks for…" when its first word is an
+/// ordinary word that can go lower case, "Hi Sam! We'd love…" when it cannot (a name, a
+/// word the lexicon does not know).
+fn behind_greeting(greeting: &str, body: &str, lx: &Lexicon) -> String {
+    let first: String = body
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect();
+    let lower = normalise(&first);
+    let ordinary = !first.is_empty()
+        && lx.has_word_in_any(
+            &[
+                List::Stop,
+                List::Function,
+                List::Interjection,
+                List::Informal,
+                List::AnswerWords,
+                List::Imperative,
+            ],
+            lower.as_str(),
+        )
+        && !lx.has_word(List::CapitalWord, lower.as_str())
+        && !first.chars().skip(1).any(char::is_uppercase);
+    if lx.has_word(List::CapitalWord, lower.as_str()) {
+        // "Hi Olivia, I'm happy…"
+        format!("{greeting} {body}")
+    } else if ordinary || body.is_empty() {
+        format!("{greeting} {}", decapitalise(body))
+    } else {
+        let alone = greeting.strip_suffix(',').unwrap_or(greeting);
+        format!("{alone}! {body}")
+    }
+}
+
+/// Adds the parts of the frame to `text` (whose own report is `report`).
+fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
+    let lang = report.language;
+    let lx = lexicon(lang);
+    let body_at = crate::text::body_start(text).unwrap_or(text.len());
+    let (head, body_text) = text.split_at(body_at);
+    let continues = continues_thread(body_text);
+    let mut opener = if parts.opener && !continues {
+        choose_opener(ex, text, report)
+    } else {
+        None
+    };
+    let name = report
+        .incoming
+        .first_name
+        .as_deref()
+        .filter(|_| parts.greeting && !continues && !Element::AddresseeName.in_report(report));
+    let mut body = body_text.to_string();
+    match greeting_of(text, body_at, report, lx) {
+        Some(g) => {
+            // the opener goes where the words after the greeting start; a greeting that
+            // runs into the sentence ("Hi sorry for…") gets none
+            match (&opener, g.sep) {
+                (Some(_), None) => opener = None,
+                (Some((_, o)), Some(sep)) => {
+                    let o = if sep == ',' { o.clone() } else { capitalise(o) };
+                    body.insert_str(g.then, &format!("{o} "));
+                }
+                (None, _) => {}
+            }
+            if let Some(n) = name {
+                let comma = if g.sep.is_none() && g.then < body_text.len() {
+                    ","
+                } else {
+                    ""
+                };
+                match g.filler {
+                    Some((a, b)) => body.replace_range(a..b, &format!("{n}{comma}")),
+                    None if g.name.is_none() => body.insert_str(g.end, &format!(" {n}{comma}")),
+                    None => {}
+                }
+            }
+        }
+        None => {
+            let opened = match &opener {
+                Some((_, o)) if name.is_some() => format!("{o} {body}"),
+                Some((_, o)) => format!("{} {body}", capitalise(o)),
+                None => body.clone(),
+            };
+            body = match name {
+                Some(n) => {
+                    let template = if formal(report, text, lx) {
+                        Template::GreetingFormal
+                    } else {
+                        Template::Greeting
+                    };
+                    let greeting = lx.template(template, &[("name", n)]);
+                    if opener.is_some() {
+                        format!("{greeting} {opened}")
+                    } else {
+                        behind_greeting(&greeting, &opened, lx)
+                    }
+                }
+                None => opened,
+            };
+        }
+    }
+    // "@FietsPlaats" + "Hoi," must not glue together
+    let sep = if !head.is_empty() && !head.ends_with(char::is_whitespace) && !body.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    let mut out = format!("{head}{sep}{body}");
+    let mut signed = false;
+    if parts.signature && !Element::Signature.in_report(report) {
+        if let Some(sig) = crate::fix::signature_text(&ex.profile, lang) {
+            out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
+            signed = true;
+        }
+    }
+    // (nothing added: the text as it was, tidy already)
+    let added = signed || opener.is_some() || body != body_text;
+    Framed {
+        text: if added { tidy(&out) } else { text.to_string() },
+        opener: opener.map(|(o, _)| o),
+    }
+}
+
+/// The frame, its parts kept only while the reply still fits the platform (the opener
+/// first, then the signature, then the name): stable, because a part that did not fit
+/// once will not fit a rewrite of the rewrite either.
+pub(super) fn add_within_limit(ex: &Exchange, text: &str, report: &Report) -> Framed {
+    let platform = ex.platform.unwrap_or(ex.profile.platform);
+    let fits = |t: &str| {
+        let (len, _) = crate::length::measure(&Doc::new(t), platform);
+        len.counted <= len.limit
+    };
+    let all = Parts {
+        greeting: true,
+        opener: true,
+        signature: true,
+    };
+    let whole = add(ex, text, report, all);
+    // (the report is `text`'s own: its length is known)
+    let text_fits = report.length.counted <= report.length.limit;
+    if whole.text == text || !text_fits || fits(&whole.text) {
+        return whole;
+    }
+    let mut parts = Parts {
+        greeting: false,
+        opener: false,
+        signature: false,
+    };
+    let mut best = Framed {
+        text: text.to_string(),
+        opener: None,
+    };
+    for part in 0..3 {
+        let mut trial = parts;
+        match part {
+            0 => trial.opener = true,
+            1 => trial.signature = true,
+            _ => trial.greeting = true,
+        }
+        let candidate = add(ex, text, report, trial);
+        if fits(&candidate.text) {
+            parts = trial;
+            best = candidate;
+        }
+    }
+    best
+}
+
+/// Drops a closing that signs for a department ("Met vriendelijke groet, Klantenservice"),
+/// which the agent's own signature replaces (brief §5: don't reply anonymously).
+fn strip_department_closing(text: &str, lx: &Lexicon) -> String {
+    let doc = Doc::new(text);
+    let words: Vec<usize> = (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].is_word())
+        .collect();
+    // walk back over the signing party (department words and a capitalised name such as
+    // the organisation's, at least one department word), then the sign-off words
+    let mut k = words.len();
+    let mut departments = 0;
+    while k > 0 && words.len() - k < 4 {
+        let t = &doc.tokens[words[k - 1]];
+        if lx.has_word(List::Department, &t.norm) {
+            departments += 1;
+        } else if !t.text(text).chars().next().is_some_and(char::is_uppercase)
+            || lx.has_word(List::SignOff, &t.norm)
+        {
+            break;
+        }
+        k -= 1;
+    }
+    if departments == 0 {
+        return text.to_string();
+    }
+    let dept_start = k;
+    while k > 0 && lx.has_word(List::SignOff, &doc.tokens[words[k - 1]].norm) {
+        k -= 1;
+    }
+    if k == dept_start {
+        return text.to_string();
+    }
+    // everything after the closing must be punctuation
+    let start = doc.tokens[words[k]].byte.0;
+    if doc.tokens[words[k]..].iter().any(|t| {
+        !t.is_word()
+            && !matches!(
+                t.kind,
+                TokenKind::Punct | TokenKind::Terminal | TokenKind::Newline
+            )
+    }) {
+        return text.to_string();
+    }
+    text[..start].trim_end().to_string()
+}
