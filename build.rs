@@ -1,6 +1,8 @@
 //! Turns the human-edited TOML data files into what the engine embeds, so it (and its
 //! wasm build) carries no TOML parser:
-//! - `data/lexicon/<lang>.toml` → `lexicon-<lang>.json` (compiled into matchers at start);
+//! - `data/lexicon/<lang>.toml` → `lexicon-<lang>.txt`, one line per list, category,
+//!   template and register field, tab-separated (read by `lexicon::LexiconFile::parse` and
+//!   compiled into matchers at start);
 //! - `data/rules/<id>.toml` and `data/rulebook.toml` → `rulebook_data.rs`: the `RuleId`
 //!   enum (a rule id the code names that has no data file does not compile) and the
 //!   rulebook as static data (`build/rulebook.rs`; a name in it the code does not know
@@ -27,23 +29,42 @@ fn write(dst: &Path, text: &str) {
     fs::write(dst, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", dst.display()));
 }
 
-fn toml_to_json(v: toml::Value) -> serde_json::Value {
-    use serde_json::Value as J;
-    match v {
-        toml::Value::String(s) => J::String(s),
-        toml::Value::Integer(i) => J::from(i),
-        toml::Value::Float(f) => J::from(f),
-        toml::Value::Boolean(b) => J::Bool(b),
-        toml::Value::Datetime(d) => J::String(d.to_string()),
-        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => {
-            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+/// A lexicon as lines of tab-separated parts (the format `lexicon::LexiconFile` reads):
+/// `section, name, item…`; a table or a list of pairs becomes key, value, key, value.
+fn lexicon_lines(lang: &str, lexicon: toml::Value) -> String {
+    fn part(lang: &str, at: &str, v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => {
+                assert!(
+                    !s.contains(['\t', '\n', '\r']),
+                    "data/lexicon/{lang}.toml {at}: a tab or line break in {s:?}"
+                );
+                out.push(s.clone());
+            }
+            toml::Value::Array(a) => a.iter().for_each(|x| part(lang, at, x, out)),
+            toml::Value::Table(t) => t.iter().for_each(|(k, x)| {
+                part(lang, at, &toml::Value::String(k.clone()), out);
+                part(lang, at, x, out);
+            }),
+            other => panic!("data/lexicon/{lang}.toml {at}: not text: {other:?}"),
         }
     }
-}
-
-fn json(v: toml::Value) -> String {
-    serde_json::to_string(&toml_to_json(v)).expect("data converts to JSON")
+    let toml::Value::Table(sections) = lexicon else {
+        panic!("data/lexicon/{lang}.toml is not a table");
+    };
+    let mut text = String::new();
+    for (section, entries) in sections {
+        let toml::Value::Table(entries) = entries else {
+            panic!("data/lexicon/{lang}.toml: [{section}] is not a table");
+        };
+        for (name, v) in entries {
+            let mut parts = vec![section.clone(), name.clone()];
+            part(lang, &format!("[{section}] {name}"), &v, &mut parts);
+            text.push_str(&parts.join("\t"));
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// The file stems of `dir`'s `.toml` files, sorted.
@@ -121,7 +142,10 @@ fn lexicons(out: &Path) -> Vec<String> {
                 }
             }
         }
-        write(&out.join(format!("lexicon-{lang}.json")), &json(lexicon));
+        write(
+            &out.join(format!("lexicon-{lang}.txt")),
+            &lexicon_lines(lang, lexicon),
+        );
     }
     write(
         &out.join("clause_words.rs"),

@@ -10,6 +10,7 @@ pub mod length;
 pub mod lexicon;
 pub mod model;
 mod names;
+mod order;
 pub mod pii;
 pub mod register;
 pub mod reply;

@@ -288,7 +288,7 @@ impl<'d> Converter<'d, '_> {
     /// The text with the edits made (the first edit of a token wins).
     fn apply(mut self) -> String {
         let text = self.doc.source;
-        self.edits.sort_by_key(|e| e.0);
+        crate::order::sort_by_key(&mut self.edits, |e| e.0);
         self.edits.dedup_by_key(|e| e.0);
         let mut out = String::with_capacity(text.len() + 16);
         let mut last = 0;

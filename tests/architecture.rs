@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// below its own, and no other: not its own layer's, not a higher one's, not the crate
 /// root (`lib.rs`, which ties the layers together, and the shells above it).
 const LAYERS: &[&[&str]] = &[
-    // the JSON contract, and the macro for names in data files
-    &["model", "names"],
+    // the JSON contract, the macro for names in data files, one sort for every caller
+    &["model", "names", "order"],
     // tokens and sentences; the rulebook's data
     &["text", "rulebook"],
     // word lists, phrase banks and templates per language

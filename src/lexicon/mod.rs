@@ -15,8 +15,6 @@ pub mod pattern;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 pub use find::{CategoryHits, HitMemo};
 pub use fxhash::{FastMap, FxHasher};
 pub use names::{Category, List, Template};
@@ -71,27 +69,49 @@ impl LexWord for Norm {
     }
 }
 
-/// A lexicon file as written (`data/lexicon/<lang>.toml`, as JSON by build.rs).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A lexicon file as written (`data/lexicon/<lang>.toml`), as build.rs converts it: one
+/// line per word list, category, template or register field, its parts separated by
+/// tabs: `words<TAB>name<TAB>word<TAB>word…`, `phrases<TAB>name<TAB>pattern…`,
+/// `templates<TAB>name<TAB>text`, `register<TAB>field<TAB>value…` (a table or a list of
+/// pairs as key, value, key, value). Read by hand: a JSON deserializer for these
+/// structures cost the wasm 18 KB.
+#[derive(Debug, Default)]
 struct LexiconFile {
-    #[serde(default)]
     words: HashMap<String, Vec<String>>,
-    #[serde(default)]
     phrases: HashMap<String, Vec<String>>,
     /// Each template's text; variants the engine chooses between (so the same stock
     /// words do not open every reply) are separated by " | ".
-    #[serde(default)]
     templates: HashMap<String, String>,
-    #[serde(default)]
     register: RegisterTable,
+}
+
+impl LexiconFile {
+    fn parse(text: &str) -> Result<LexiconFile, String> {
+        let mut file = LexiconFile::default();
+        for line in text.lines().filter(|l| !l.is_empty()) {
+            let mut parts = line.split('\t');
+            let section = parts.next().unwrap_or_default();
+            let name = parts
+                .next()
+                .ok_or_else(|| format!("a line with no name: {line:?}"))?
+                .to_string();
+            let items: Vec<String> = parts.map(str::to_string).collect();
+            match section {
+                "words" => drop(file.words.insert(name, items)),
+                "phrases" => drop(file.phrases.insert(name, items)),
+                "templates" => drop(file.templates.insert(name, items.join("\t"))),
+                "register" => file.register.set(&name, items)?,
+                _ => return Err(format!("unknown section `{section}`")),
+            }
+        }
+        Ok(file)
+    }
 }
 
 /// The form of address of a language with an informal and a formal "you" (Dutch je/u,
 /// brief §4), for converting a reply between them (`crate::register`). Empty for a
 /// language without (English).
-#[derive(Debug, Default, Deserialize, Clone)]
-#[serde(deny_unknown_fields, default)]
+#[derive(Debug, Default, Clone)]
 pub struct RegisterTable {
     /// The informal and the formal pronoun, as the messages name them ("je", "u");
     /// the formal one is also what the informal one becomes as a subject or object.
@@ -112,13 +132,32 @@ pub struct RegisterTable {
     pub verbs: Vec<(String, String)>,
     /// `verbs` as lookups, the first entry of a form winning: stem → formal form, and
     /// formal form → stem (filled when the lexicon loads).
-    #[serde(skip)]
     pub formal_of_stem: FastMap<String, String>,
-    #[serde(skip)]
     pub stem_of_formal: FastMap<String, String>,
 }
 
 impl RegisterTable {
+    /// Sets `field` from a lexicon file's line (see [`LexiconFile`]).
+    fn set(&mut self, field: &str, items: Vec<String>) -> Result<(), String> {
+        let pairs = |items: Vec<String>| -> Vec<(String, String)> {
+            let mut it = items.into_iter();
+            std::iter::from_fn(|| Some((it.next()?, it.next()?))).collect()
+        };
+        match field {
+            "informal" => self.informal = items.concat(),
+            "formal" => self.formal = items.concat(),
+            "formal_possessive" => self.formal_possessive = items.concat(),
+            "to_formal" => self.to_formal = pairs(items).into_iter().collect(),
+            "to_informal" => self.to_informal = pairs(items).into_iter().collect(),
+            "verb_after_formal" => self.verb_after_formal = pairs(items).into_iter().collect(),
+            "subordinators" => self.subordinators = items,
+            "particles" => self.particles = items,
+            "verbs" => self.verbs = pairs(items),
+            _ => return Err(format!("unknown field `{field}` in [register]")),
+        }
+        Ok(())
+    }
+
     /// The language has an informal and a formal "you".
     pub fn exists(&self) -> bool {
         !self.formal.is_empty()
@@ -160,10 +199,9 @@ pub struct Lexicon {
 impl Lexicon {
     /// Reads a lexicon file. A list, category or template name the code does not know
     /// is an error, and so is a category or template the file lacks.
-    fn load(lang: Lang, json: &str) -> Result<Lexicon, String> {
+    fn load(lang: Lang, text: &str) -> Result<Lexicon, String> {
         let code = lang.code();
-        let file: LexiconFile =
-            serde_json::from_str(json).map_err(|e| format!("lexicon {code}: {e}"))?;
+        let file = LexiconFile::parse(text).map_err(|e| format!("lexicon {code}: {e}"))?;
         let mut word_lists: FastMap<String, u64> = FastMap::default();
         let mut list_words = vec![Vec::new(); List::COUNT];
         for (name, list) in &file.words {
@@ -364,7 +402,7 @@ fn built_in() -> &'static BuiltIn {
         let lexicons: Vec<Lexicon> = Lang::ALL
             .iter()
             .map(|&lang| {
-                let mut lx = Lexicon::load(lang, built_in_json(lang))
+                let mut lx = Lexicon::load(lang, built_in_text(lang))
                     .unwrap_or_else(|e| panic!("the built-in lexicon is valid (tested): {e}"));
                 lx.built_in = true;
                 lx
@@ -398,11 +436,11 @@ fn built_in() -> &'static BuiltIn {
     })
 }
 
-/// The lexicon file of `lang`, as build.rs converted it.
-fn built_in_json(lang: Lang) -> &'static str {
+/// The lexicon file of `lang`, as build.rs converted it (see [`LexiconFile`]).
+fn built_in_text(lang: Lang) -> &'static str {
     match lang {
-        Lang::Nl => include_str!(concat!(env!("OUT_DIR"), "/lexicon-nl.json")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/lexicon-en.json")),
+        Lang::Nl => include_str!(concat!(env!("OUT_DIR"), "/lexicon-nl.txt")),
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/lexicon-en.txt")),
     }
 }
 
@@ -485,29 +523,36 @@ mod tests {
 
     #[test]
     fn a_name_the_code_does_not_know_is_an_error() {
-        let err = Lexicon::load(Lang::En, r#"{"words": {"stop_words": ["the"]}}"#).unwrap_err();
+        let err = Lexicon::load(Lang::En, "words\tstop_words\tthe").unwrap_err();
         assert!(err.contains("unknown word list"), "{err}");
-        let err = Lexicon::load(Lang::Nl, r#"{"phrases": {"sympthy": ["jammer"]}}"#).unwrap_err();
+        let err = Lexicon::load(Lang::Nl, "phrases\tsympthy\tjammer").unwrap_err();
         assert!(err.contains("unknown category [phrases] sympthy"), "{err}");
-        let err = Lexicon::load(Lang::Nl, r#"{"templates": {"greting": "Hoi"}}"#).unwrap_err();
+        let err = Lexicon::load(Lang::Nl, "templates\tgreting\tHoi").unwrap_err();
         assert!(
             err.contains("unknown template [templates] greting"),
             "{err}"
         );
-        let err = Lexicon::load(Lang::Nl, r#"{"registers": {}}"#).unwrap_err();
-        assert!(err.contains("unknown field `registers`"), "{err}");
+        let err = Lexicon::load(Lang::Nl, "registers\tverbs").unwrap_err();
+        assert!(err.contains("unknown section `registers`"), "{err}");
+        let err = Lexicon::load(Lang::Nl, "register\tverbz").unwrap_err();
+        assert!(err.contains("unknown field `verbz` in [register]"), "{err}");
     }
 
     #[test]
     fn a_category_or_template_a_language_lacks_is_an_error() {
         // the built-in files, each without one of its categories or templates
         for lang in Lang::ALL {
-            let file: serde_json::Value = serde_json::from_str(built_in_json(lang)).unwrap();
-            assert!(Lexicon::load(lang, &file.to_string()).is_ok());
+            let file = built_in_text(lang);
+            assert!(Lexicon::load(lang, file).is_ok());
             for (section, name) in [("phrases", "offer"), ("templates", "greeting_formal")] {
-                let mut without = file.clone();
-                without[section].as_object_mut().unwrap().remove(name);
-                let err = Lexicon::load(lang, &without.to_string()).unwrap_err();
+                let line = format!("{section}\t{name}\t");
+                let without: String = file
+                    .lines()
+                    .filter(|l| !l.starts_with(&line))
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                assert!(without.len() < file.len(), "{section} {name}");
+                let err = Lexicon::load(lang, &without).unwrap_err();
                 assert!(err.contains(&format!("no [{section}] {name}")), "{err}");
             }
         }

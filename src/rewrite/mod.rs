@@ -50,7 +50,7 @@ fn edits_content(f: &Finding) -> bool {
 pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) -> bool) -> String {
     let mut chosen: Vec<(Span, &str)> = Vec::new();
     let mut ordered: Vec<&Finding> = findings.iter().filter(|f| apply(f)).collect();
-    ordered.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    crate::order::sort_by_key(&mut ordered, |f| std::cmp::Reverse(f.severity));
     for f in ordered {
         let (Some(span), Some(rep)) = (f.span, f.replacement.as_deref()) else {
             continue;
@@ -66,7 +66,7 @@ pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) ->
     // byte offsets of every span in one pass over the original text, then the edits
     // from right to left so that earlier offsets stay valid
     let mut units: Vec<usize> = chosen.iter().flat_map(|(s, _)| [s[0], s[1]]).collect();
-    units.sort_unstable();
+    crate::order::sort_by(&mut units, usize::cmp);
     units.dedup();
     let bytes = crate::text::bytes_of_utf16(text, &units);
     let byte = |u: usize| {
@@ -75,7 +75,7 @@ pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) ->
             .map(|k| bytes[k])
             .unwrap_or(text.len())
     };
-    chosen.sort_by(|a, b| b.0[0].cmp(&a.0[0]));
+    crate::order::sort_by(&mut chosen, |a, b| b.0[0].cmp(&a.0[0]));
     let mut out = text.to_string();
     for (span, rep) in chosen {
         let (a, b) = (byte(span[0]), byte(span[1]));

@@ -76,12 +76,12 @@ pub(super) fn shorten(an: &mut Analyser, text: &str) -> String {
         if droppable.is_empty() || droppable.len() == doc.sentences.len() {
             break;
         }
-        droppable.sort_by(|x, y| y.cmp(x));
+        crate::order::sort_by(&mut droppable, |x, y| y.cmp(x));
         let mut chosen: Vec<usize> = Vec::new();
         let mut next = text.clone();
         for (_, k) in droppable {
             chosen.push(k);
-            chosen.sort_unstable_by(|x, y| y.cmp(x));
+            crate::order::sort_by(&mut chosen, |x, y| y.cmp(x));
             let mut candidate = text.clone();
             for &k in &chosen {
                 let (a, b) = doc.byte_range(doc.sentences[k].tokens);

@@ -239,7 +239,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             f.span = Some(doc.snap_span(span));
         }
     }
-    findings.sort_by(|a, b| {
+    crate::order::sort_by(&mut findings, |a, b| {
         b.severity
             .cmp(&a.severity)
             .then(a.span.map(|s| s[0]).cmp(&b.span.map(|s| s[0])))
