@@ -238,7 +238,45 @@ pub fn signature_text(profile: &Profile, lang: Lang) -> Option<String> {
         SignatureStyle::Greeting => first
             .or(initials)
             .map(|s| lexicon(lang).template(Template::SignatureGreeting, &[("name", &s)])),
+        SignatureStyle::Organisation => organisation_name(profile)
+            .map(str::to_string)
+            .or(first)
+            .or(initials)
+            .map(|s| format!("- {s}")),
     }
+}
+
+/// The organisation's name as the team signs with it (`SignatureStyle::Organisation`):
+/// one line of at most 40 characters with a letter in it, no braces or markup.
+pub fn organisation_name(profile: &Profile) -> Option<&str> {
+    profile
+        .organisation
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty() && o.chars().count() <= 40)
+        .filter(|o| o.chars().any(char::is_alphabetic))
+        .filter(|o| !o.contains(['\n', '\r', '{', '}', '<', '>']))
+}
+
+/// The reply ends with the organisation's name, as a team that signs with it writes
+/// ("… tot zaterdag! Bakkerij Van Dam", "- Bakkerij Van Dam 🥐"): only when the profile
+/// says the team signs that way.
+pub fn signed_by_organisation(profile: &Profile, text: &str) -> bool {
+    if profile.signature_style != SignatureStyle::Organisation {
+        return false;
+    }
+    let Some(name) = organisation_name(profile) else {
+        return false;
+    };
+    // what may follow the name: punctuation, symbols and emoji, spaces
+    let body = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let (body, name) = (body.to_lowercase(), name.to_lowercase());
+    body.strip_suffix(&name).is_some_and(|before| {
+        before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Where and what to insert to open with sympathy: right after the greeting and name

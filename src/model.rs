@@ -63,6 +63,9 @@ pub enum SignatureStyle {
     Dash,
     /// `Groet, Pim` / `Cheers, Pim`
     Greeting,
+    /// `- Bakkerij Van Dam`: the team signs with the organisation's name (a small
+    /// business that answers as itself); a reply ending with that name is signed.
+    Organisation,
 }
 
 /// A phrase the user adds through the profile: banned (always flagged) or preferred

@@ -7,7 +7,7 @@
 declare module 'reply-coach-engine' {
   export type Lang = 'nl' | 'en';
   export type Platform = 'x' | 'facebook';
-  export type SignatureStyle = 'caret' | 'dash' | 'greeting';
+  export type SignatureStyle = 'caret' | 'dash' | 'greeting' | 'organisation';
   export type Severity = 'error' | 'warning' | 'suggestion';
   /** [start, end) in UTF-16 code units of the reply (JavaScript string indexes). */
   export type Span = [number, number];

@@ -2,7 +2,7 @@
 //! "we" (brief §5, §10); the fix signs it with the agent's name or initials.
 
 use super::{Check, Context, Out};
-use crate::fix::signature_text;
+use crate::fix::{signature_text, signed_by_organisation};
 use crate::reply::Element;
 use crate::rulebook::RuleId;
 use crate::text::utf16_len;
@@ -14,7 +14,10 @@ pub const RULE: Check = Check {
 
 fn check(cx: &Context, out: &mut Out) {
     let r = cx.reading;
-    if r.has_element(Element::Signature) || r.has_element(Element::FirstPersonSingular) {
+    if r.has_element(Element::Signature)
+        || r.has_element(Element::FirstPersonSingular)
+        || signed_by_organisation(cx.profile, r.doc.source)
+    {
         return;
     }
     match signature_text(cx.profile, cx.reply_lang) {
@@ -43,6 +46,24 @@ mod tests {
         // without an agent name there is nothing to sign with
         let c = case("my flight got cancelled", "We will rebook you today.");
         assert_eq!(c.findings(AnonymousReply)[0].replacement, None);
+    }
+
+    #[test]
+    fn a_team_that_signs_with_the_organisation_s_name_is_somebody() {
+        use crate::model::SignatureStyle::{Caret, Organisation};
+        let signed = "Kom maar langs, dan plakken we hem gratis! Bakkerij Van Dam 🥐";
+        let c = case("Mijn band is lek", signed).organisation("Bakkerij Van Dam", Organisation);
+        assert!(!c.fires(AnonymousReply));
+        // the name only counts at the end, and only when the profile signs that way
+        let mentioned = "Bakkerij Van Dam is zaterdag open, kom maar langs.";
+        let c = case("Mijn band is lek", mentioned).organisation("Bakkerij Van Dam", Organisation);
+        assert_eq!(c.fixed(AnonymousReply), format!("{mentioned} - Bakkerij Van Dam"));
+        let c = case("Mijn band is lek", signed).organisation("Bakkerij Van Dam", Caret);
+        assert!(c.fires(AnonymousReply));
+        // part of a longer word is no signature
+        let c = case("Mijn band is lek", "Groeten van de Bakkerij Van Damme")
+            .organisation("Bakkerij Van Dam", Organisation);
+        assert!(c.fires(AnonymousReply));
     }
 
     #[test]

@@ -285,6 +285,12 @@ pub(crate) mod testing {
             self.0.profile.agent_name = Some(name.into());
             self
         }
+
+        pub fn organisation(mut self, name: &str, style: crate::model::SignatureStyle) -> Case {
+            self.0.profile.organisation = Some(name.into());
+            self.0.profile.signature_style = style;
+            self
+        }
         pub fn age(mut self, minutes: f64) -> Case {
             self.0.post.as_mut().unwrap().age_minutes = Some(minutes);
             self
