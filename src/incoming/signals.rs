@@ -228,7 +228,8 @@ pub fn question_without_mark(doc: &Doc, lx: &Lexicon) -> Option<usize> {
     (opens && no_other_stop && doc.sentences.len() == 1).then_some(first)
 }
 
-/// Words between double quotes, one to five of them: "supersnel", “gratis”.
+/// Words between double quotes, one to five of them: "supersnel", “gratis”; not in a
+/// question.
 fn scare_quotes(doc: &Doc, push: &mut impl FnMut(TokenRange)) {
     let is_quote = |t: &Token| {
         t.kind == TokenKind::Punct && matches!(t.text(doc.source), "\"" | "“" | "”" | "„")
@@ -241,7 +242,10 @@ fn scare_quotes(doc: &Doc, push: &mut impl FnMut(TokenRange)) {
             match open.take() {
                 Some(a) => {
                     let words = doc.tokens[a + 1..i].iter().filter(|t| t.is_word()).count();
-                    if (1..=5).contains(&words) {
+                    // a question that quotes words asks about them ("what keywords besides
+                    // \"playlist\" would I use?")
+                    let asks = doc.sentence_of(a).is_some_and(|s| s.question);
+                    if (1..=5).contains(&words) && !asks {
                         push(TokenRange {
                             start: a,
                             end: i + 1,
