@@ -185,16 +185,27 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     ]
     .into_iter()
     .any(|s| e.has(s));
+    // praise with nothing negative beside it is sincere ("Bravo, and thanks 👍")
+    let sincere = (e.has(S::Positive) || e.has(S::Thanks))
+        && ![
+            S::BadEvaluation,
+            S::UpsetEmoji,
+            S::Sarcasm,
+            S::Venting,
+            S::Abuse,
+        ]
+        .into_iter()
+        .any(|s| e.has(s));
     if !personal {
         if e.has(S::Abuse) && !trouble {
             return (Kind::Remark, Some(AdviceReason::Abuse));
         }
-        if e.has(S::Trolling) && !trouble && e.complaint < SURE_ABOVE {
+        if e.has(S::Trolling) && !trouble {
             return (Kind::Remark, Some(AdviceReason::Trolling));
         }
         // "jullie hebben zeker weer eens een storing? Geweldig bedrijf hoor 🙄": irony
         // that names no experience of the writer's own provokes; it does not report
-        if e.count(S::Irony) >= 2 || e.has(S::Irony) && !trouble {
+        if (e.count(S::Irony) >= 2 || e.has(S::Irony) && !trouble) && !sincere {
             return (Kind::Remark, Some(AdviceReason::IronicOrProvocative));
         }
         if (e.has(S::Venting) || e.has(S::BadEvaluation))
