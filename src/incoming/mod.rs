@@ -357,7 +357,19 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     } else {
         Advice::Respond
     };
-    let words: Vec<&crate::text::Norm> = doc.words().map(|(_, t)| &t.norm).collect();
+    // (a unit is no pronoun: "30 km/u", "om 5 u")
+    let unit = |i: usize| {
+        i > 0 && {
+            let before = &doc.tokens[i - 1];
+            let text = before.text(doc.source);
+            text == "/" || before.is_word() && text.chars().all(|c| c.is_ascii_digit())
+        }
+    };
+    let words: Vec<&crate::text::Norm> = doc
+        .words()
+        .filter(|&(i, _)| !unit(i))
+        .map(|(_, t)| &t.norm)
+        .collect();
     let formal = words
         .iter()
         .filter(|w| lx.has_word(List::FormalPronoun, w))

@@ -176,10 +176,13 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
         if !draft.findings.iter().any(|d| d.rule == f.rule) {
             return Err(Why::Changes);
         }
+        // (no apology for the wait is added to a compliment or a remark: nobody there
+        // waits for an answer, so the late reply stays a finding of the draft's own)
         let late_ok = id == RuleId::LateReply
             && (continues_thread(rdoc.source)
                 || Strategy::Apology.in_report(rw)
-                || Strategy::Sympathy.in_report(rw));
+                || Strategy::Sympathy.in_report(rw)
+                || !matches!(rw.incoming.kind, Kind::Complaint | Kind::Question));
         if f.severity != Severity::Error && (MAY_REMAIN.contains(&id) || late_ok || settled(f, rw))
         {
             continue;

@@ -86,7 +86,15 @@ fn choose_opener(ex: &Exchange, text: &str, report: &Report) -> Option<(Opener, 
     let seed = seed_of(ex);
     let inc = &report.incoming;
     let acknowledged = Strategy::Sympathy.in_report(report) || Strategy::Apology.in_report(report);
-    if inc.late && has(report, RuleId::LateReply) {
+    // an apology for the wait to someone waiting for an answer: a complaint or a
+    // question; thanked for a compliment, an agent does not open with "sorry we're late"
+    // (and a late-reply that says the wait is acknowledged asks for nothing)
+    let waiting_for_us = matches!(inc.kind, Kind::Complaint | Kind::Question);
+    let unacknowledged = report
+        .findings
+        .iter()
+        .any(|f| f.rule == RuleId::LateReply.name() && f.severity != Severity::Suggestion);
+    if inc.late && unacknowledged && waiting_for_us {
         // a "sorry" already there ("Sorry about that!", "sorry to hear that") and
         // another for the wait would stack: the agent acknowledges the wait by hand
         if says_sorry(text, lx) {
