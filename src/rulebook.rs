@@ -101,7 +101,7 @@ pub struct Rule {
     pub scored: bool,
     /// The reply languages the rule applies to; empty: all.
     pub languages: &'static [Lang],
-    /// What the explanation cites: "brief §N, §M; study; study".
+    /// What the explanation cites, by real names: "advice report 2013; Crijns et al. 2017".
     pub source: &'static str,
     /// A short name in plain words ("Personal data asked in public"), for lists and
     /// buttons.

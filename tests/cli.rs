@@ -141,7 +141,7 @@ fn rules_and_rule_docs() {
     let out = cli(&["rule", "denial", "--ui-lang", "nl"], None);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("brief §3")
+        text.contains("Huibers & Verhoeven 2014")
             && text.contains("Example")
             && text.contains("flagged")
             && text.contains("fine"),

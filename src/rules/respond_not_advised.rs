@@ -33,7 +33,7 @@ mod tests {
         let c = case("you guys are a total joke. hope you go bankrupt lmao", "Sorry you feel that way.");
         assert_eq!(
             c.message(RespondNotAdvised),
-            "The brief advises not to respond to this post (trolling)."
+            "Webcare advice is not to respond to this post (trolling)."
         );
         let c = case("pakket kapot in de regen gegooid. Stelletje prutsers.", "Dat hoort niet, sorry!");
         assert!(!c.fires(RespondNotAdvised));
