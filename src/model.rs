@@ -296,6 +296,10 @@ pub struct Incoming {
     /// The post itself asks about offers, discounts or prices, so commercial content in
     /// the reply answers it rather than pushes a sale.
     pub asks_commercial: bool,
+    /// The post's content words (normalised, four letters or more, no stop words), for
+    /// rules that ask whether the reply speaks of what the post does. Not in the JSON.
+    #[serde(skip)]
+    pub topic_words: Vec<String>,
     /// How sure the reading of `kind` is. What depends on the kind (sympathy first on a
     /// complaint, no jokes on one) acts only when it is sure: saying nothing beats saying
     /// something wrong.

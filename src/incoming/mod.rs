@@ -302,6 +302,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
                 .map(|a| a > norm as f64)
                 .unwrap_or(false),
             asks_commercial: false,
+            topic_words: Vec::new(),
             certainty: Certainty::Sure,
             signals: Vec::new(),
             trouble: None,
@@ -399,6 +400,12 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
         asks_commercial: !hits.get(Category::Commercial).is_empty(),
+        topic_words: doc
+            .words()
+            .map(|(_, t)| t.norm.as_str())
+            .filter(|w| w.chars().count() >= 4 && !lx.has_word(List::Stop, *w))
+            .map(str::to_string)
+            .collect(),
         certainty,
         signals: reported_signals(&doc, &e),
         trouble: (kind == Kind::Complaint).then(|| trouble_of(&e)).flatten(),
