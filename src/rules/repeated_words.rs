@@ -1,7 +1,8 @@
 //! repeated-words: the same word, or the same two or three words, twice in a row ("nog
 //! even nog even", "the the"), brief §1, §5. Words that may stand twice ("heel heel",
-//! "that that": the lexicon's `may_repeat`) and numbers are fine. The fix takes out the
-//! second copy.
+//! "that that": the lexicon's `may_repeat`), interjections ("yay yay"), a word doubled
+//! as an exclamation of its own ("Woot woot!", "Bye bye!": the two copies are all the
+//! words between punctuation) and numbers are fine. The fix takes out the second copy.
 
 use super::{Check, Context, Out};
 use crate::fix::text_of;
@@ -21,7 +22,11 @@ fn repeat_at(doc: &Doc, run: std::ops::Range<usize>, k: usize, cx: &Context) -> 
     (1..=3).rev().find(|&n| {
         k + 2 * n <= run.end
             && (0..n).all(|j| t[k + j].norm == t[k + n + j].norm)
-            && (n > 1 || !t[k].has_digit() && !cx.reading.lx.has_word(List::MayRepeat, &t[k].norm))
+            && (n > 1
+                || !t[k].has_digit()
+                    && !cx.reading.lx.has_word(List::MayRepeat, &t[k].norm)
+                    && !cx.reading.lx.has_word(List::Interjection, &t[k].norm)
+                    && run.len() > 2)
     })
 }
 
@@ -89,6 +94,9 @@ mod tests {
             "Order 12 12 is on its way.",
             "Sorry, sorry! I'll check.",
             "Ja, ja, we zoeken het uit.",
+            "Woot Woot! Thanks for the shout out, Will.",
+            "Yay yay, it arrived!",
+            "Bye bye! ^Jo",
         ] {
             assert!(!case("my parcel is late", reply).fires(RepeatedWords), "{reply}");
         }
