@@ -41,7 +41,8 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
 /// as bits: each position looked up among the groups that start with its byte (a window
 /// compare of every group at every position cost a fifth of an analysis).
 fn cluster_langs(w: &[u8]) -> u32 {
-    static INDEX: OnceLock<Vec<Vec<(Box<[u8]>, u32)>>> = OnceLock::new();
+    type Groups = Vec<Vec<(Box<[u8]>, u32)>>;
+    static INDEX: OnceLock<Groups> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut index = vec![Vec::new(); 256];
         for lang in Lang::ALL {
