@@ -67,12 +67,17 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
     }
 }
 
-/// A token the agent's reply must keep: a number, link, e-mail, @mention or #hashtag.
+/// A token the agent's reply must keep: a number, link, e-mail, @mention, #hashtag or a
+/// saved reply's placeholder.
 pub fn is_fact(t: &Token) -> bool {
     (t.is_word() && t.has_digit())
         || matches!(
             t.kind,
-            TokenKind::Url | TokenKind::Email | TokenKind::Mention | TokenKind::Hashtag
+            TokenKind::Url
+                | TokenKind::Email
+                | TokenKind::Mention
+                | TokenKind::Hashtag
+                | TokenKind::Placeholder
         )
 }
 

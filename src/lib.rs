@@ -17,6 +17,7 @@ pub mod reply;
 pub mod rewrite;
 pub mod rulebook;
 pub mod rules;
+pub mod saved;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

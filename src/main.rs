@@ -16,6 +16,12 @@ USAGE:
   reply-coach exchange --jsonl FILE       print the engine input each line becomes
   reply-coach rules [--ui-lang nl|en]     list every rule
   reply-coach rule ID [--ui-lang nl|en]   explain one rule, with its examples
+  reply-coach templates lint PROFILE.json [--json] [--ui-lang nl|en]
+                                          coach every saved reply of an exported
+                                          profile (exit 1 when one has an error)
+  reply-coach templates starter [--lang nl|en]
+                                          print the starter set of saved replies as
+                                          profile JSON
 
 OPTIONS for check:
   --post TEXT          the post being answered
@@ -27,7 +33,7 @@ OPTIONS for check:
   --ui-lang nl|en      language of the coaching messages (default en)
   --profile FILE       a profile JSON (agent_name, agent_initials, signature_style,
                        organisation, response_time_norm_minutes, platform,
-                       ui_language, custom_rules)
+                       ui_language, custom_rules, saved_replies)
   --json               print the report as JSON
   --human              with --jsonl: linter-style output instead of JSON lines
 
@@ -71,6 +77,7 @@ struct Opts {
     ui: Option<Lang>,
     profile: Option<String>,
     jsonl: Option<String>,
+    lang: Option<Lang>,
     json: bool,
     human: bool,
 }
@@ -113,6 +120,13 @@ fn parse_opts(args: &[String]) -> Result<Opts, CliError> {
                         .ok_or_else(|| fail(format!("--ui-lang: {v:?} is not nl or en")))?,
                 );
             }
+            "--lang" => {
+                let v = value("--lang")?;
+                o.lang = Some(
+                    Lang::parse(&v)
+                        .ok_or_else(|| fail(format!("--lang: {v:?} is not nl or en")))?,
+                );
+            }
             "--profile" => o.profile = Some(value("--profile")?),
             "--jsonl" => o.jsonl = Some(value("--jsonl")?),
             "--json" => o.json = true,
@@ -128,14 +142,17 @@ fn parse_opts(args: &[String]) -> Result<Opts, CliError> {
     Ok(o)
 }
 
+/// The profile JSON in the file at `path` (a byte-order mark is not content).
+fn read_profile(path: &str) -> Result<Profile, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fail(format!("cannot read profile {path}: {e}")))?;
+    serde_json::from_str::<Profile>(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map_err(|e| fail(format!("profile {path} is not a valid profile: {e}")))
+}
+
 fn load_profile(o: &Opts) -> Result<Profile, CliError> {
     let mut p = match &o.profile {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| fail(format!("cannot read profile {path}: {e}")))?;
-            serde_json::from_str::<Profile>(&text)
-                .map_err(|e| fail(format!("profile {path} is not a valid profile: {e}")))?
-        }
+        Some(path) => read_profile(path)?,
         None => Profile::default(),
     };
     if let Some(a) = &o.agent {
@@ -211,10 +228,110 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
             print_rule(&d)?;
             Ok(ExitCode::SUCCESS)
         }
+        "templates" => templates(&o),
         other => Err(fail(format!(
             "unknown command {other:?} (see reply-coach --help)"
         ))),
     }
+}
+
+/// `templates lint PROFILE.json` and `templates starter`.
+fn templates(o: &Opts) -> Result<ExitCode, CliError> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match o.positional.first().map(String::as_str) {
+        Some("lint") => {
+            let path =
+                o.positional.get(1).or(o.profile.as_ref()).ok_or_else(|| {
+                    fail("templates lint needs an exported profile: PROFILE.json")
+                })?;
+            let mut profile = read_profile(path)?;
+            if let Some(ui) = o.ui {
+                profile.ui_language = ui;
+            }
+            let linted = reply_coach::saved::lint(profile.clone());
+            if o.json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&linted)?)?;
+            } else {
+                print_lint(&mut out, &profile, &linted, path)?;
+            }
+            out.flush()?;
+            let errors = linted
+                .iter()
+                .flat_map(|l| &l.findings)
+                .any(|f| f.severity == Severity::Error);
+            Ok(if errors {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some("starter") => {
+            let langs = match o.lang {
+                Some(l) => vec![l],
+                None => Lang::ALL.to_vec(),
+            };
+            let replies: Vec<SavedReply> = langs
+                .into_iter()
+                .flat_map(reply_coach::saved::starter)
+                .collect();
+            #[derive(serde::Serialize)]
+            struct Starter {
+                saved_replies: Vec<SavedReply>,
+            }
+            let starter = Starter {
+                saved_replies: replies,
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&starter)?)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => Err(fail(format!(
+            "unknown templates command {other:?}: lint or starter (see reply-coach --help)"
+        ))),
+        None => Err(fail(
+            "templates needs lint PROFILE.json or starter (see reply-coach --help)",
+        )),
+    }
+}
+
+/// Each saved reply by its title, with its findings, then a count.
+fn print_lint(
+    out: &mut impl Write,
+    profile: &Profile,
+    linted: &[reply_coach::saved::Linted],
+    path: &str,
+) -> Result<(), CliError> {
+    let paint = Paint::new();
+    if linted.is_empty() {
+        writeln!(out, "{path}: no saved replies")?;
+        return Ok(());
+    }
+    let (mut with_findings, mut with_errors) = (0, 0);
+    for (saved, l) in profile.saved_replies.iter().zip(linted) {
+        let post = l
+            .post
+            .map(|k| format!(" (against a sample {k})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}",
+            paint.paint("1", &format!("── {}{post}", l.title))
+        )?;
+        if l.findings.is_empty() {
+            writeln!(out, "  {}", paint.paint("32", "no findings"))?;
+        }
+        for f in &l.findings {
+            print_finding(out, &saved.text, f, &paint)?;
+        }
+        with_findings += usize::from(!l.findings.is_empty());
+        with_errors += usize::from(l.findings.iter().any(|f| f.severity == Severity::Error));
+    }
+    writeln!(
+        out,
+        "\n{} saved replies: {with_findings} with findings, {with_errors} with an error",
+        linted.len()
+    )?;
+    Ok(())
 }
 
 fn print_rule(d: &rules::RuleDoc) -> Result<(), CliError> {

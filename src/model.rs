@@ -105,6 +105,9 @@ pub struct Profile {
     /// applies none of their fixes either. An id the engine does not know is ignored (a
     /// profile from another version).
     pub disabled_rules: Vec<String>,
+    /// The team's saved replies (templates), with placeholders (see `crate::saved`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub saved_replies: Vec<SavedReply>,
 }
 
 impl Default for Profile {
@@ -119,6 +122,57 @@ impl Default for Profile {
             ui_language: Lang::En,
             custom_rules: Vec::new(),
             disabled_rules: Vec::new(),
+            saved_replies: Vec::new(),
+        }
+    }
+}
+
+/// A saved reply: a text the team reuses, with placeholders such as `{first_name}` or
+/// `{order_number}` (`crate::text::placeholder`). A saved reply without a title or a
+/// text is an error, with a message that says which.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "SavedReplyFields")]
+pub struct SavedReply {
+    pub title: String,
+    pub text: String,
+    /// The language it is written in (`None`: as the engine reads it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
+    /// The kinds of post it fits: `complaint`, `question`, `compliment`, `late` (a post
+    /// past the response-time norm); other tags are the team's own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// A saved reply as it is read, before its title and text are checked.
+#[derive(Deserialize)]
+struct SavedReplyFields {
+    title: Option<String>,
+    text: Option<String>,
+    #[serde(default)]
+    language: Option<Lang>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+impl TryFrom<SavedReplyFields> for SavedReply {
+    type Error = String;
+    fn try_from(f: SavedReplyFields) -> Result<SavedReply, String> {
+        let given = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        match (given(f.title), given(f.text)) {
+            (Some(title), Some(text)) => Ok(SavedReply {
+                title,
+                text,
+                language: f.language,
+                tags: f.tags,
+            }),
+            (Some(title), None) => Err(format!("the saved reply {title:?} has no \"text\"")),
+            (None, text) => {
+                let start: String = text.unwrap_or_default().chars().take(30).collect();
+                Err(format!(
+                    "a saved reply has no \"title\" (its text: {start:?})"
+                ))
+            }
         }
     }
 }

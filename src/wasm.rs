@@ -7,8 +7,9 @@
 //! analysis itself on X-sized replies (see bench/RESULTS.md).
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::model::{Exchange, Lang};
+use crate::model::{Exchange, Lang, Profile};
 
 /// A JSON string from Rust as a JavaScript value (objects, arrays, `null` for `None`,
 /// like the CLI's JSON).
@@ -18,22 +19,77 @@ fn to_js<T: serde::Serialize>(value: &T, what: &str) -> Result<JsValue, JsError>
     js_sys::JSON::parse(&json).map_err(|_| JsError::new(&format!("cannot return {what}")))
 }
 
+/// A JavaScript object as JSON (lone surrogates, which JavaScript strings may hold,
+/// become U+FFFD); `what` and `shape` name it in the error.
+fn from_js(value: &JsValue, what: &str, shape: &str) -> Result<String, JsError> {
+    if !value.is_object() {
+        return Err(JsError::new(&format!(
+            "invalid {what}: expected an object {shape}"
+        )));
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .map(|json| crate::model::lone_surrogates_replaced(&json).into_owned())
+        .ok_or_else(|| JsError::new(&format!("invalid {what}: it cannot be written as JSON")))
+}
+
+fn exchange_from(value: &JsValue) -> Result<Exchange, JsError> {
+    let json = from_js(value, "exchange", "{post, reply, platform, profile}")?;
+    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("invalid exchange: {e}")))
+}
+
 /// Analyse one exchange (`{post, reply, platform, profile}`) and return the report.
 #[wasm_bindgen]
 pub fn analyze(exchange: JsValue) -> Result<JsValue, JsError> {
-    if !exchange.is_object() {
+    to_js(&crate::analyze(&exchange_from(&exchange)?), "the report")
+}
+
+/// Fill a saved reply's placeholders for the post and profile of `exchange` (its
+/// `reply` is not used), with the agent's own `values` (`{order_number: "123"}`, or
+/// `undefined`): `{text, missing}`. Insert `text` only when `missing` is empty.
+#[wasm_bindgen(js_name = fillSavedReply)]
+pub fn fill_saved_reply(
+    exchange: JsValue,
+    text: &str,
+    values: JsValue,
+) -> Result<JsValue, JsError> {
+    let exchange = exchange_from(&exchange)?;
+    // the object's own string entries, read in JavaScript (no map deserialiser in the wasm)
+    let mut given = Vec::new();
+    if values.is_object() {
+        for entry in js_sys::Object::entries(values.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
+                given.push((k, v));
+            }
+        }
+    } else if !values.is_undefined() && !values.is_null() {
         return Err(JsError::new(
-            "invalid exchange: expected an object {post, reply, platform, profile}",
+            "invalid values: expected an object {name: text}",
         ));
     }
-    let json = js_sys::JSON::stringify(&exchange)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| JsError::new("invalid exchange: it cannot be written as JSON"))?;
-    // (lone surrogates, which JavaScript strings may hold, become U+FFFD)
-    let exchange = Exchange::from_js_json(&json)
-        .map_err(|e| JsError::new(&format!("invalid exchange: {e}")))?;
-    to_js(&crate::analyze(&exchange), "the report")
+    let filled = crate::saved::fill(text, exchange.post.as_ref(), &exchange.profile, &given);
+    to_js(&filled, "the filled reply")
+}
+
+/// Coach every saved reply of `profile` against a sample post of its tags' kind:
+/// `[{title, post, findings}]`, in the profile's order.
+#[wasm_bindgen(js_name = lintSavedReplies)]
+pub fn lint_saved_replies(profile: JsValue) -> Result<JsValue, JsError> {
+    let json = from_js(&profile, "profile", "{saved_replies, …}")?;
+    let profile: Profile =
+        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("invalid profile: {e}")))?;
+    to_js(&crate::saved::lint(profile), "the findings")
+}
+
+/// The starter set of saved replies in `lang` (`"nl"` or `"en"`):
+/// `[{title, text, language, tags}]`.
+#[wasm_bindgen(js_name = starterReplies)]
+pub fn starter_replies(lang: &str) -> Result<JsValue, JsError> {
+    let lang = Lang::parse(lang).unwrap_or_default();
+    js_sys::JSON::parse(crate::saved::starter_json(lang))
+        .map_err(|_| JsError::new("cannot return the starter set"))
 }
 
 /// Analyse an exchange given as a JSON string; returns the report as a JSON string.

@@ -23,8 +23,8 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     // one reading of an exchange
     &["analysis"],
-    // the whole-reply rewrite
-    &["rewrite"],
+    // the whole-reply rewrite; saved replies (placeholders filled, each coached)
+    &["rewrite", "saved"],
     // the wasm shell (above the crate root)
     &["wasm"],
 ];

@@ -357,6 +357,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                     ui_language: ui,
                     custom_rules: rules,
                     disabled_rules: Vec::new(),
+                    saved_replies: Vec::new(),
                 }
             },
         )

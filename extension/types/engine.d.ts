@@ -31,6 +31,40 @@ declare module 'reply-coach-engine' {
     custom_rules: CustomRule[];
     /** Rule ids switched off: no findings of them, none of their fixes in the rewrite. */
     disabled_rules?: string[];
+    /** The team's saved replies (absent: none). */
+    saved_replies?: SavedReply[];
+  }
+
+  /**
+   * A saved reply (src/model.rs `SavedReply`). `text` may hold placeholders: `{first_name}`,
+   * `{agent}`, `{agent_initials}`, `{signature}`, `{organisation}` (filled by the engine) and
+   * any other `{name}` (letters, digits, `_`, `-`; asked of the agent). A missing or blank
+   * `title` or `text` makes the whole profile invalid (the engine throws, naming which).
+   */
+  export interface SavedReply {
+    title: string;
+    text: string;
+    /** The language it is written in; absent: as the engine reads it. */
+    language?: Lang | null;
+    /** Kinds of post it fits: 'complaint' | 'question' | 'compliment' | 'late' (past the norm); others are the team's own. */
+    tags?: string[];
+  }
+
+  /** A saved reply with its placeholders filled (src/saved.rs `Filled`). */
+  export interface FilledReply {
+    /** Every placeholder with a value filled in; those in `missing` are still in it. */
+    text: string;
+    /** Placeholder names (as written, each once, in order) to ask the agent for. Insert `text` only when empty. */
+    missing: string[];
+  }
+
+  /** The coach's findings on one saved reply (src/saved.rs `Linted`). */
+  export interface LintedReply {
+    title: string;
+    /** The kind of the sample post it was coached against; null: no post. */
+    post: 'complaint' | 'question' | 'compliment' | null;
+    /** Spans in UTF-16 units of the saved reply's text; without "already done" findings. */
+    findings: Finding[];
   }
 
   export interface Post {
@@ -131,5 +165,19 @@ declare module 'reply-coach-engine' {
   /** One analysis. Throws (a JsError) on an exchange it cannot read. */
   export function analyze(exchange: Exchange): Report;
   export function rules(uiLanguage: Lang): RuleDoc[];
+  /**
+   * Fills a saved reply's placeholders from `exchange.post` and `exchange.profile` (its `reply`
+   * is not used) and the agent's `values` (by placeholder name, any case; they win over the
+   * engine's). Throws on an exchange or values it cannot read.
+   */
+  export function fillSavedReply(
+    exchange: Exchange,
+    text: string,
+    values?: Record<string, string> | null,
+  ): FilledReply;
+  /** Coaches every saved reply of the profile, against a sample post of the kind its tags name. */
+  export function lintSavedReplies(profile: Profile): LintedReply[];
+  /** The starter set of saved replies in one language. */
+  export function starterReplies(lang: Lang): SavedReply[];
   export function version(): string;
 }

@@ -75,6 +75,7 @@ fuzz_target!(|input: Input| {
                 })
                 .collect(),
             disabled_rules: Vec::new(),
+            saved_replies: Vec::new(),
         },
     };
     let report = analyze(&ex);

@@ -3,6 +3,7 @@
 
 use crate::lexicon::{in_any_language, CategoryHits, Lexicon, List};
 use crate::model::Profile;
+use crate::text::placeholder::Placeholder;
 use crate::text::{normalise, Doc, TokenKind, TokenRange};
 
 use super::is_capitalised;
@@ -122,9 +123,11 @@ fn find_greeting(
             }),
         );
     }
-    // "Hi Rachel," / "Hoi Sonja!" — the name is evident from the greeting
+    // "Hi Rachel," / "Hoi Sonja!" — the name is evident from the greeting ("Hi
+    // {first_name},": the name to come)
     let addressee = doc.tokens.get(end).and_then(|n| {
-        let matches_author = first_name.map(|f| normalise(f) == n.norm).unwrap_or(false);
+        let matches_author = first_name.map(|f| normalise(f) == n.norm).unwrap_or(false)
+            || n.placeholder() == Some(Placeholder::FirstName);
         let looks_like_name = is_capitalised(doc, end)
             && !lx.has_word(List::Function, &n.norm)
             && !lx.has_word(List::Stop, &n.norm)

@@ -7,6 +7,7 @@
 
 use crate::lexicon::{in_any_language, Category, CategoryHits, Lexicon, List};
 use crate::model::Profile;
+use crate::text::placeholder::Placeholder;
 use crate::text::{normalise, Doc, Token, TokenKind, TokenRange};
 
 use super::is_capitalised;
@@ -152,7 +153,22 @@ impl Reader<'_, '_> {
         if name_start == name_end {
             return None;
         }
-        self.signature_start(name_start, name_end)
+        // "{signature}" signs wherever it closes the reply
+        self.signature_start(name_start, name_end).or_else(|| {
+            (self.placeholder(last - 1) == Some(Placeholder::Signature)).then_some(last - 1)
+        })
+    }
+
+    /// The placeholder token `i` is ("{agent}"), if the engine knows its name.
+    fn placeholder(&self, i: usize) -> Option<Placeholder> {
+        self.doc.tokens.get(i).and_then(Token::placeholder)
+    }
+
+    /// Token `i` is the agent's name or initials: as the profile has them, or as a
+    /// placeholder ("{agent}", "{agent_initials}", "{signature}").
+    fn is_agent_at(&self, i: usize) -> bool {
+        self.is_agent(&self.doc.tokens[i].norm)
+            || self.placeholder(i).is_some_and(Placeholder::signs)
     }
 
     /// Where a closing that signs for the organisation starts, when nobody signs: a
@@ -161,8 +177,12 @@ impl Reader<'_, '_> {
     /// ("… hoger uit. Garage Hendriks").
     fn organisation(&self, last: usize) -> Option<usize> {
         let doc = self.doc;
+        let names_it = |i: usize| {
+            (self.word(i).is_some() && is_capitalised(doc, i))
+                || self.placeholder(i) == Some(Placeholder::Organisation)
+        };
         let mut k = last;
-        while k > 0 && last - k < 4 && self.word(k - 1).is_some() && is_capitalised(doc, k - 1) {
+        while k > 0 && last - k < 4 && names_it(k - 1) {
             k -= 1;
         }
         if k == last || k == 0 {
@@ -212,6 +232,9 @@ impl Reader<'_, '_> {
 
     fn is_person(&self, i: usize) -> bool {
         let t = &self.doc.tokens[i];
+        if let Some(p) = self.placeholder(i) {
+            return p.signs();
+        }
         if !t.is_word() || t.has_digit() {
             return false;
         }
@@ -241,9 +264,11 @@ impl Reader<'_, '_> {
     /// where the person's name ends, if the signature has such a part and a person
     /// before it.
     fn before_department(&self, last: usize) -> Option<usize> {
+        // ("Mike from {organisation}": the organisation's name to come)
         let is_dept = |i: usize| {
             self.word(i)
                 .is_some_and(|t| self.lx.has_word(List::Department, &t.norm))
+                || self.placeholder(i) == Some(Placeholder::Organisation)
         };
         let mut k = last;
         while k > 0 && is_dept(k - 1) {
@@ -333,7 +358,7 @@ impl Reader<'_, '_> {
             TokenKind::Newline => Some(name_start),
             // "… <link> HRB", "… <link> Sasha"
             TokenKind::Url => Some(name_start),
-            TokenKind::Terminal | TokenKind::Emoji => (self.is_agent(&doc.tokens[name_start].norm)
+            TokenKind::Terminal | TokenKind::Emoji => (self.is_agent_at(name_start)
                 || self.closes_after_sentence(name_start, name_end))
             .then_some(name_start),
             _ => None,

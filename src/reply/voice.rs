@@ -3,6 +3,7 @@
 
 use crate::lexicon::{Category, CategoryHits, Lexicon, List};
 use crate::model::Incoming;
+use crate::text::placeholder::Placeholder;
 use crate::text::{normalise, Doc, TokenKind, TokenRange};
 
 use super::frame::{find_vocative, Frame};
@@ -86,9 +87,9 @@ pub fn read(
     Voice { found, addressee }
 }
 
-/// Who the reply addresses by name: the customer's first name anywhere outside the
-/// signature, else the name after the greeting, else a name used as a vocative ("Kees,
-/// …", "Thanks Sam!", "…, Maria!").
+/// Who the reply addresses by name: the customer's first name (or its placeholder,
+/// `{first_name}`) anywhere outside the signature, else the name after the greeting, else
+/// a name used as a vocative ("Kees, …", "Thanks Sam!", "…, Maria!").
 fn addressee(
     doc: &Doc,
     lx: &Lexicon,
@@ -97,15 +98,20 @@ fn addressee(
     frame: &Frame,
 ) -> Option<TokenRange> {
     let signature = frame.signature;
-    let by_first_name = incoming.first_name.as_deref().and_then(|first| {
-        let want = normalise(first);
-        doc.words()
-            .find(|(i, t)| t.norm == want && !signature.is_some_and(|s| s.contains(*i)))
-            .map(|(i, _)| TokenRange {
-                start: i,
-                end: i + 1,
-            })
-    });
+    let want = incoming.first_name.as_deref().map(normalise);
+    let by_first_name = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .find(|(i, t)| {
+            let named = (t.is_word() && want.as_ref().is_some_and(|w| t.norm == *w))
+                || t.placeholder() == Some(Placeholder::FirstName);
+            named && !signature.is_some_and(|s| s.contains(*i))
+        })
+        .map(|(i, _)| TokenRange {
+            start: i,
+            end: i + 1,
+        });
     by_first_name
         .or(frame.addressee)
         .or_else(|| find_vocative(doc, lx, hits.get(Category::Thanks), signature))

@@ -158,11 +158,11 @@ fn settled(f: &Finding, report: &Report) -> bool {
     let Some(id) = rule_of(f) else {
         return false;
     };
-    let rule = id.rule();
-    f.severity == Severity::Suggestion
-        && f.replacement.is_none()
-        && (rule.message_done.is_some()
-            || (rule.message_unsure.is_some() && report.incoming.certainty == Certainty::Unsure))
+    crate::rules::is_done(f)
+        || (f.severity == Severity::Suggestion
+            && f.replacement.is_none()
+            && id.rule().message_unsure.is_some()
+            && report.incoming.certainty == Certainty::Unsure)
 }
 
 /// No finding of its own, no error, and no don't left standing (only what
@@ -313,7 +313,11 @@ fn substance_kept(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result
 fn body_words<'d>(doc: &'d Doc, s: &Sentence, frame: &[Span]) -> Vec<&'d crate::text::Token> {
     doc.tokens[s.tokens.start..s.tokens.end]
         .iter()
-        .filter(|t| t.is_word() && !inside(frame, [t.utf16.0, t.utf16.1]))
+        // (a placeholder, "{organisation}", is a word to come)
+        .filter(|t| {
+            (t.is_word() || t.kind == TokenKind::Placeholder)
+                && !inside(frame, [t.utf16.0, t.utf16.1])
+        })
         .collect()
 }
 

@@ -247,6 +247,14 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     findings
 }
 
+/// A finding that says the reply already does what its rule asks (the rule's
+/// `message_done`: late-reply's "you acknowledge the wait"): nothing to change.
+pub fn is_done(f: &Finding) -> bool {
+    f.severity == crate::model::Severity::Suggestion
+        && f.replacement.is_none()
+        && RuleId::from_name(&f.rule).is_some_and(|id| id.rule().message_done.is_some())
+}
+
 /// Every rule's documentation in one interface language, in the order the checks run.
 pub fn docs(ui: Lang) -> Vec<RuleDoc> {
     REGISTRY.iter().map(|c| c.id.rule().doc(ui)).collect()

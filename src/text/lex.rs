@@ -16,6 +16,7 @@ fn lex_step(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
         .or_else(|| lex_keycap(lx, i, c))
         .or_else(|| lex_newline(lx, i, c))
         .or_else(|| lex_space(lx, i, c))
+        .or_else(|| lex_placeholder(lx, i, c))
         .or_else(|| lex_url(lx, i, c))
         .or_else(|| lex_emoticon(lx, i, c))
         .or_else(|| lex_bare_domain(lx, i, c))
@@ -305,6 +306,17 @@ fn bare_domain_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
 }
 
 /// `@handle` and `#tag`.
+/// A saved reply's placeholder, `{order_number}`, as one token.
+fn lex_placeholder(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
+    if c != '{' {
+        return None;
+    }
+    let (end, _) = super::placeholder::at(lx.source, lx.byte_at(i))?;
+    let j = i + lx.source[lx.byte_at(i)..end].chars().count();
+    lx.push(TokenKind::Placeholder, i, j);
+    Some(j)
+}
+
 fn lex_mention_or_hashtag(lx: &mut Lexer, i: usize, c: char) -> Option<usize> {
     let handle = |d: char| d.is_alphanumeric() || d == '_';
     if !(c == '@' || c == '#') || !lx.ch(i + 1).is_some_and(handle) {

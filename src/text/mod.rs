@@ -5,6 +5,7 @@
 //! - [`lex`]: the tokenizer, an ordered list of lexing steps;
 //! - [`sentences`]: sentences and clauses;
 //! - [`norm`]: a token's normalised text, and what the language data knows of it;
+//! - [`placeholder`]: the `{name}` placeholders of saved replies;
 //! - [`grapheme`]: grapheme boundaries, on which every span lies;
 //! - [`case`]: letter-case helpers.
 
@@ -12,6 +13,7 @@ pub mod case;
 pub mod grapheme;
 pub mod lex;
 pub mod norm;
+pub mod placeholder;
 pub(crate) mod sentences;
 
 pub use case::{capitalise, decapitalise, same_case_as, starts_upper};
@@ -38,6 +40,9 @@ pub enum TokenKind {
     Punct,
     /// A line break (ends a sentence).
     Newline,
+    /// A saved reply's placeholder, `{first_name}` (see [`placeholder`]): it stands for
+    /// something the text does not say yet, and no rule reads it as words.
+    Placeholder,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +63,14 @@ impl Token {
     }
     pub fn has_digit(&self) -> bool {
         self.norm.has_digit()
+    }
+    /// The placeholder this token is, when the engine knows its name.
+    pub fn placeholder(&self) -> Option<placeholder::Placeholder> {
+        if self.kind != TokenKind::Placeholder {
+            return None;
+        }
+        let name = self.norm.as_str();
+        placeholder::Placeholder::from_name(name.get(1..name.len() - 1)?)
     }
 }
 
@@ -321,6 +334,31 @@ mod tests {
             .map(|(_, w)| w.as_str())
             .collect();
         assert_eq!(words, ["i'm", "at", "9:00", "call", "06-12345678", "don't"]);
+    }
+
+    #[test]
+    fn placeholders_are_one_token_each() {
+        let d = Doc::new("Hi {First_Name}, DM me your {order_number}! {a b} ^{agent_initials}");
+        let ph: Vec<(&str, Option<placeholder::Placeholder>)> = d
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Placeholder)
+            .map(|t| (t.text(d.source), t.placeholder()))
+            .collect();
+        assert_eq!(
+            ph,
+            [
+                ("{First_Name}", Some(placeholder::Placeholder::FirstName)),
+                ("{order_number}", None),
+                (
+                    "{agent_initials}",
+                    Some(placeholder::Placeholder::AgentInitials)
+                ),
+            ]
+        );
+        // "{a b}" is no placeholder: a brace, two words, a brace
+        assert!(d.words().any(|(_, t)| t.norm.as_str() == "a"));
+        assert_eq!(d.utf16_len, 67);
     }
 
     #[test]
