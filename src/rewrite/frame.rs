@@ -74,7 +74,8 @@ fn seed_of(ex: &Exchange) -> usize {
     let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
     });
-    (h >> 17) as usize
+    // (32 bits, so that the wasm (32-bit usize) and native builds choose alike)
+    (h >> 17) as u32 as usize
 }
 
 /// The opener for this reply, if it needs one: an apology for the wait when late-reply
