@@ -102,15 +102,7 @@ fn capitalise_sentences(joined: &str) -> String {
             continue;
         }
         if cap_next && c.is_alphabetic() {
-            // not a link, e-mail address or domain: "https://…", "info@…", "bol.com"
-            let word = joined[at..].split_whitespace().next().unwrap_or("");
-            let is_link = word.contains("://")
-                || word.contains('@')
-                || word.contains('.')
-                    && Doc::new(word)
-                        .tokens
-                        .first()
-                        .is_some_and(|t| t.kind == TokenKind::Url);
+            let is_link = starts_a_link(&joined[at..]);
             if is_link {
                 out.push(c);
                 last = Some(c);
@@ -143,6 +135,19 @@ fn capitalise_sentences(joined: &str) -> String {
         t if t.len() == out.len() => out,
         t => t.to_string(),
     }
+}
+
+/// The text starts with a link, an e-mail address or a domain ("https://…", "info@…",
+/// "bol.com"): its first letter keeps its case.
+fn starts_a_link(text: &str) -> bool {
+    let word = text.split_whitespace().next().unwrap_or("");
+    word.contains("://")
+        || word.contains('@')
+        || word.contains('.')
+            && Doc::new(word)
+                .tokens
+                .first()
+                .is_some_and(|t| t.kind == TokenKind::Url)
 }
 
 #[cfg(test)]
@@ -204,15 +209,7 @@ mod tests {
                 continue;
             }
             if cap_next && c.is_alphabetic() {
-                // not a link, e-mail address or domain: "https://…", "info@…", "bol.com"
-                let word = joined[pos..].split_whitespace().next().unwrap_or("");
-                let is_link = word.contains("://")
-                    || word.contains('@')
-                    || word.contains('.')
-                        && Doc::new(word)
-                            .tokens
-                            .first()
-                            .is_some_and(|t| t.kind == TokenKind::Url);
+                let is_link = starts_a_link(&joined[pos..]);
                 if is_link {
                     out.push(c);
                 } else {
