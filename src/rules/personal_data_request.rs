@@ -66,19 +66,34 @@ fn check(cx: &Context, out: &mut Out) {
     }
 }
 
-/// Personal data `h` in sentence `s` is asked for: not excluded by a word just before it
-/// ("without revealing your email address", "(no account number)", "our e-mail
-/// address").
+/// Personal data `h` in sentence `s` is asked for: not excluded by the word right before
+/// it ("our e-mail address", "(no account number)"), nor turned around by a word a little
+/// before ("without revealing your email address"). ("Stuur ons uw adres": "ons" two
+/// words back is whom to send it to.)
 fn asked_for(r: &Reading, s: &Sentence, h: &Hit) -> bool {
     if !s.tokens.contains(h.range.start) {
         return false;
     }
+    // (data that opens with the customer's own "your"/"uw" is theirs, whatever stands
+    // before it)
+    let theirs = r.doc.tokens[h.range.start..h.range.end]
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| r.lx.has_word(List::Possessive, &t.norm));
     r.doc.tokens[s.tokens.start..h.range.start]
         .iter()
         .rev()
         .filter(|t| t.is_word())
         .take(3)
-        .all(|t| !r.lx.has_word(List::Exclusion, &t.norm))
+        .enumerate()
+        .all(|(k, t)| {
+            let list = if k == 0 && !theirs {
+                List::Exclusion
+            } else {
+                List::Negation
+            };
+            !r.lx.has_word(list, &t.norm)
+        })
 }
 
 /// The request in sentence `s` can move to a DM by the fix: the sentence points to no
