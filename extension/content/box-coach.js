@@ -26,14 +26,28 @@ import { findingKey } from '../shared/report-view.js';
  * @property {ReadonlySet<string>} dismissed  findingKey()s of the findings dismissed
  * @property {boolean} pending  the draft changed since the report: a newer one is coming
  * @property {string | null} notice  a message for the panel (a key in _locales)
+ * @property {{counted: number, limit: number} | null} rewriteLength  the suggested
+ *   reply's length as the platform counts it (measured while the panel is open)
+ * @property {boolean} undoable  the draft is what the panel's last change made of it:
+ *   an `undo` intent puts back what was there before
  */
 /**
- * What the user asks for in the panel; `index` is a finding's index in the report.
- * @typedef {{type: 'apply-fix', index: number} | {type: 'apply-rewrite'} | {type: 'dismiss', index: number}} Intent
+ * What the user asks for in the panel; `index` is a finding's index in the report, `key`
+ * a findingKey().
+ * @typedef {{type: 'apply-fix', index: number} | {type: 'apply-rewrite'} | {type: 'dismiss', index: number}
+ *   | {type: 'restore', key: string} | {type: 'undo'}} Intent
+ */
+/**
+ * What came of an intent: 'stale' (the draft changed first: re-analysed, nothing
+ * written), 'failed' (the editor refused the change) and 'none' (nothing to do) change
+ * nothing.
+ * @typedef {'applied' | 'rewritten' | 'undone' | 'dismissed' | 'restored' | 'stale' | 'failed' | 'none'} Outcome
  */
 /**
  * @typedef {object} CoachHost
- * @property {(request: {post: Post | null, draft: string, platform: 'x' | 'facebook'}) => Promise<AnalyzeResponse | Failure>} analyze
+ * @property {(request: {post: Post | null, draft: string, platform: 'x' | 'facebook', measureRewrite: boolean}) => Promise<AnalyzeResponse | Failure>} analyze
+ * @property {(coach: BoxCoach) => boolean} wantsRewriteLength  the panel shows this box's
+ *   suggested reply (so its length is worth measuring)
  * @property {(coach: BoxCoach) => void} onChange  called with every new state
  * @property {(lang: Lang) => void} onLanguage  the interface language of the settings an
  *   answer used (called before the state with that answer)
@@ -67,7 +81,10 @@ export class BoxCoach {
     /** @type {CoachState} */
     this.state = {
       report: null, draft: '', post: null, error: null, dismissed: new Set(), pending: false, notice: null,
+      rewriteLength: null, undoable: false,
     };
+    /** @type {{before: string, after: string} | null} the panel's last change to the draft */
+    this.lastWrite = null;
     /** @type {string | null} the draft the report is about (null: none analysed yet) */
     this.analysedDraft = null;
     this.seq = 0;
@@ -176,7 +193,8 @@ export class BoxCoach {
     const seq = ++this.seq;
     const post = this.readPost();
     const started = performance.now();
-    const resp = await this.host.analyze({ post, draft, platform: this.adapter.platform });
+    const measureRewrite = this.host.wantsRewriteLength(this);
+    const resp = await this.host.analyze({ post, draft, platform: this.adapter.platform, measureRewrite });
     const roundTrip = performance.now() - started;
     this.slowWait = draft.length >= SLOW_DRAFT_CHARS && roundTrip > SLOW_ROUND_TRIP_MS
       ? Math.min(SLOW_DRAFT_MAX_WAIT_MS, Math.round(roundTrip)) : 0;
@@ -184,10 +202,11 @@ export class BoxCoach {
     /** @type {Partial<CoachState>} */
     const next = {};
     if (!draft.trim() && this.state.dismissed.size) next.dismissed = new Set();
+    next.undoable = Boolean(this.lastWrite && this.lastWrite.after === draft);
     if (resp.ok) {
       this.analysedDraft = draft;
       this.host.onLanguage(resp.uiLanguage);
-      Object.assign(next, { report: resp.report, error: null, draft, post });
+      Object.assign(next, { report: resp.report, error: null, draft, post, rewriteLength: resp.rewriteLength ?? null });
       if (resp.settingsNotice) next.notice = 'settingsReset';
     } else {
       next.error = resp.error;
@@ -208,6 +227,8 @@ export class BoxCoach {
   }
 
   /**
+   * Writes through the editor's own input path and remembers the text before, for an
+   * undo; the draft is analysed again either way.
    * @param {number} start
    * @param {number} end
    * @param {string} text
@@ -216,7 +237,9 @@ export class BoxCoach {
     if (this.busy) return false;
     this.busy = true;
     try {
+      const before = this.readDraft();
       const result = await replaceRange(this.adapter, this.editor, start, end, text);
+      this.lastWrite = result.ok ? { before, after: this.readDraft() } : null;
       // not applied: the draft is as it was (applyFailed), the person changed it first
       // (textChanged), or a change that went in wrong could not be undone (applyNotRestored)
       this.setNotice(result.ok ? null
@@ -229,30 +252,57 @@ export class BoxCoach {
     }
   }
 
-  /** @param {Intent} intent */
+  /**
+   * @param {Intent} intent
+   * @returns {Promise<Outcome>}
+   */
   async perform(intent) {
     const report = this.state.report;
-    if (!report) return;
+    if (!report) return 'none';
     switch (intent.type) {
       case 'apply-fix': {
         const f = report.findings[intent.index];
-        if (!f?.span || f.replacement === null || f.replacement === undefined) return;
-        if (!this.fresh()) return;
-        await this.write(f.span[0], f.span[1], f.replacement);
-        return;
+        if (!f?.span || f.replacement === null || f.replacement === undefined) return 'none';
+        if (!this.fresh()) return 'stale';
+        return (await this.write(f.span[0], f.span[1], f.replacement)) ? 'applied' : 'failed';
       }
       case 'apply-rewrite': {
         const rw = report.rewrite;
-        if (rw === null || rw === undefined) return;
-        if (!this.fresh()) return;
-        await this.write(0, this.state.draft.length, rw);
-        return;
+        if (rw === null || rw === undefined) return 'none';
+        if (!this.fresh()) return 'stale';
+        return (await this.write(0, this.state.draft.length, rw)) ? 'rewritten' : 'failed';
+      }
+      case 'undo': {
+        // Only over exactly what the panel wrote: anything typed since is never undone.
+        const last = this.lastWrite;
+        if (!last) return 'none';
+        const now = this.readDraft();
+        if (now !== last.after) {
+          this.lastWrite = null;
+          this.set({ undoable: false });
+          this.setNotice('textChanged');
+          return 'stale';
+        }
+        const ok = await this.write(0, now.length, last.before);
+        // the undo itself is not undone by the next Ctrl+Z in the panel (the editor's is)
+        this.lastWrite = null;
+        this.set({ undoable: false });
+        return ok ? 'undone' : 'failed';
       }
       case 'dismiss': {
         const f = report.findings[intent.index];
-        if (!f) return;
+        if (!f) return 'none';
         this.set({ dismissed: new Set([...this.state.dismissed, findingKey(f, this.state.draft)]) });
+        return 'dismissed';
+      }
+      case 'restore': {
+        if (!this.state.dismissed.has(intent.key)) return 'none';
+        const dismissed = new Set(this.state.dismissed);
+        dismissed.delete(intent.key);
+        this.set({ dismissed });
+        return 'restored';
       }
     }
+    return 'none';
   }
 }

@@ -10,6 +10,7 @@ import { CoachUI } from './coach-ui.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 import { EngineClient } from '../shared/protocol.js';
 import { EnginePort } from '../shared/messaging.js';
+import { OPEN_PANEL, matchesShortcut } from '../shared/shortcut.js';
 
 /** @typedef {import('../shared/settings.js').Settings} Settings */
 /** @typedef {import('./adapters/index.js').SiteAdapter} SiteAdapter */
@@ -31,7 +32,12 @@ function start() {
   let settings = null;
   /** @type {BoxCoach | null} the coach shown */
   let active = null;
-  const ui = new CoachUI(document, { onIntent: (intent) => { active?.perform(intent).catch(() => {}); } });
+  const ui = new CoachUI(document, {
+    onIntent: (intent) => (active ? active.perform(intent).catch(() => /** @type {const} */ ('failed')) : Promise.resolve('none')),
+    onOpenSettings: (field) => { engine.openSettings(field); },
+    // the suggested reply's length is measured only while the panel shows it
+    onOpen: () => { active?.run(true); },
+  });
   /** @type {import('./box-coach.js').CoachHost} */
   const host = {
     analyze(request) {
@@ -39,6 +45,7 @@ function start() {
       settingsChanged = false;
       return engine.analyze({ ...request, reloadSettings });
     },
+    wantsRewriteLength: (coach) => coach === active && ui.open,
     onChange(coach) {
       if (coach === active) ui.update(coach.state);
     },
@@ -114,15 +121,33 @@ function start() {
     }
   }, true);
 
-  document.addEventListener('keydown', (e) => {
-    if (!(e.altKey && e.shiftKey && e.code === 'KeyC')) return;
-    const coach = coachFor(e.target);
-    if (!coach) return;
-    e.preventDefault();
-    e.stopPropagation();
+  // The shortcut is the extension's `commands` entry: the browser delivers it to the
+  // worker, which sends OPEN_PANEL to this tab. Where the browser leaves the key to the
+  // page (it may, while a page's editor has the focus), the same shortcut, as the user
+  // set it in the browser, is matched here too.
+  /** @param {EventTarget | null} target */
+  const openFor = (target) => {
+    const coach = coachFor(target) ?? active;
+    if (!coach) return false;
     if (active !== coach) activate(coach);
     ui.openPanel(true);
+    return true;
+  };
+  document.addEventListener('keydown', (e) => {
+    if (!ui.shortcut || !matchesShortcut(e, ui.shortcut)) return;
+    if (!coachFor(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    openFor(e.target);
   }, true);
+  const api = globalThis.browser ?? globalThis.chrome;
+  api.runtime.onMessage.addListener((/** @type {unknown} */ msg) => {
+    if (msg && typeof msg === 'object' && /** @type {{type?: unknown}} */ (msg).type === OPEN_PANEL) {
+      openFor(document.activeElement);
+    }
+    return false;
+  });
+  engine.shortcut().then((r) => { ui.setShortcut(r.ok ? r.shortcut : ''); });
 
   const refresh = async () => {
     const { settings: s } = await loadSettings();
