@@ -71,6 +71,8 @@ test('import refuses invalid profiles with a message and accepts a valid one', a
   });
   await opts.fill('#import-text', good);
   await opts.click('#import-apply');
+  await opts.locator('[data-testid="import-preview"]').waitFor();
+  await opts.click('#import-confirm');
   await opts.waitForFunction(() => document.querySelector('#import-status').dataset.result === 'ok');
   const s = await stored(opts);
   assert.equal(s.agent_name, 'Team Webcare');
@@ -91,7 +93,8 @@ test('corrupt stored settings fall back to defaults with a notice; the coach kee
   await opts.goto(env.extUrl('options/options.html'));
   const notice = opts.locator('[data-testid="settings-notice"]');
   await notice.waitFor({ state: 'visible' });
-  assert.match(await notice.textContent(), /signature_style/);
+  assert.match(await notice.textContent(), /How your replies end/, 'the field named as the page names it');
+  assert.doesNotMatch(await notice.textContent(), /signature_style/, 'not by its internal id');
   assert.equal(await opts.inputValue('#response_time_norm_minutes'), '60');
   const page = await openDemo(env, 'facebook', { lang: 'en' });
   await typeDraft(page, 'facebook', 'en', 'We apologise for any inconvenience caused.');

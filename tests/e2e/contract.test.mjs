@@ -1,0 +1,120 @@
+// The fields the engine is adding (/work/contracts.md: incoming.certainty and signals,
+// rewrite_note, RuleDoc.title) rendered by the extension's own view code in Chromium,
+// with and without them: a real report of the engine, then the same report with each
+// new field, so the panel is right before and after the engine ships them. The view
+// modules are bundled from extension/ for the page (esbuild, as the build does).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { setup, setSettings, engineReport, REPO } from './helpers.mjs';
+
+let env;
+let page;
+const POST = { text: 'Al twee weken wacht ik op mijn fiets uit reparatie. Belachelijk!', author: 'Sonja de Vries', age_minutes: 25 };
+const DRAFT = 'Wij betreuren het ongemak. Stuur ons uw adres.';
+
+before(async () => {
+  env = await setup();
+  await setSettings(env, { ui_language: 'nl' });
+  const out = await esbuild.build({
+    stdin: {
+      contents: `import * as view from './extension/shared/report-view.js';
+        import { SettingsForm } from './extension/options/form.js';
+        globalThis.RC = { ...view, SettingsForm };`,
+      resolveDir: REPO, loader: 'js',
+    },
+    bundle: true, format: 'iife', write: false, logLevel: 'silent',
+  });
+  page = await env.context.newPage();
+  await page.setContent('<!doctype html><html><body><div id="out"></div><div id="fields"></div></body></html>');
+  await page.evaluate(out.outputFiles[0].text);
+  await page.evaluate(() => { const s = document.createElement('style'); s.textContent = RC.THEME_CSS + RC.REPORT_CSS; document.head.append(s); document.body.className = 'rc-theme'; });
+});
+after(async () => { await env?.close(); });
+
+// Renders a report as the panel does; what the test asks about it.
+function render(report, lang = 'nl') {
+  return page.evaluate(([r, d, post, l]) => {
+    const out = document.getElementById('out');
+    out.replaceChildren(RC.renderReport(document, r, d, { lang: l, actions: true, post, showMore: true }));
+    const q = (s) => out.querySelector(s);
+    return {
+      first: q('.rc-report > :first-child')?.dataset.part ?? null,
+      kind: q('[data-kind]')?.textContent ?? null,
+      certainty: q('[data-kind]')?.dataset.certainty ?? null,
+      signals: q('[data-part="signals"]')?.textContent ?? null,
+      quoted: [...out.querySelectorAll('[data-part="signals"] q')].map((e) => e.textContent),
+      note: q('[data-part="rewrite-note"] .rewrite-note')?.textContent ?? null,
+      use: out.querySelectorAll('[data-action="apply-rewrite"]').length,
+      rewrite: q('[data-rewrite]')?.textContent ?? null,
+    };
+  }, [report, DRAFT, POST, lang]);
+}
+
+test('without the new fields: the report renders as the engine gives it today', async () => {
+  const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
+  const plain = structuredClone(report);
+  delete plain.incoming.certainty;
+  delete plain.incoming.signals;
+  delete plain.rewrite_note;
+  const r = await render(plain);
+  assert.equal(r.first, 'rewrite');
+  assert.equal(r.kind, 'Klacht');
+  assert.equal(r.certainty, null);
+  assert.equal(r.signals, null);
+  assert.equal(r.rewrite, report.rewrite);
+});
+
+test('incoming.certainty "unsure": "could be a complaint"; "sure": the kind as before', async () => {
+  const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
+  const unsure = await render({ ...report, incoming: { ...report.incoming, kind: 'complaint', certainty: 'unsure' } });
+  assert.equal(unsure.kind, 'Mogelijk een klacht');
+  assert.equal(unsure.certainty, 'unsure');
+  const en = await render({ ...report, incoming: { ...report.incoming, kind: 'complaint', certainty: 'unsure' } }, 'en');
+  assert.equal(en.kind, 'Could be a complaint');
+  const sure = await render({ ...report, incoming: { ...report.incoming, kind: 'complaint', certainty: 'sure' } });
+  assert.equal(sure.kind, 'Klacht');
+});
+
+test('incoming.signals: what the reading rests on, quoted from the post; spans outside the post ignored', async () => {
+  const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
+  const at = (w) => [POST.text.indexOf(w), POST.text.indexOf(w) + w.length];
+  const r = await render({
+    ...report,
+    incoming: {
+      ...report.incoming,
+      signals: [{ id: 'waiting', span: at('twee weken wacht ik') }, { id: 'bad_evaluation', span: at('Belachelijk') },
+        { id: 'something_new', span: at('fiets') }, { id: 'waiting', span: [500, 510] }],
+    },
+  });
+  assert.equal(r.signals, 'Waar de coach op let: twee weken wacht ik (wachten) · Belachelijk (een hard oordeel) · fiets (Something new)');
+  assert.deepEqual(r.quoted, ['twee weken wacht ik', 'Belachelijk', 'fiets'], 'each quoted (<q>) from the post');
+});
+
+test('rewrite_note: shown where the suggested reply would be, with no Use button', async () => {
+  const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
+  const note = 'Geen voorstel: het adres staat al in je antwoord; haal het weg en vraag het via DM.';
+  const r = await render({ ...report, rewrite: null, rewrite_note: note });
+  assert.equal(r.first, 'rewrite-note');
+  assert.equal(r.note, note);
+  assert.equal(r.use, 0);
+  const none = await render({ ...report, rewrite: null, rewrite_note: null });
+  assert.notEqual(none.first, 'rewrite-note', 'no note, no empty box');
+  const both = await render({ ...report, rewrite_note: note });
+  assert.equal(both.first, 'rewrite', 'a suggested reply wins over a note');
+});
+
+test('RuleDoc.title: the settings list shows the engine\'s title, else the interface\'s own plain name', async () => {
+  const labels = await page.evaluate(() => {
+    const form = new RC.SettingsForm(document.getElementById('fields'), () => 'nl');
+    const doc = (id, title) => ({ id, title, family: 'x', severity: 'warning', message: 'Het is {age} oud, norm {norm}', explanation: 'Uitleg (brief §5).', fix: null, examples: [] });
+    form.setRules([doc('late-reply', 'Te laat geantwoord'), doc('anonymous-reply', undefined), doc('brand-new-rule', '')]);
+    return {
+      titles: [...document.querySelectorAll('.rule-title')].map((e) => e.textContent),
+      text: document.getElementById('fields').textContent,
+    };
+  });
+  assert.deepEqual(labels.titles, ['Te laat geantwoord', 'Antwoord zonder naam', 'Brand new rule']);
+  assert.doesNotMatch(labels.text, /\{age\}|\{norm\}|§/, 'no raw placeholders, no "brief §"');
+});
