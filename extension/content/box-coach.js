@@ -253,6 +253,57 @@ export class BoxCoach {
   }
 
   /**
+   * Ctrl+Z pressed in the panel: the editor's own undo, as if pressed in the reply box
+   * (Draft.js and Lexical take it from the key; a plain field from the browser's undo), so
+   * its undo history, and the caret the editor write leaves after an undo, stay the
+   * editor's. The focus stays in the reply box, where the text came back. Only over
+   * exactly what the panel wrote: anything typed since is never undone. Where the editor
+   * ignores the key, the text from before is written back through its input path.
+   * @returns {Promise<Outcome>}
+   */
+  async undo() {
+    const last = this.lastWrite;
+    if (!last || this.busy) return 'none';
+    this.lastWrite = null;
+    const now = this.readDraft();
+    if (now !== last.after) {
+      this.set({ undoable: false });
+      this.setNotice('textChanged');
+      return 'stale';
+    }
+    this.busy = true;
+    try {
+      const editor = this.editor;
+      editor.focus({ preventScroll: true });
+      const apple = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
+      /** @param {'keydown' | 'keyup'} type */
+      const key = (type) => {
+        // (Draft.js reads the key from keyCode, Lexical from key; the legacy keyCode and
+        // which of the event's init are the ones the page's own script sees, where a
+        // property defined here in the content script's world would not be)
+        return editor.dispatchEvent(new KeyboardEvent(type, {
+          key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !apple, metaKey: apple,
+          bubbles: true, cancelable: true, composed: true,
+        }));
+      };
+      const unhandled = key('keydown');
+      if (unhandled && (editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT')) editor.ownerDocument.execCommand('undo');
+      key('keyup');
+      const t0 = Date.now();
+      while (this.readDraft() !== last.before && this.readDraft() === last.after && Date.now() - t0 < 600) await sleep(20);
+    } finally {
+      this.busy = false;
+    }
+    let ok = this.readDraft() === last.before;
+    if (!ok && this.readDraft() === last.after) ok = await this.write(0, last.after.length, last.before);
+    this.lastWrite = null;
+    this.set({ undoable: false });
+    if (!ok) this.setNotice('applyFailed');
+    await this.run(true);
+    return ok ? 'undone' : 'failed';
+  }
+
+  /**
    * @param {Intent} intent
    * @returns {Promise<Outcome>}
    */
@@ -272,23 +323,7 @@ export class BoxCoach {
         if (!this.fresh()) return 'stale';
         return (await this.write(0, this.state.draft.length, rw)) ? 'rewritten' : 'failed';
       }
-      case 'undo': {
-        // Only over exactly what the panel wrote: anything typed since is never undone.
-        const last = this.lastWrite;
-        if (!last) return 'none';
-        const now = this.readDraft();
-        if (now !== last.after) {
-          this.lastWrite = null;
-          this.set({ undoable: false });
-          this.setNotice('textChanged');
-          return 'stale';
-        }
-        const ok = await this.write(0, now.length, last.before);
-        // the undo itself is not undone by the next Ctrl+Z in the panel (the editor's is)
-        this.lastWrite = null;
-        this.set({ undoable: false });
-        return ok ? 'undone' : 'failed';
-      }
+      case 'undo': return this.undo();
       case 'dismiss': {
         const f = report.findings[intent.index];
         if (!f) return 'none';

@@ -8,7 +8,8 @@
 // Keyboard: the badge is a button; the extension's shortcut (a `commands` entry the user
 // can change in the browser) opens the panel and focuses it; Escape closes it and
 // returns to the reply box. After a fix the focus stays in the panel, on the next point;
-// Ctrl+Z there undoes the last change the panel made (as the toast says).
+// Ctrl+Z there is the editor's own undo of that change (as the toast says), and puts the
+// focus back in the reply box.
 //
 // It renders a plain state (a CoachState of content/box-coach.js) and knows nothing of
 // where it comes from: main.js attaches it to a box (`attach`), hands it each new state
@@ -414,7 +415,8 @@ export class CoachUI {
     switch (outcome) {
       case 'applied': this.showToast(t(lang, 'toastApplied', title ?? ''), { type: 'undo' }); break;
       case 'rewritten': this.showToast(t(lang, 'toastRewritten'), { type: 'undo' }); break;
-      case 'undone': this.showToast(t(lang, 'toastUndone'), null); break;
+      // the text is back in the reply box, and so is the focus: typing goes on there
+      case 'undone': this.showToast(t(lang, 'toastUndone'), null); return;
       case 'dismissed':
         this.showToast(t(lang, 'toastDismissed', title ?? ''), dismissedKey ? { type: 'restore', key: dismissedKey } : null);
         break;
