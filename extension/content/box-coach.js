@@ -275,6 +275,7 @@ export class BoxCoach {
     try {
       const editor = this.editor;
       editor.focus({ preventScroll: true });
+      await sleep(0); // as editor-write does: the editor sees the focus and selectionchange first
       const apple = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
       /** @param {'keydown' | 'keyup'} type */
       const key = (type) => {

@@ -594,6 +594,14 @@ export class CoachUI {
       p.left = `${Math.round(where === 'right' ? keep.right + GAP : keep.left - GAP - w)}px`;
       p.top = `${Math.round(top)}px`;
       p.maxHeight = `${Math.round(vh - top - 8)}px`;
+    } else if (Math.max(room.below, room.above) < 120) {
+      // A box taller than the window (a very long draft): no side has room. The panel goes
+      // in the upper half of the window, over the text, clear of the toolbar and the send
+      // button at the box's foot.
+      this.panel.dataset.place = 'inside';
+      p.top = '8px';
+      p.left = alignX;
+      p.maxHeight = `${Math.round(Math.max(160, Math.min(vh / 2, vh - 16)))}px`;
     } else if (where === 'below') {
       p.top = `${Math.round(keep.bottom + GAP)}px`;
       p.left = alignX;

@@ -66,6 +66,15 @@ test('without the new fields: the report renders as the engine gives it today', 
   assert.equal(r.rewrite, report.rewrite);
 });
 
+test('this engine\'s own report, as it comes (certainty and signals as the engine fills them today)', async () => {
+  const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
+  const r = await render(report);
+  assert.equal(r.certainty, report.incoming.certainty ?? null, 'the certainty the engine gave is on the kind');
+  assert.equal(r.kind, report.incoming.certainty === 'unsure' ? 'Mogelijk een klacht' : 'Klacht');
+  assert.equal(r.signals === null, !(report.incoming.signals ?? []).length, 'a signals line exactly when the engine gives signals');
+  assert.equal(r.first, report.rewrite ? 'rewrite' : (report.rewrite_note ? 'rewrite-note' : 'findings'));
+});
+
 test('incoming.certainty "unsure": "could be a complaint"; "sure": the kind as before', async () => {
   const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
   const unsure = await render({ ...report, incoming: { ...report.incoming, kind: 'complaint', certainty: 'unsure' } });

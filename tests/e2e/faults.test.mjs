@@ -309,8 +309,10 @@ test('x: a 200 KB paste: the page keeps responding, the report says it read a wi
   await page.keyboard.type('!'); // one more keystroke on the huge draft
   await waitSettled(page);
   const { long, gap } = await page.evaluate(() => { clearInterval(window.__beat); return { long: window.__long, gap: Math.round(window.__gap) }; });
-  const panel = await openPanel(page);
+  const panel = await openPanel(page, { all: false });
   assert.ok(await panel.locator('.truncated').isVisible(), 'the panel says only the first part was read');
+  const box = await panel.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 860, `the panel is in the window: ${JSON.stringify(box)}`);
   assert.equal(await panel.locator('[data-action="apply-rewrite"]').count(), 0, 'no whole-draft rewrite of a window');
   const draft = await modelText(page);
   assert.ok(draft.startsWith('Hi Sarah, ') && draft.endsWith('!') && draft.length > big.length, 'the draft is whole');

@@ -22,8 +22,12 @@ async function welcomePage() {
 test('install opens the setup page, in the browser\'s language; before anything is saved the coach speaks it too', async () => {
   const page = await welcomePage();
   assert.ok(page, `the setup page opened on install (${env.context.pages().map((p) => p.url())})`);
-  await page.waitForLoadState();
-  await page.locator('h1').filter({ hasText: 'Welkom bij Reply Coach' }).waitFor();
+  // (opened by the worker in a tab of its own, maybe still loading: waited for by its text)
+  await page.bringToFront();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welkom bij Reply Coach', null, { timeout: 10000 })
+    .catch(() => {});
+  const shown = await page.evaluate(() => ({ h1: document.querySelector('h1')?.textContent, ui: chrome.i18n.getUILanguage(), select: document.querySelector('#ui_language').value }));
+  assert.equal(shown.h1, 'Welkom bij Reply Coach', JSON.stringify(shown));
   assert.equal(await page.inputValue('#ui_language'), 'nl', 'the browser\'s language is the default');
   assert.equal(await page.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile ?? null)), null, 'nothing saved yet');
   // The coach, before the setup is done: Dutch, as the browser.
@@ -66,5 +70,5 @@ test('the setup page saves name, initials, the shop\'s name as the signature and
   await fb.close();
   // switching the page to English relabels it at once
   await page.selectOption('#ui_language', 'en');
-  await page.locator('h1').filter({ hasText: 'Welcome to Reply Coach' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welcome to Reply Coach');
 });
