@@ -49,10 +49,6 @@ export async function setup({ extDir = EXT_DIR, locale = 'en-US', colorScheme = 
     executablePath: CHROMIUM,
     headless: false, // new headless via --headless=new: old headless cannot load extensions
     locale,
-    // The browser's own language too (chrome.i18n.getUILanguage), which Chromium on Linux
-    // takes from the environment: `locale` alone reaches a page only once Playwright has
-    // attached to it, and the page the extension opens at install may load before that.
-    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
     colorScheme,
     viewport: { width: 1280, height: 860 },
     args: [

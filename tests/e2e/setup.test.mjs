@@ -22,7 +22,12 @@ async function welcomePage() {
 test('install opens the setup page, in the browser\'s language; before anything is saved the coach speaks it too', async () => {
   const page = await welcomePage();
   assert.ok(page, `the setup page opened on install (${env.context.pages().map((p) => p.url())})`);
-  // (opened by the worker in a tab of its own, maybe still loading: waited for by its text)
+  // The browser's language is Dutch here by Playwright's locale emulation (Debian's
+  // Chromium ships only its en-US locale), which reaches a page once Playwright has
+  // attached to it; the page opened at install may have run before that. Loaded again,
+  // it runs as it would in a Dutch browser.
+  await page.waitForLoadState();
+  await page.reload();
   await page.bringToFront();
   await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Welkom bij Reply Coach', null, { timeout: 10000 })
     .catch(() => {});
