@@ -11,7 +11,7 @@
 //      link to the setting that silences it for good where one does;
 //   3. behind "More": the reading of the post, what works for it, what makes the reply
 //      personal, its length and the sources.
-import { t, tn, label, plainDuration } from './i18n.js';
+import { t, tn, has, label, plainDuration } from './i18n.js';
 import { plainSources, citedSources } from './sources.js';
 
 /** @typedef {import('reply-coach-engine').Report} Report */
@@ -162,13 +162,25 @@ function clock(doc, lang, inc) {
   });
 }
 
-/** @param {Document} doc @param {string} lang @param {Incoming} inc @param {Post | null | undefined} post */
+/**
+ * What the reading of the post rests on: the engine's signals that the interface has
+ * words for (the phrase families: "waiting", "a harsh verdict"; not the shapes of the
+ * text, such as its length), the weightiest first, each quoted from the post.
+ * @param {Document} doc @param {string} lang @param {Incoming} inc @param {Post | null | undefined} post
+ */
 function signalsLine(doc, lang, inc, post) {
   const text = post?.text ?? '';
-  const signals = (inc.signals ?? []).filter((s) => Array.isArray(s.span) && s.span[1] > s.span[0] && s.span[1] <= text.length);
+  /** @type {Set<string>} */
+  const seen = new Set();
+  const signals = (inc.signals ?? [])
+    .filter((s) => Array.isArray(s.span) && s.span[1] > s.span[0] && s.span[1] <= text.length
+      && (has(lang, `signal_${s.id}`) || has('en', `signal_${s.id}`)))
+    .sort((a, b) => Math.abs(b.weight ?? 0) - Math.abs(a.weight ?? 0))
+    .filter((s) => { const k = `${s.id}|${s.span[0]}`; return !seen.has(k) && Boolean(seen.add(k)); })
+    .slice(0, 4);
   if (!signals.length) return null;
   const p = h(doc, 'p', { class: 'signals', 'data-part': 'signals' }, t(lang, 'signalsIntro'), ' ');
-  signals.slice(0, 6).forEach((s, i) => {
+  signals.forEach((s, i) => {
     if (i) p.append(' · ');
     p.append(h(doc, 'q', { text: excerpt(text.slice(s.span[0], s.span[1]), 60) }), ` (${label(lang, 'signal', s.id)})`);
   });

@@ -71,7 +71,9 @@ test('this engine\'s own report, as it comes (certainty and signals as the engin
   const r = await render(report);
   assert.equal(r.certainty, report.incoming.certainty ?? null, 'the certainty the engine gave is on the kind');
   assert.equal(r.kind, report.incoming.certainty === 'unsure' ? 'Mogelijk een klacht' : 'Klacht');
-  assert.equal(r.signals === null, !(report.incoming.signals ?? []).length, 'a signals line exactly when the engine gives signals');
+  if ((report.incoming.signals ?? []).some((x) => ['waiting', 'bad_evaluation'].includes(x.id))) {
+    assert.match(r.signals ?? '', /wachten|een hard oordeel/, `the engine's signals, in words: ${JSON.stringify(report.incoming.signals)}`);
+  }
   assert.equal(r.first, report.rewrite ? 'rewrite' : (report.rewrite_note ? 'rewrite-note' : 'findings'));
 });
 
@@ -86,19 +88,22 @@ test('incoming.certainty "unsure": "could be a complaint"; "sure": the kind as b
   assert.equal(sure.kind, 'Klacht');
 });
 
-test('incoming.signals: what the reading rests on, quoted from the post; spans outside the post ignored', async () => {
+test('incoming.signals: what the reading rests on, quoted from the post, weightiest first; what has no words or lies outside the post left out', async () => {
   const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
   const at = (w) => [POST.text.indexOf(w), POST.text.indexOf(w) + w.length];
   const r = await render({
     ...report,
     incoming: {
       ...report.incoming,
-      signals: [{ id: 'waiting', span: at('twee weken wacht ik') }, { id: 'bad_evaluation', span: at('Belachelijk') },
-        { id: 'something_new', span: at('fiets') }, { id: 'waiting', span: [500, 510] }],
+      signals: [{ id: 'waiting', span: at('twee weken wacht ik'), weight: 0.8 }, { id: 'bad_evaluation', span: at('Belachelijk'), weight: 1.4 },
+        { id: 'exclamations', span: at('!'), weight: 0.3 }, { id: 'something_new', span: at('fiets'), weight: 2 },
+        { id: 'waiting', span: [500, 510], weight: 3 }],
     },
   });
-  assert.equal(r.signals, 'Waar de coach op let: twee weken wacht ik (wachten) · Belachelijk (een hard oordeel) · fiets (Something new)');
-  assert.deepEqual(r.quoted, ['twee weken wacht ik', 'Belachelijk', 'fiets'], 'each quoted (<q>) from the post');
+  // the weightiest first; a shape of the text ("!") and an id without words are left out,
+  // and so is a span outside the post
+  assert.equal(r.signals, 'Waar de coach op let: Belachelijk (een hard oordeel) · twee weken wacht ik (wachten)');
+  assert.deepEqual(r.quoted, ['Belachelijk', 'twee weken wacht ik'], 'each quoted (<q>) from the post');
 });
 
 test('rewrite_note: shown where the suggested reply would be, with no Use button', async () => {
