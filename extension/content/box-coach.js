@@ -68,6 +68,21 @@ const SLOW_DRAFT_MAX_WAIT_MS = 250;
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** @param {Document} doc  resolves after its next selectionchange (at most 50 ms) and a frame */
+function settle(doc) {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      doc.removeEventListener('selectionchange', finish);
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    doc.addEventListener('selectionchange', finish);
+    setTimeout(finish, 50);
+  });
+}
+
 export class BoxCoach {
   /**
    * @param {SiteAdapter} adapter
@@ -275,7 +290,9 @@ export class BoxCoach {
     try {
       const editor = this.editor;
       editor.focus({ preventScroll: true });
-      await sleep(0); // as editor-write does: the editor sees the focus and selectionchange first
+      // The editor first takes its focus back, as after a click: its selection is settled
+      // (the next selectionchange, at most 50 ms, then a frame) before the key reaches it.
+      await settle(editor.ownerDocument);
       const apple = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
       /** @param {'keydown' | 'keyup'} type */
       const key = (type) => {
