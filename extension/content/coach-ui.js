@@ -410,7 +410,22 @@ export class CoachUI {
     }
     const dismissedKey = intent.type === 'dismiss' && s?.report?.findings[intent.index]
       ? findingKey(s.report.findings[intent.index], s.draft) : null;
-    const outcome = await this.events.onIntent(intent);
+    // The write and the analysis after it take a moment. When the person has meanwhile
+    // gone on in the page (clicked into the reply box, typed, pressed Ctrl+Z there), the
+    // focus stays where they took it: moving it back to the panel would send their next
+    // keystrokes nowhere. (Events from inside the panel reach the document as the host.)
+    let tookOver = false;
+    /** @param {Event} e */
+    const onPage = (e) => { if (e.isTrusted && e.target !== this.host) tookOver = true; };
+    const watched = /** @type {const} */ (['pointerdown', 'keydown']);
+    for (const type of watched) this.doc.addEventListener(type, onPage, true);
+    /** @type {Outcome} */
+    let outcome;
+    try {
+      outcome = await this.events.onIntent(intent);
+    } finally {
+      for (const type of watched) this.doc.removeEventListener(type, onPage, true);
+    }
     if (!this.open) return;
     switch (outcome) {
       case 'applied': this.showToast(t(lang, 'toastApplied', title ?? ''), { type: 'undo' }); break;
@@ -423,7 +438,7 @@ export class CoachUI {
       case 'restored': this.showToast(t(lang, 'toastRestored'), null); break;
       default: break;
     }
-    this.refocus(slot, outcome);
+    if (!tookOver) this.refocus(slot, outcome);
   }
 
   /**
