@@ -152,6 +152,8 @@ export class CoachUI {
     this.state = null;
     this.open = false;
     this.lang = 'en';
+    /** @type {Map<string, string>} the engine's rule titles in `lang` (empty: the interface's names) */
+    this.titles = new Map();
     /** @type {string | null} the extension's shortcut as the browser shows it ('' = none set) */
     this.shortcut = null;
     this.lastSignature = '';
@@ -212,8 +214,21 @@ export class CoachUI {
   setLanguage(lang) {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.titles = new Map();
     this.lastSignature = '';
     this.chromeLang = null;
+    this.render();
+  }
+
+  /**
+   * The engine's rule titles for `lang` (RuleDoc.title), for the buttons and toasts that
+   * name a rule; ignored when the panel has changed language since they were asked for.
+   * @param {string} lang @param {Map<string, string>} titles
+   */
+  setRuleTitles(lang, titles) {
+    if (lang !== this.lang || titles === this.titles) return;
+    this.titles = titles;
+    this.lastSignature = '';
     this.render();
   }
 
@@ -406,7 +421,7 @@ export class CoachUI {
     let title = null;
     if ((intent.type === 'dismiss' || intent.type === 'apply-fix') && s?.report) {
       const f = s.report.findings[intent.index];
-      if (f) title = ruleTitle(lang, f.rule);
+      if (f) title = ruleTitle(lang, f.rule, this.titles.get(f.rule));
     }
     const dismissedKey = intent.type === 'dismiss' && s?.report?.findings[intent.index]
       ? findingKey(s.report.findings[intent.index], s.draft) : null;
@@ -543,7 +558,7 @@ export class CoachUI {
     } else {
       content = renderReport(this.doc, s.report, s.draft, {
         lang: this.lang, actions: true, dismissed: s.dismissed, openWhy, post: s.post, rewriteLength: s.rewriteLength,
-        showAll: this.showAll, showDismissed: this.showDismissed, showMore: this.showMore,
+        titles: this.titles, showAll: this.showAll, showDismissed: this.showDismissed, showMore: this.showMore,
       });
     }
     this.body.replaceChildren(content);

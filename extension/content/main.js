@@ -7,6 +7,7 @@
 import { adaptersFor } from './adapters/index.js';
 import { BoxCoach } from './box-coach.js';
 import { CoachUI } from './coach-ui.js';
+import { ruleTitles } from '../shared/report-view.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 import { EngineClient } from '../shared/protocol.js';
 import { EnginePort } from '../shared/messaging.js';
@@ -38,6 +39,28 @@ function start() {
     // the suggested reply's length is measured only while the panel shows it
     onOpen: () => { active?.run(true); },
   });
+  /** @type {Map<string, Promise<Map<string, string> | null>>} the engine's rule titles, by language */
+  const titles = new Map();
+  /**
+   * The panel in `lang`, with the engine's names of the rules in it once they are known
+   * (asked once per language; until then, or from an engine without titles, the
+   * interface's own names).
+   * @param {string} lang
+   */
+  const setLanguage = (lang) => {
+    ui.setLanguage(lang);
+    if (lang !== 'nl' && lang !== 'en') return;
+    let got = titles.get(lang);
+    if (!got) {
+      // a failed request is asked again at the next change of language or analysis
+      got = engine.rules(lang).then((r) => (r.ok ? ruleTitles(r.rules) : null), () => null);
+      titles.set(lang, got);
+    }
+    got.then((m) => {
+      if (m) ui.setRuleTitles(lang, m);
+      else if (titles.get(lang) === got) titles.delete(lang);
+    });
+  };
   /** @type {import('./box-coach.js').CoachHost} */
   const host = {
     analyze(request) {
@@ -50,7 +73,7 @@ function start() {
       if (coach === active) ui.update(coach.state);
     },
     onLanguage(lang) {
-      ui.setLanguage(lang);
+      setLanguage(lang);
     },
   };
 
@@ -152,7 +175,7 @@ function start() {
   const refresh = async () => {
     const { settings: s } = await loadSettings();
     settings = s;
-    ui.setLanguage(s.ui_language);
+    setLanguage(s.ui_language);
     scan();
     if (active && coaches.has(active.editor)) active.run(true);
   };

@@ -4,7 +4,7 @@
 // directly (and its own Ctrl+Z undoes them).
 import { loadSettings } from '../shared/settings.js';
 import { t, localise } from '../shared/i18n.js';
-import { renderReport, findingKey } from '../shared/report-view.js';
+import { renderReport, findingKey, ruleTitles } from '../shared/report-view.js';
 import { applyPageTheme } from '../shared/page-theme.js';
 import { EngineClient } from '../shared/protocol.js';
 import { sendMessage } from '../shared/messaging.js';
@@ -24,6 +24,8 @@ const control = (id) => /** @type {HTMLInputElement | HTMLSelectElement | HTMLTe
 
 const engine = new EngineClient(sendMessage);
 let lang = 'en';
+/** @type {Map<string, string>} the engine's rule titles in `lang` (empty: the interface's names) */
+let titles = new Map();
 /** @type {{report: Report, draft: string, post: Post | null, rewriteLength: {counted: number, limit: number} | null} | null} */
 let last = null;
 /** @type {Set<string>} */
@@ -66,7 +68,7 @@ async function analyze() {
 function render() {
   if (!last) return;
   $('result').replaceChildren(renderReport(document, last.report, last.draft, {
-    lang, actions: true, dismissed, post: last.post, rewriteLength: last.rewriteLength, ...view,
+    lang, actions: true, dismissed, post: last.post, rewriteLength: last.rewriteLength, titles, ...view,
   }));
 }
 
@@ -122,6 +124,11 @@ async function main() {
   lang = settings.ui_language;
   document.documentElement.lang = lang;
   localise(document, lang);
+  engine.rules(settings.ui_language).then((r) => {
+    if (!r.ok) return;
+    titles = ruleTitles(r.rules);
+    render();
+  }, () => {});
   $('analyze').addEventListener('click', analyze);
   for (const id of ['post', 'draft']) {
     $(id).addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) analyze(); });

@@ -32,6 +32,8 @@ import { plainSources, citedSources } from './sources.js';
  * @property {boolean} [showMore]  the "More" part open
  * @property {{counted: number, limit: number} | null} [rewriteLength]  the suggested
  *   reply's length as the platform counts it (null: not measured yet)
+ * @property {ReadonlyMap<string, string>} [titles]  the engine's rule titles
+ *   (RuleDoc.title) in `lang`, by rule id; a rule without one gets the interface's name
  */
 
 /** @type {Record<Severity, number>} */
@@ -127,6 +129,23 @@ export function summarise(report, draft, dismissed) {
  * @param {string} lang @param {string} id @param {string | null | undefined} [title] */
 export function ruleTitle(lang, id, title) {
   return title?.trim() ? title.trim() : label(lang, 'rule', id);
+}
+
+/**
+ * The engine's rule titles by rule id, from its rule docs (`rules(lang)`); rules without
+ * a title (an engine from before RuleDoc.title) are left out, so they get the
+ * interface's name.
+ * @param {unknown} docs
+ * @returns {Map<string, string>}
+ */
+export function ruleTitles(docs) {
+  /** @type {Map<string, string>} */
+  const titles = new Map();
+  if (!Array.isArray(docs)) return titles;
+  for (const d of docs) {
+    if (d && typeof d.id === 'string' && typeof d.title === 'string' && d.title.trim()) titles.set(d.id, d.title.trim());
+  }
+  return titles;
 }
 
 /**
@@ -310,7 +329,7 @@ function findingItem(doc, lang, f, index, draft, opts, hidden) {
   if (opts.actions) {
     acts.append(h(doc, 'button', {
       type: 'button', class: 'btn', 'data-action': 'dismiss', 'data-index': String(index), 'data-key': `dismiss:${key}`,
-      'aria-label': t(lang, 'dismissName', ruleTitle(lang, f.rule)), text: t(lang, 'dismiss'),
+      'aria-label': t(lang, 'dismissName', ruleTitle(lang, f.rule, opts.titles?.get(f.rule))), text: t(lang, 'dismiss'),
     }));
   }
   if (acts.childElementCount) li.append(acts);
@@ -320,7 +339,7 @@ function findingItem(doc, lang, f, index, draft, opts, hidden) {
       h(doc, 'p', { 'data-part': 'why', text: plainSources(f.explanation, lang) }),
       h(doc, 'button', {
         type: 'button', class: 'btn link', 'data-action': 'open-settings', 'data-field': `rule-${f.rule}`, 'data-key': `off:${key}`,
-        text: t(lang, 'ruleSwitchOff', ruleTitle(lang, f.rule)),
+        text: t(lang, 'ruleSwitchOff', ruleTitle(lang, f.rule, opts.titles?.get(f.rule))),
       })));
     if (opts.openWhy?.has(`why:${key}`)) det.open = true;
     li.append(det);
@@ -362,7 +381,7 @@ function findingsSection(doc, lang, report, draft, opts) {
         h(doc, 'span', { class: 'finding-msg', text: f.message }), ' ',
         opts.actions ? h(doc, 'button', {
           type: 'button', class: 'btn', 'data-action': 'restore', 'data-restore': key, 'data-key': `restore:${key}`,
-          'aria-label': t(lang, 'restoreName', ruleTitle(lang, f.rule)), text: t(lang, 'restore'),
+          'aria-label': t(lang, 'restoreName', ruleTitle(lang, f.rule, opts.titles?.get(f.rule))), text: t(lang, 'restore'),
         }) : null));
     }
     sec.append(ul);

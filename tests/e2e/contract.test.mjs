@@ -132,3 +132,25 @@ test('RuleDoc.title: the settings list shows the engine\'s title, else the inter
   assert.deepEqual(labels.titles, ['Te laat geantwoord', 'Antwoord zonder naam', 'Brand new rule']);
   assert.doesNotMatch(labels.text, /\{age\}|\{norm\}|§/, 'no raw placeholders, no "brief §"');
 });
+
+test('RuleDoc.title: the panel\'s buttons name a rule by the engine\'s title, else by the interface\'s own name', async () => {
+  const report = await engineReport(env, { post: POST, draft: DRAFT, platform: 'x' });
+  const names = (docs) => page.evaluate(([r, d, post, ds]) => {
+    const out = document.getElementById('out');
+    out.replaceChildren(RC.renderReport(document, r, d, { lang: 'nl', actions: true, post, titles: RC.ruleTitles(ds) }));
+    return [...out.querySelectorAll('li.finding')].map((li) => ({
+      rule: li.dataset.rule,
+      dismiss: li.querySelector('[data-action="dismiss"]')?.getAttribute('aria-label') ?? null,
+      off: li.querySelector('[data-action="open-settings"][data-field^="rule-"]')?.textContent ?? null,
+    }));
+  }, [report, DRAFT, POST, docs]);
+  const rule = report.findings[0]?.rule;
+  assert.ok(rule, `the engine finds something in ${JSON.stringify(DRAFT)}`);
+  const titled = (await names([{ id: rule, title: 'Titel van de motor' }])).find((x) => x.rule === rule);
+  assert.match(titled.dismiss, /Titel van de motor/);
+  assert.match(titled.off, /Titel van de motor/);
+  const untitled = (await names([{ id: rule }])).find((x) => x.rule === rule);
+  const own = await page.evaluate((id) => RC.ruleTitle('nl', id), rule);
+  assert.doesNotMatch(untitled.dismiss, /Titel van de motor/);
+  assert.match(untitled.dismiss, new RegExp(own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the interface\'s own name');
+});

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainSources, citedSources, SOURCES } from '../../extension/shared/sources.js';
-import { ruleTitle, excerpt, fixName } from '../../extension/shared/report-view.js';
+import { ruleTitle, ruleTitles, excerpt, fixName } from '../../extension/shared/report-view.js';
 import { settleFindings } from '../../extension/shared/findings.js';
 import { parseShortcut, matchesShortcut, displayShortcut } from '../../extension/shared/shortcut.js';
 import { placePanel } from '../../extension/content/coach-ui.js';
@@ -62,6 +62,12 @@ test('rule titles: the engine\'s when it gives one, else the interface\'s, else 
   assert.equal(ruleTitle('en', 'anonymous-reply', undefined), 'Reply without a name');
   assert.equal(ruleTitle('nl', 'anonymous-reply', ''), 'Antwoord zonder naam');
   assert.equal(ruleTitle('en', 'some-new-rule'), 'Some new rule');
+  // the engine's rule docs as the panel reads them: titles by id, none for a doc without one
+  const titles = ruleTitles([{ id: 'late-reply', title: ' Te laat ' }, { id: 'anonymous-reply' }, { id: 'too-long', title: '' }, null]);
+  assert.deepEqual([...titles], [['late-reply', 'Te laat']]);
+  assert.equal(ruleTitles(undefined).size, 0);
+  assert.equal(ruleTitle('nl', 'anonymous-reply', titles.get('anonymous-reply')), 'Antwoord zonder naam');
+  assert.equal(ruleTitle('nl', 'constructor', ruleTitles([]).get('constructor')), 'Constructor');
   // every rule of the rulebook has a title in both languages
   const ids = [];
   for (const f of [path.join(REPO, 'data/rules.toml')].filter(fs.existsSync)) {
