@@ -38,7 +38,7 @@ declare module 'reply-coach-engine' {
     disabled_rules: string[];
     /** The team's je/u house style, for when the customer's own form does not decide
      *  (not yet in the engine's contract; an engine that does not know it ignores it). */
-    house_register: Register;
+    house_register?: Register;
     /** The team's saved replies (absent: none). */
     saved_replies?: SavedReply[];
   }
