@@ -134,7 +134,9 @@ test('popup playground: paste a post and a draft, get the coaching and apply the
   await pop.fill('#post', 'My parcel has been stuck for three days! Ridiculous.');
   await pop.fill('#author', 'Sarah Miller');
   await pop.fill('#age', '20');
-  const draft = 'We apologise for any inconvenience caused.';
+  // (a draft the engine offers a suggested reply for: it gives only a note for the corporate
+  // phrase alone, which says nothing about what happens next)
+  const draft = 'We apologise for any inconvenience caused. We will look into it.';
   await pop.fill('#draft', draft);
   await pop.click('#analyze');
   await pop.locator('[data-rule]').first().waitFor();
