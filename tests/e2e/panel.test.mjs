@@ -478,6 +478,9 @@ test('after a fix (the focus in the panel), a click back into the reply box type
   await waitForBadge(page);
   const panel = await openPanel(page);
   await panel.locator('li.finding [data-action="apply-fix"]').first().click();
+  // the fix in the reply box first (the write waits for the editor to hear of the
+  // selection; the badge can look settled before the text has changed)
+  await page.waitForFunction((d) => window.__demo.getModelText() !== d, DRAFTS.en);
   await waitSettled(page);
   const before = await modelText(page);
   await page.click(editorSelector('x', 'en'));
