@@ -17,10 +17,14 @@
 import init, { analyze, rules, version } from 'reply-coach-engine';
 import { loadSettings, toProfile, STORAGE_KEY } from './shared/settings.js';
 import { PORT_NAME, serve } from './shared/protocol.js';
+import { settleFindings } from './shared/findings.js';
+import { COMMAND, OPEN_PANEL } from './shared/shortcut.js';
 
 /** @typedef {import('./shared/protocol.js').PortRequest} PortRequest */
 /** @typedef {import('./shared/protocol.js').PortAnswer} PortAnswer */
 /** @typedef {Awaited<ReturnType<typeof loadSettings>>} LoadedSettings */
+/** @typedef {import('reply-coach-engine').Exchange} Exchange */
+/** @typedef {import('reply-coach-engine').Report} Report */
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -60,14 +64,43 @@ try {
   /* storage events unavailable: every request reads the settings */
 }
 
+// An engine from before the contract's signature style "organisation" refuses the value
+// (serde: unknown variant); such an engine is asked again with "dash", and from then on
+// (for this worker's life) at once.
+let organisationRefused = false;
+/**
+ * @param {Exchange} exchange
+ * @returns {Report}
+ */
+function run(exchange) {
+  const p = exchange.profile;
+  if (p.signature_style === 'organisation' && organisationRefused) {
+    return analyze({ ...exchange, profile: { ...p, signature_style: 'dash' } });
+  }
+  try {
+    return analyze(exchange);
+  } catch (e) {
+    if (p.signature_style !== 'organisation') throw e;
+    organisationRefused = true;
+    return analyze({ ...exchange, profile: { ...p, signature_style: 'dash' } });
+  }
+}
+
 const answer = serve({
   async analyze(req) {
     // The content script asks for a fresh read when it saw the settings change itself,
     // so its first request after a change never races this worker's storage event.
     if (req.reloadSettings) settingsCache = null;
     const [{ settings, notice }] = await Promise.all([currentSettings(), engine()]);
+    /** @type {Exchange} */
     const exchange = { post: req.post, reply: req.draft, platform: req.platform, profile: toProfile(settings, req.platform) };
-    return { ok: true, report: analyze(exchange), uiLanguage: settings.ui_language, settingsNotice: notice };
+    const report = settleFindings(run(exchange), settings.disabled_rules);
+    // The suggested reply's own length (the panel shows it under the suggested reply):
+    // the engine counts it, as it counts the draft.
+    const rw = report.rewrite;
+    const rewriteLength = req.measureRewrite && rw !== null && rw !== undefined && rw !== req.draft
+      ? run({ ...exchange, reply: rw }).length : null;
+    return { ok: true, report, uiLanguage: settings.ui_language, settingsNotice: notice, rewriteLength };
   },
   async rules(req) {
     await engine();
@@ -78,6 +111,40 @@ const answer = serve({
     await engine();
     return { ok: true, version: version() };
   },
+  async shortcut() {
+    const commands = await api.commands.getAll();
+    return { ok: true, shortcut: commands.find((c) => c.name === COMMAND)?.shortcut ?? '' };
+  },
+  async openSettings(req) {
+    await api.tabs.create({ url: api.runtime.getURL(`options/options.html${req.field ? `#${req.field}` : ''}`) });
+    return { ok: true };
+  },
+});
+
+// The first install opens the setup page (welcome/), unless settings are already there
+// (synced from another computer).
+api.runtime.onInstalled.addListener(async (details) => {
+  if (details.reason !== 'install') return;
+  try {
+    const got = await api.storage.sync.get(STORAGE_KEY);
+    if (got?.[STORAGE_KEY]) return;
+  } catch {
+    /* storage unreadable: set up anew */
+  }
+  await api.tabs.create({ url: api.runtime.getURL('welcome/welcome.html') });
+});
+
+// The shortcut (manifest `commands`, changeable by the user): the panel of the tab's
+// focused reply box opens.
+api.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== COMMAND) return;
+  const id = tab?.id ?? (await api.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  if (id === undefined) return;
+  try {
+    await api.tabs.sendMessage(id, { type: OPEN_PANEL });
+  } catch {
+    /* no coach on this tab */
+  }
 });
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {

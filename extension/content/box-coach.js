@@ -26,14 +26,28 @@ import { findingKey } from '../shared/report-view.js';
  * @property {ReadonlySet<string>} dismissed  findingKey()s of the findings dismissed
  * @property {boolean} pending  the draft changed since the report: a newer one is coming
  * @property {string | null} notice  a message for the panel (a key in _locales)
+ * @property {{counted: number, limit: number} | null} rewriteLength  the suggested
+ *   reply's length as the platform counts it (measured while the panel is open)
+ * @property {boolean} undoable  the draft is what the panel's last change made of it:
+ *   an `undo` intent puts back what was there before
  */
 /**
- * What the user asks for in the panel; `index` is a finding's index in the report.
- * @typedef {{type: 'apply-fix', index: number} | {type: 'apply-rewrite'} | {type: 'dismiss', index: number}} Intent
+ * What the user asks for in the panel; `index` is a finding's index in the report, `key`
+ * a findingKey().
+ * @typedef {{type: 'apply-fix', index: number} | {type: 'apply-rewrite'} | {type: 'dismiss', index: number}
+ *   | {type: 'restore', key: string} | {type: 'undo'}} Intent
+ */
+/**
+ * What came of an intent: 'stale' (the draft changed first: re-analysed, nothing
+ * written), 'failed' (the editor refused the change) and 'none' (nothing to do) change
+ * nothing.
+ * @typedef {'applied' | 'rewritten' | 'undone' | 'dismissed' | 'restored' | 'stale' | 'failed' | 'none'} Outcome
  */
 /**
  * @typedef {object} CoachHost
- * @property {(request: {post: Post | null, draft: string, platform: 'x' | 'facebook'}) => Promise<AnalyzeResponse | Failure>} analyze
+ * @property {(request: {post: Post | null, draft: string, platform: 'x' | 'facebook', measureRewrite: boolean}) => Promise<AnalyzeResponse | Failure>} analyze
+ * @property {(coach: BoxCoach) => boolean} wantsRewriteLength  the panel shows this box's
+ *   suggested reply (so its length is worth measuring)
  * @property {(coach: BoxCoach) => void} onChange  called with every new state
  * @property {(lang: Lang) => void} onLanguage  the interface language of the settings an
  *   answer used (called before the state with that answer)
@@ -54,6 +68,21 @@ const SLOW_DRAFT_MAX_WAIT_MS = 250;
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** @param {Document} doc  resolves after its next selectionchange (at most 50 ms) and a frame */
+function settle(doc) {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      doc.removeEventListener('selectionchange', finish);
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    doc.addEventListener('selectionchange', finish);
+    setTimeout(finish, 50);
+  });
+}
+
 export class BoxCoach {
   /**
    * @param {SiteAdapter} adapter
@@ -67,7 +96,10 @@ export class BoxCoach {
     /** @type {CoachState} */
     this.state = {
       report: null, draft: '', post: null, error: null, dismissed: new Set(), pending: false, notice: null,
+      rewriteLength: null, undoable: false,
     };
+    /** @type {{before: string, after: string} | null} the panel's last change to the draft */
+    this.lastWrite = null;
     /** @type {string | null} the draft the report is about (null: none analysed yet) */
     this.analysedDraft = null;
     this.seq = 0;
@@ -176,7 +208,8 @@ export class BoxCoach {
     const seq = ++this.seq;
     const post = this.readPost();
     const started = performance.now();
-    const resp = await this.host.analyze({ post, draft, platform: this.adapter.platform });
+    const measureRewrite = this.host.wantsRewriteLength(this);
+    const resp = await this.host.analyze({ post, draft, platform: this.adapter.platform, measureRewrite });
     const roundTrip = performance.now() - started;
     this.slowWait = draft.length >= SLOW_DRAFT_CHARS && roundTrip > SLOW_ROUND_TRIP_MS
       ? Math.min(SLOW_DRAFT_MAX_WAIT_MS, Math.round(roundTrip)) : 0;
@@ -184,10 +217,11 @@ export class BoxCoach {
     /** @type {Partial<CoachState>} */
     const next = {};
     if (!draft.trim() && this.state.dismissed.size) next.dismissed = new Set();
+    next.undoable = Boolean(this.lastWrite && this.lastWrite.after === draft);
     if (resp.ok) {
       this.analysedDraft = draft;
       this.host.onLanguage(resp.uiLanguage);
-      Object.assign(next, { report: resp.report, error: null, draft, post });
+      Object.assign(next, { report: resp.report, error: null, draft, post, rewriteLength: resp.rewriteLength ?? null });
       if (resp.settingsNotice) next.notice = 'settingsReset';
     } else {
       next.error = resp.error;
@@ -208,6 +242,8 @@ export class BoxCoach {
   }
 
   /**
+   * Writes through the editor's own input path and remembers the text before, for an
+   * undo; the draft is analysed again either way.
    * @param {number} start
    * @param {number} end
    * @param {string} text
@@ -216,7 +252,9 @@ export class BoxCoach {
     if (this.busy) return false;
     this.busy = true;
     try {
+      const before = this.readDraft();
       const result = await replaceRange(this.adapter, this.editor, start, end, text);
+      this.lastWrite = result.ok ? { before, after: this.readDraft() } : null;
       // not applied: the draft is as it was (applyFailed), the person changed it first
       // (textChanged), or a change that went in wrong could not be undone (applyNotRestored)
       this.setNotice(result.ok ? null
@@ -229,30 +267,95 @@ export class BoxCoach {
     }
   }
 
-  /** @param {Intent} intent */
+  /**
+   * Ctrl+Z pressed in the panel: the editor's own undo, as if pressed in the reply box
+   * (Draft.js and Lexical take it from the key; a plain field from the browser's undo), so
+   * its undo history, and the caret the editor write leaves after an undo, stay the
+   * editor's. The focus stays in the reply box, where the text came back. Only over
+   * exactly what the panel wrote: anything typed since is never undone. Where the editor
+   * ignores the key, the text from before is written back through its input path.
+   * @returns {Promise<Outcome>}
+   */
+  async undo() {
+    const last = this.lastWrite;
+    if (!last || this.busy) return 'none';
+    this.lastWrite = null;
+    const now = this.readDraft();
+    if (now !== last.after) {
+      this.set({ undoable: false });
+      this.setNotice('textChanged');
+      return 'stale';
+    }
+    this.busy = true;
+    try {
+      const editor = this.editor;
+      editor.focus({ preventScroll: true });
+      // The editor first takes its focus back, as after a click: its selection is settled
+      // (the next selectionchange, at most 50 ms, then a frame) before the key reaches it.
+      await settle(editor.ownerDocument);
+      const apple = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
+      /** @param {'keydown' | 'keyup'} type */
+      const key = (type) => {
+        // (Draft.js reads the key from keyCode, Lexical from key; the legacy keyCode and
+        // which of the event's init are the ones the page's own script sees, where a
+        // property defined here in the content script's world would not be)
+        return editor.dispatchEvent(new KeyboardEvent(type, {
+          key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !apple, metaKey: apple,
+          bubbles: true, cancelable: true, composed: true,
+        }));
+      };
+      const unhandled = key('keydown');
+      if (unhandled && (editor.tagName === 'TEXTAREA' || editor.tagName === 'INPUT')) editor.ownerDocument.execCommand('undo');
+      key('keyup');
+      const t0 = Date.now();
+      while (this.readDraft() !== last.before && this.readDraft() === last.after && Date.now() - t0 < 600) await sleep(20);
+    } finally {
+      this.busy = false;
+    }
+    let ok = this.readDraft() === last.before;
+    if (!ok && this.readDraft() === last.after) ok = await this.write(0, last.after.length, last.before);
+    this.lastWrite = null;
+    this.set({ undoable: false });
+    if (!ok) this.setNotice('applyFailed');
+    await this.run(true);
+    return ok ? 'undone' : 'failed';
+  }
+
+  /**
+   * @param {Intent} intent
+   * @returns {Promise<Outcome>}
+   */
   async perform(intent) {
     const report = this.state.report;
-    if (!report) return;
+    if (!report) return 'none';
     switch (intent.type) {
       case 'apply-fix': {
         const f = report.findings[intent.index];
-        if (!f?.span || f.replacement === null || f.replacement === undefined) return;
-        if (!this.fresh()) return;
-        await this.write(f.span[0], f.span[1], f.replacement);
-        return;
+        if (!f?.span || f.replacement === null || f.replacement === undefined) return 'none';
+        if (!this.fresh()) return 'stale';
+        return (await this.write(f.span[0], f.span[1], f.replacement)) ? 'applied' : 'failed';
       }
       case 'apply-rewrite': {
         const rw = report.rewrite;
-        if (rw === null || rw === undefined) return;
-        if (!this.fresh()) return;
-        await this.write(0, this.state.draft.length, rw);
-        return;
+        if (rw === null || rw === undefined) return 'none';
+        if (!this.fresh()) return 'stale';
+        return (await this.write(0, this.state.draft.length, rw)) ? 'rewritten' : 'failed';
       }
+      case 'undo': return this.undo();
       case 'dismiss': {
         const f = report.findings[intent.index];
-        if (!f) return;
+        if (!f) return 'none';
         this.set({ dismissed: new Set([...this.state.dismissed, findingKey(f, this.state.draft)]) });
+        return 'dismissed';
+      }
+      case 'restore': {
+        if (!this.state.dismissed.has(intent.key)) return 'none';
+        const dismissed = new Set(this.state.dismissed);
+        dismissed.delete(intent.key);
+        this.set({ dismissed });
+        return 'restored';
       }
     }
+    return 'none';
   }
 }

@@ -1,33 +1,51 @@
 // @ts-check
 // The inline coach: a badge (count + worst severity) beside the focused reply box and a
-// panel with the full coaching, in an open shadow root attached to <body>, positioned
-// with `position: fixed` outside the site's composer so it never covers the send button
-// or the emoji picker. Keyboard: the badge is a button; Alt+Shift+C in the reply box
-// opens the panel and focuses it; Escape closes it and returns to the reply box.
+// panel with the coaching, in an open shadow root attached to <body>, positioned with
+// `position: fixed` outside the site's composer so it never covers the send button or
+// the emoji picker. The panel opens on the side of the box with the most room, and the
+// suggested reply with its "Use this reply" button comes first (shared/report-view.js).
+//
+// Keyboard: the badge is a button; the extension's shortcut (a `commands` entry the user
+// can change in the browser) opens the panel and focuses it; Escape closes it and
+// returns to the reply box. After a fix the focus stays in the panel, on the next point;
+// Ctrl+Z there is the editor's own undo of that change (as the toast says), and puts the
+// focus back in the reply box.
 //
 // It renders a plain state (a CoachState of content/box-coach.js) and knows nothing of
 // where it comes from: main.js attaches it to a box (`attach`), hands it each new state
-// (`update`), and gets what the user asks for back as Intents (`onIntent`).
+// (`update`), and gets what the user asks for back as Intents (`onIntent`), each
+// answered with an Outcome that the toast reports.
 import { t } from '../shared/i18n.js';
-import { h, renderReport, summarise, REPORT_CSS, THEME_CSS } from '../shared/report-view.js';
+import { displayShortcut } from '../shared/shortcut.js';
+import { h, renderReport, summarise, findingKey, ruleTitle, REPORT_CSS, THEME_CSS } from '../shared/report-view.js';
 
 /** @typedef {import('./box-coach.js').CoachState} CoachState */
 /** @typedef {import('./box-coach.js').Intent} Intent */
+/** @typedef {import('./box-coach.js').Outcome} Outcome */
 /**
  * The box the coach is shown beside: its editor, and the composer around it (the editor
  * with its toolbar and send button), which the coach never covers.
  * @typedef {{editor: HTMLElement, composer: () => HTMLElement}} Target
  */
+/**
+ * What the panel asks of its host besides the coach's intents.
+ * @typedef {object} UIEvents
+ * @property {(intent: Intent) => Promise<Outcome>} onIntent  what the user asks for
+ * @property {(field: string) => void} onOpenSettings  open the settings at a field
+ * @property {() => void} onOpen  the panel was opened
+ */
 
 const BADGE = 28;
 const GAP = 8;
+const PANEL_WIDTH = 380;
+const TOAST_MS = 8000;
 
 const UI_CSS = `
 :host{all:initial}
 .root{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--rc-fg)}
 [hidden]{display:none !important}
 .badge{position:fixed;z-index:2147483646;width:${BADGE}px;height:${BADGE}px;border-radius:50%;border:2px solid var(--rc-bg);
-  box-shadow:0 1px 4px rgba(0,0,0,.35);font:700 12px/1 system-ui,sans-serif;color:#fff;background:var(--rc-ok);cursor:pointer;padding:0;
+  box-shadow:0 1px 4px rgba(0,0,0,.35);font:700 12px/1 system-ui,sans-serif;color:var(--rc-on-accent);background:var(--rc-ok);cursor:pointer;padding:0;
   display:flex;align-items:center;justify-content:center;transition:background-color .15s}
 .badge[data-severity="error"]{background:var(--rc-error)}
 .badge[data-severity="warning"]{background:var(--rc-warning)}
@@ -36,17 +54,23 @@ const UI_CSS = `
 .badge[data-state="failed"]{background:var(--rc-muted)}
 .badge[data-advice="dont_respond"]{box-shadow:0 0 0 3px var(--rc-error),0 1px 4px rgba(0,0,0,.35)}
 .badge:focus-visible{outline:3px solid var(--rc-focus);outline-offset:2px}
-.panel{position:fixed;z-index:2147483647;width:380px;max-width:calc(100vw - 16px);background:var(--rc-bg);color:var(--rc-fg);
+.panel{position:fixed;z-index:2147483647;width:${PANEL_WIDTH}px;max-width:calc(100vw - 16px);background:var(--rc-bg);color:var(--rc-fg);
   border:1px solid var(--rc-line);border-radius:12px;box-shadow:var(--rc-shadow);display:flex;flex-direction:column;overflow:hidden}
 .panel:focus{outline:none}
-.panel header{display:flex;align-items:center;gap:8px;padding:8px 12px;border-bottom:1px solid var(--rc-line)}
+.panel:focus-visible{outline:2px solid var(--rc-focus);outline-offset:1px}
+.panel header{display:flex;align-items:center;gap:8px;padding:6px 8px 6px 12px;border-bottom:1px solid var(--rc-line)}
 .panel header h2{font-size:14px;margin:0;flex:1}
-.panel .close{background:none;border:0;color:var(--rc-muted);font-size:18px;line-height:1;cursor:pointer;border-radius:6px;padding:2px 6px}
-.panel .close:focus-visible{outline:2px solid var(--rc-focus)}
+.panel header button{background:none;border:0;color:var(--rc-muted);font:inherit;cursor:pointer;border-radius:6px;padding:2px 6px}
+.panel header .close{font-size:18px;line-height:1}
+.panel header button:focus-visible{outline:2px solid var(--rc-focus)}
 .body{overflow:auto;overscroll-behavior:contain;flex:1 1 auto;min-height:0}
 .notice{margin:0;padding:6px 12px;font-size:12px;background:var(--rc-warn-bg);color:var(--rc-fg)}
 .notice:empty{display:none}
-.hint{font-size:11px;color:var(--rc-muted);padding:0 12px 8px;margin:0}
+.toast{display:flex;align-items:center;gap:8px;margin:0;padding:6px 12px;font-size:12px;background:var(--rc-fg);color:var(--rc-bg)}
+.toast:empty{display:none}
+.toast button{font:inherit;font-size:12px;font-weight:700;background:none;border:1px solid var(--rc-bg);color:var(--rc-bg);border-radius:999px;padding:1px 10px;cursor:pointer}
+.toast button:focus-visible{outline:2px solid var(--rc-bg);outline-offset:2px}
+.hint{font-size:12px;color:var(--rc-muted);padding:4px 12px 6px;margin:0;border-top:1px solid var(--rc-line)}
 `;
 
 /** @param {string} c  a computed colour, "rgb(…)" or "rgba(…)" */
@@ -88,20 +112,50 @@ function setAttr(el, name, value) {
   }
 }
 
+/** The least height worth opening into: the suggested reply and the first point. */
+const MIN_USEFUL = 320;
+
+/**
+ * Where the panel goes, given the room around the box: right of it when a whole panel
+ * fits there (beside a thread is usually empty space); else below or above, where all of
+ * it fits (below first); else below or above, whichever has more room, when that room
+ * shows the suggested reply and the first point; else left of the box, when a panel fits
+ * there (it may cover the post being answered, so it comes last); else the larger of
+ * below and above.
+ * @param {{below: number, above: number, right: number, left: number, width: number, needed: number, tall: number}} room
+ *   free space in px on each side, the panel's width, the height its content needs, and
+ *   the height of the viewport less the margins
+ * @returns {'right' | 'left' | 'below' | 'above'}
+ */
+export function placePanel({ below, above, right, left, width, needed, tall }) {
+  const want = Math.min(needed, tall);
+  const larger = below >= above ? 'below' : 'above';
+  if (right >= width) return 'right';
+  if (below >= want) return 'below';
+  if (above >= want) return 'above';
+  if (Math.max(below, above) >= MIN_USEFUL) return larger;
+  if (left >= width) return 'left';
+  return larger;
+}
+
 export class CoachUI {
   /**
    * @param {Document} doc
-   * @param {{onIntent: (intent: Intent) => void}} events  what the user asks for in the panel
+   * @param {UIEvents} events
    */
-  constructor(doc, { onIntent }) {
+  constructor(doc, events) {
     this.doc = doc;
-    this.onIntent = onIntent;
+    this.events = events;
     /** @type {Target | null} */
     this.target = null;
     /** @type {CoachState | null} */
     this.state = null;
     this.open = false;
     this.lang = 'en';
+    /** @type {Map<string, string>} the engine's rule titles in `lang` (empty: the interface's names) */
+    this.titles = new Map();
+    /** @type {string | null} the extension's shortcut as the browser shows it ('' = none set) */
+    this.shortcut = null;
     this.lastSignature = '';
     /** @type {boolean | null} what renderPending last wrote (null: not known) */
     this.pending = null;
@@ -109,6 +163,14 @@ export class CoachUI {
     this.layoutPending = false; // a layout is queued for the next animation frame
     /** @type {string | null} the language the panel's fixed strings are in */
     this.chromeLang = null;
+    // What the panel shows of the report, for the box shown (reset for another box).
+    this.showAll = false;
+    this.showDismissed = false;
+    this.showMore = false;
+    /** @type {Intent | null} what the toast's Undo does */
+    this.toastUndo = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.toastTimer = undefined;
     this.host = h(doc, 'div', { 'data-reply-coach': 'host' });
     this.host.style.cssText = 'position:static !important;display:block !important;width:0 !important;height:0 !important;margin:0 !important;padding:0 !important;border:0 !important';
     this.shadow = this.host.attachShadow({ mode: 'open' });
@@ -123,19 +185,19 @@ export class CoachUI {
       'aria-labelledby': 'rc-title', tabindex: '-1', hidden: true,
     });
     this.title = h(doc, 'h2', { id: 'rc-title' });
-    this.closeBtn = h(doc, 'button', { type: 'button', class: 'close', 'data-action': 'close', text: '×' });
+    this.settingsBtn = h(doc, 'button', { type: 'button', 'data-action': 'open-settings', 'data-field': '', 'data-key': 'settings' });
+    this.closeBtn = h(doc, 'button', { type: 'button', class: 'close', 'data-action': 'close', 'data-key': 'close', text: '×' });
     this.notice = h(doc, 'p', { class: 'notice', role: 'status', 'aria-live': 'polite', 'data-reply-coach': 'notice' });
     this.body = h(doc, 'div', { class: 'body', 'data-reply-coach': 'body' });
-    this.hint = h(doc, 'p', { class: 'hint' });
-    this.panel.append(h(doc, 'header', {}, this.title, this.closeBtn), this.notice, this.body, this.hint);
+    this.toast = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-reply-coach': 'toast' });
+    this.hint = h(doc, 'p', { class: 'hint', 'data-reply-coach': 'hint' });
+    this.panel.append(h(doc, 'header', {}, this.title, this.settingsBtn, this.closeBtn), this.notice, this.body, this.toast, this.hint);
     this.root.append(this.badge, this.panel);
     this.shadow.append(style, this.root);
 
     this.badge.addEventListener('click', () => this.toggle(true));
     this.panel.addEventListener('click', (e) => this.onPanelClick(e));
-    this.panel.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') { e.stopPropagation(); e.preventDefault(); this.close(true); }
-    });
+    this.panel.addEventListener('keydown', (e) => this.onPanelKey(e));
     this.panel.addEventListener('toggle', () => this.layout(), true);
     const relayout = () => this.scheduleLayout();
     const win = doc.defaultView ?? window;
@@ -152,7 +214,29 @@ export class CoachUI {
   setLanguage(lang) {
     if (lang === this.lang) return;
     this.lang = lang;
+    this.titles = new Map();
     this.lastSignature = '';
+    this.chromeLang = null;
+    this.render();
+  }
+
+  /**
+   * The engine's rule titles for `lang` (RuleDoc.title), for the buttons and toasts that
+   * name a rule; ignored when the panel has changed language since they were asked for.
+   * @param {string} lang @param {Map<string, string>} titles
+   */
+  setRuleTitles(lang, titles) {
+    if (lang !== this.lang || titles === this.titles) return;
+    this.titles = titles;
+    this.lastSignature = '';
+    this.render();
+  }
+
+  /** @param {string} shortcut  as the browser shows it; '' when the user set none */
+  setShortcut(shortcut) {
+    if (shortcut === this.shortcut) return;
+    this.shortcut = shortcut;
+    this.chromeLang = null;
     this.render();
   }
 
@@ -175,6 +259,8 @@ export class CoachUI {
     this.pending = null;
     this.placed = false;
     this.notice.textContent = '';
+    this.showAll = this.showDismissed = this.showMore = false;
+    this.clearToast();
     if (!target) { this.badge.hidden = true; this.panel.hidden = true; this.open = false; return; }
     this.mount();
     this.resizeObserver.observe(target.editor);
@@ -184,15 +270,21 @@ export class CoachUI {
   }
 
   /**
-   * A new state of the box shown: only what changed is drawn again.
+   * A new state of the box shown: only what changed is drawn again. A draft that went
+   * from text to nothing was sent (or cleared): the panel closes and forgets the toast.
    * @param {CoachState} state
    */
   update(state) {
     const prev = this.state;
     this.state = state;
     if (!this.target) return;
+    if (prev?.draft.trim() && !state.draft.trim() && state.report) {
+      this.clearToast();
+      this.showAll = this.showDismissed = this.showMore = false;
+      if (this.open) this.close(false);
+    }
     if (!prev || prev.report !== state.report || prev.error !== state.error || prev.draft !== state.draft
-      || prev.dismissed !== state.dismissed || prev.post !== state.post) {
+      || prev.dismissed !== state.dismissed || prev.post !== state.post || prev.rewriteLength !== state.rewriteLength) {
       this.render();
     } else {
       this.renderNotice();
@@ -209,9 +301,11 @@ export class CoachUI {
   /** @param {boolean} focusPanel */
   openPanel(focusPanel) {
     if (!this.target) return;
+    const was = this.open;
     this.open = true;
     this.render();
     if (focusPanel) this.panel.focus({ preventScroll: true });
+    if (!was) this.events.onOpen();
   }
 
   /** @param {boolean} returnFocus  to the reply box */
@@ -241,16 +335,164 @@ export class CoachUI {
     if (this.notice.textContent !== text) this.notice.textContent = text;
   }
 
+  /**
+   * A short message at the foot of the panel, with an Undo button when `undo` is given.
+   * @param {string} text
+   * @param {Intent | null} undo
+   */
+  showToast(text, undo) {
+    clearTimeout(this.toastTimer);
+    this.toastUndo = undo;
+    this.toast.replaceChildren(h(this.doc, 'span', { text }));
+    if (undo) {
+      this.toast.append(h(this.doc, 'button', { type: 'button', 'data-action': 'toast-undo', 'data-key': 'toast-undo', text: t(this.lang, 'undo') }));
+    }
+    this.toastTimer = setTimeout(() => {
+      // not while the user is on its button
+      if (this.shadow.activeElement && this.toast.contains(this.shadow.activeElement)) return;
+      this.clearToast();
+    }, TOAST_MS);
+    this.scheduleLayout();
+  }
+
+  clearToast() {
+    clearTimeout(this.toastTimer);
+    this.toastUndo = null;
+    if (this.toast.childNodes.length) this.toast.replaceChildren();
+  }
+
+  /** @param {KeyboardEvent} e */
+  onPanelKey(e) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      e.preventDefault();
+      this.close(true);
+      return;
+    }
+    // Ctrl+Z (Cmd+Z) with the focus in the panel: undo what the panel last did.
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
+      e.stopPropagation();
+      e.preventDefault();
+      const undo = this.state?.undoable ? /** @type {Intent} */ ({ type: 'undo' }) : this.toastUndo;
+      if (undo) this.act(undo, null);
+    }
+  }
+
   /** @param {MouseEvent} e */
   onPanelClick(e) {
     const btn = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('[data-action]'));
     if (!btn || !this.target) return;
     const action = btn.dataset.action;
     const index = Number(btn.dataset.index);
-    if (action === 'close') this.close(true);
-    else if (action === 'apply-fix') this.onIntent({ type: 'apply-fix', index });
-    else if (action === 'apply-rewrite') this.onIntent({ type: 'apply-rewrite' });
-    else if (action === 'dismiss') this.onIntent({ type: 'dismiss', index });
+    switch (action) {
+      case 'close': this.close(true); break;
+      case 'open-settings': this.events.onOpenSettings(btn.dataset.field ?? ''); break;
+      case 'toggle-all': this.showAll = !this.showAll; this.rerender(); break;
+      case 'toggle-dismissed': this.showDismissed = !this.showDismissed; this.rerender(); break;
+      case 'toggle-more': this.showMore = !this.showMore; this.rerender(); break;
+      case 'copy-rewrite': this.copyRewrite(); break;
+      case 'toast-undo': if (this.toastUndo) this.act(this.toastUndo, null); break;
+      case 'apply-fix': this.act({ type: 'apply-fix', index }, btn); break;
+      case 'apply-rewrite': this.act({ type: 'apply-rewrite' }, btn); break;
+      case 'dismiss': this.act({ type: 'dismiss', index }, btn); break;
+      case 'restore': this.act({ type: 'restore', key: btn.dataset.restore ?? '' }, btn); break;
+    }
+  }
+
+  rerender() {
+    this.lastSignature = '';
+    this.render();
+  }
+
+  /**
+   * Hands an intent to the coach, then tells the user what happened and keeps the focus
+   * in the panel: on the point that took the place of the one acted on, else on the
+   * toast's Undo, else on the panel.
+   * @param {Intent} intent
+   * @param {HTMLElement | null} from  the button pressed
+   */
+  async act(intent, from) {
+    const s = this.state;
+    const lang = this.lang;
+    const items = [...this.body.querySelectorAll('li.finding:not([hidden])')];
+    const li = from?.closest('li.finding');
+    const slot = li ? items.indexOf(li) : -1;
+    /** @type {string | null} */
+    let title = null;
+    if ((intent.type === 'dismiss' || intent.type === 'apply-fix') && s?.report) {
+      const f = s.report.findings[intent.index];
+      if (f) title = ruleTitle(lang, f.rule, this.titles.get(f.rule));
+    }
+    const dismissedKey = intent.type === 'dismiss' && s?.report?.findings[intent.index]
+      ? findingKey(s.report.findings[intent.index], s.draft) : null;
+    // The write and the analysis after it take a moment. When the person has meanwhile
+    // gone on in the page (clicked into the reply box, typed, pressed Ctrl+Z there), the
+    // focus stays where they took it: moving it back to the panel would send their next
+    // keystrokes nowhere. (Events from inside the panel reach the document as the host.)
+    let tookOver = false;
+    /** @param {Event} e */
+    const onPage = (e) => { if (e.isTrusted && e.target !== this.host) tookOver = true; };
+    const watched = /** @type {const} */ (['pointerdown', 'keydown']);
+    for (const type of watched) this.doc.addEventListener(type, onPage, true);
+    /** @type {Outcome} */
+    let outcome;
+    try {
+      outcome = await this.events.onIntent(intent);
+    } finally {
+      for (const type of watched) this.doc.removeEventListener(type, onPage, true);
+    }
+    if (!this.open) return;
+    switch (outcome) {
+      case 'applied': this.showToast(t(lang, 'toastApplied', title ?? ''), { type: 'undo' }); break;
+      case 'rewritten': this.showToast(t(lang, 'toastRewritten'), { type: 'undo' }); break;
+      // the text is back in the reply box, and so is the focus: typing goes on there
+      case 'undone': this.showToast(t(lang, 'toastUndone'), null); return;
+      case 'dismissed':
+        this.showToast(t(lang, 'toastDismissed', title ?? ''), dismissedKey ? { type: 'restore', key: dismissedKey } : null);
+        break;
+      case 'restored': this.showToast(t(lang, 'toastRestored'), null); break;
+      default: break;
+    }
+    if (!tookOver) this.refocus(slot, outcome);
+  }
+
+  /**
+   * @param {number} slot  the position of the point acted on among those shown (-1: none)
+   * @param {Outcome} outcome
+   */
+  refocus(slot, outcome) {
+    const inPanel = this.shadow.activeElement && this.panel.contains(this.shadow.activeElement)
+      && this.shadow.activeElement !== this.panel;
+    if (inPanel && outcome !== 'applied' && outcome !== 'dismissed' && outcome !== 'rewritten') return;
+    const items = /** @type {HTMLElement[]} */ ([...this.body.querySelectorAll('li.finding:not([hidden])')]);
+    /** @type {HTMLElement | null} */
+    let target = null;
+    if (slot >= 0 && items.length) {
+      target = items[Math.min(slot, items.length - 1)].querySelector('button');
+    }
+    if (!target) target = /** @type {HTMLElement | null} */ (this.toast.querySelector('button'));
+    if (!target) target = /** @type {HTMLElement | null} */ (this.body.querySelector('button'));
+    (target ?? this.panel).focus({ preventScroll: false });
+  }
+
+  async copyRewrite() {
+    const text = this.state?.report?.rewrite;
+    if (!text) return;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.showToast(t(this.lang, 'toastCopied'), null);
+    } catch {
+      // No clipboard access on this page: select the text, so Ctrl+C copies it.
+      const el = this.body.querySelector('[data-rewrite]');
+      const sel = this.doc.getSelection();
+      if (el && sel) {
+        const range = this.doc.createRange();
+        range.selectNodeContents(el);
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+      this.showToast(t(this.lang, 'toastCopyFailed'), null);
+    }
   }
 
   // Draws the state; only touches the DOM where something changed.
@@ -262,7 +504,9 @@ export class CoachUI {
       this.chromeLang = lang;
       this.title.textContent = t(lang, 'extName');
       this.closeBtn.setAttribute('aria-label', t(lang, 'close'));
-      this.hint.textContent = t(lang, 'panelHint');
+      this.settingsBtn.textContent = t(lang, 'openOptions');
+      this.hint.textContent = this.shortcut ? t(lang, 'panelHint', displayShortcut(this.shortcut))
+        : this.shortcut === '' ? t(lang, 'panelHintNoShortcut') : t(lang, 'panelHintEsc');
     }
     this.renderNotice();
     const { count, worst } = summarise(s.report, s.draft, s.dismissed);
@@ -276,7 +520,8 @@ export class CoachUI {
     setAttr(b, 'data-advice', s.report ? s.report.incoming.advice : null);
     const label = state === 'failed' ? t(lang, 'badgeFailed')
       : state === 'idle' ? t(lang, 'badgeIdle')
-        : count ? t(lang, 'badgeFindings', String(count), t(lang, `severity_${worst}`)) : t(lang, 'badgeClean');
+        : count ? t(lang, `badgeFindings_${count === 1 ? 'one' : 'other'}`, String(count), t(lang, `severity_${worst}`))
+          : t(lang, 'badgeClean');
     setAttr(b, 'aria-label', label);
     setAttr(b, 'title', label);
     setAttr(b, 'aria-expanded', String(this.open));
@@ -298,7 +543,8 @@ export class CoachUI {
 
   /** @param {CoachState} s */
   renderBody(s) {
-    const sig = JSON.stringify([this.lang, s.error, s.report, s.draft, [...s.dismissed], s.post]);
+    const view = [this.showAll, this.showDismissed, this.showMore];
+    const sig = JSON.stringify([this.lang, s.error, s.report, s.draft, [...s.dismissed], s.post, s.rewriteLength, view]);
     if (sig === this.lastSignature) return;
     this.lastSignature = sig;
     const openWhy = new Set([...this.body.querySelectorAll('details[open]')].map((d) => /** @type {HTMLElement} */ (d).dataset.key));
@@ -310,14 +556,17 @@ export class CoachUI {
     } else if (!s.report) {
       content = h(this.doc, 'p', { class: 'empty', style: 'padding:8px 12px', text: t(this.lang, 'analysing') });
     } else {
-      content = renderReport(this.doc, s.report, s.draft, { lang: this.lang, actions: true, dismissed: s.dismissed, openWhy, post: s.post });
+      content = renderReport(this.doc, s.report, s.draft, {
+        lang: this.lang, actions: true, dismissed: s.dismissed, openWhy, post: s.post, rewriteLength: s.rewriteLength,
+        titles: this.titles, showAll: this.showAll, showDismissed: this.showDismissed, showMore: this.showMore,
+      });
     }
     this.body.replaceChildren(content);
     this.body.scrollTop = scroll;
-    if (focusedKey) {
+    if (focusedKey && this.body.contains(this.shadow.activeElement) === false) {
       const again = [...this.body.querySelectorAll('[data-key]')].find((el) => /** @type {HTMLElement} */ (el).dataset.key === focusedKey);
       if (again) /** @type {HTMLElement} */ (again).focus({ preventScroll: true });
-      else this.panel.focus({ preventScroll: true });
+      else if (!this.panel.contains(this.shadow.activeElement)) this.panel.focus({ preventScroll: true });
     }
   }
 
@@ -328,7 +577,7 @@ export class CoachUI {
   }
 
   // Badge beside the composer (right of it when there is room, else above it); panel
-  // outside the composer and the badge: right, below or above, whichever fits.
+  // outside the composer and the badge, where there is most room (placePanel).
   layout() {
     const target = this.target;
     if (!target) return;
@@ -352,31 +601,45 @@ export class CoachUI {
       left: Math.min(comp.left, bx), right: Math.max(comp.right, bx + BADGE),
       top: Math.min(comp.top, by), bottom: Math.max(comp.bottom, by + BADGE),
     };
-    const w = Math.min(380, vw - 16);
+    const w = Math.min(PANEL_WIDTH, vw - 16);
     const p = this.panel.style;
     p.width = `${w}px`;
-    const below = vh - keep.bottom - GAP - 8;
-    const above = keep.top - GAP - 8;
-    const right = vw - keep.right - GAP - 8;
-    const left = keep.left - GAP - 8;
+    // The height the content needs: the panel's chrome plus the whole of its body.
+    const needed = this.panel.offsetHeight - this.body.clientHeight + this.body.scrollHeight;
+    const room = {
+      below: vh - keep.bottom - GAP - 8,
+      above: keep.top - GAP - 8,
+      right: vw - keep.right - GAP - 8,
+      left: keep.left - GAP - 8,
+      width: w,
+      needed,
+      tall: vh - 16,
+    };
+    const where = placePanel(room);
+    this.panel.dataset.place = where;
     p.top = p.bottom = p.left = p.right = '';
-    if (right >= w) {
-      const top = Math.max(8, Math.min(comp.top, vh - 8 - 300));
-      p.left = `${Math.round(keep.right + GAP)}px`;
+    const alignX = `${Math.round(Math.max(8, Math.min(vw - w - 8, comp.right - w)))}px`;
+    if (where === 'right' || where === 'left') {
+      const top = Math.max(8, Math.min(comp.top, vh - 8 - Math.min(needed, vh - 16)));
+      p.left = `${Math.round(where === 'right' ? keep.right + GAP : keep.left - GAP - w)}px`;
       p.top = `${Math.round(top)}px`;
       p.maxHeight = `${Math.round(vh - top - 8)}px`;
-    } else if (below >= 260 || below >= above) {
+    } else if (Math.max(room.below, room.above) < 120) {
+      // A box taller than the window (a very long draft): no side has room. The panel goes
+      // in the upper half of the window, over the text, clear of the toolbar and the send
+      // button at the box's foot.
+      this.panel.dataset.place = 'inside';
+      p.top = '8px';
+      p.left = alignX;
+      p.maxHeight = `${Math.round(Math.max(160, Math.min(vh / 2, vh - 16)))}px`;
+    } else if (where === 'below') {
       p.top = `${Math.round(keep.bottom + GAP)}px`;
-      p.left = `${Math.round(Math.max(8, Math.min(vw - w - 8, comp.right - w)))}px`;
-      p.maxHeight = `${Math.max(120, Math.round(below))}px`;
-    } else if (left >= w && left > above) {
-      p.left = `${Math.round(keep.left - GAP - w)}px`;
-      p.top = `${Math.round(Math.max(8, comp.top))}px`;
-      p.maxHeight = `${Math.round(vh - 16)}px`;
+      p.left = alignX;
+      p.maxHeight = `${Math.max(120, Math.round(room.below))}px`;
     } else {
       p.bottom = `${Math.round(vh - keep.top + GAP)}px`;
-      p.left = `${Math.round(Math.max(8, Math.min(vw - w - 8, comp.right - w)))}px`;
-      p.maxHeight = `${Math.max(120, Math.round(above))}px`;
+      p.left = alignX;
+      p.maxHeight = `${Math.max(120, Math.round(room.above))}px`;
     }
   }
 }

@@ -7,9 +7,11 @@
 import { adaptersFor } from './adapters/index.js';
 import { BoxCoach } from './box-coach.js';
 import { CoachUI } from './coach-ui.js';
+import { ruleTitles } from '../shared/report-view.js';
 import { loadSettings, onSettingsChanged } from '../shared/settings.js';
 import { EngineClient } from '../shared/protocol.js';
 import { EnginePort } from '../shared/messaging.js';
+import { OPEN_PANEL, matchesShortcut } from '../shared/shortcut.js';
 
 /** @typedef {import('../shared/settings.js').Settings} Settings */
 /** @typedef {import('./adapters/index.js').SiteAdapter} SiteAdapter */
@@ -31,7 +33,34 @@ function start() {
   let settings = null;
   /** @type {BoxCoach | null} the coach shown */
   let active = null;
-  const ui = new CoachUI(document, { onIntent: (intent) => { active?.perform(intent).catch(() => {}); } });
+  const ui = new CoachUI(document, {
+    onIntent: (intent) => (active ? active.perform(intent).catch(() => /** @type {const} */ ('failed')) : Promise.resolve('none')),
+    onOpenSettings: (field) => { engine.openSettings(field); },
+    // the suggested reply's length is measured only while the panel shows it
+    onOpen: () => { active?.run(true); },
+  });
+  /** @type {Map<string, Promise<Map<string, string> | null>>} the engine's rule titles, by language */
+  const titles = new Map();
+  /**
+   * The panel in `lang`, with the engine's names of the rules in it once they are known
+   * (asked once per language; until then, or from an engine without titles, the
+   * interface's own names).
+   * @param {string} lang
+   */
+  const setLanguage = (lang) => {
+    ui.setLanguage(lang);
+    if (lang !== 'nl' && lang !== 'en') return;
+    let got = titles.get(lang);
+    if (!got) {
+      // a failed request is asked again at the next change of language or analysis
+      got = engine.rules(lang).then((r) => (r.ok ? ruleTitles(r.rules) : null), () => null);
+      titles.set(lang, got);
+    }
+    got.then((m) => {
+      if (m) ui.setRuleTitles(lang, m);
+      else if (titles.get(lang) === got) titles.delete(lang);
+    });
+  };
   /** @type {import('./box-coach.js').CoachHost} */
   const host = {
     analyze(request) {
@@ -39,11 +68,12 @@ function start() {
       settingsChanged = false;
       return engine.analyze({ ...request, reloadSettings });
     },
+    wantsRewriteLength: (coach) => coach === active && ui.open,
     onChange(coach) {
       if (coach === active) ui.update(coach.state);
     },
     onLanguage(lang) {
-      ui.setLanguage(lang);
+      setLanguage(lang);
     },
   };
 
@@ -114,20 +144,38 @@ function start() {
     }
   }, true);
 
-  document.addEventListener('keydown', (e) => {
-    if (!(e.altKey && e.shiftKey && e.code === 'KeyC')) return;
-    const coach = coachFor(e.target);
-    if (!coach) return;
-    e.preventDefault();
-    e.stopPropagation();
+  // The shortcut is the extension's `commands` entry: the browser delivers it to the
+  // worker, which sends OPEN_PANEL to this tab. Where the browser leaves the key to the
+  // page (it may, while a page's editor has the focus), the same shortcut, as the user
+  // set it in the browser, is matched here too.
+  /** @param {EventTarget | null} target */
+  const openFor = (target) => {
+    const coach = coachFor(target) ?? active;
+    if (!coach) return false;
     if (active !== coach) activate(coach);
     ui.openPanel(true);
+    return true;
+  };
+  document.addEventListener('keydown', (e) => {
+    if (!ui.shortcut || !matchesShortcut(e, ui.shortcut)) return;
+    if (!coachFor(e.target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    openFor(e.target);
   }, true);
+  const api = globalThis.browser ?? globalThis.chrome;
+  api.runtime.onMessage.addListener((/** @type {unknown} */ msg) => {
+    if (msg && typeof msg === 'object' && /** @type {{type?: unknown}} */ (msg).type === OPEN_PANEL) {
+      openFor(document.activeElement);
+    }
+    return false;
+  });
+  engine.shortcut().then((r) => { ui.setShortcut(r.ok ? r.shortcut : ''); });
 
   const refresh = async () => {
     const { settings: s } = await loadSettings();
     settings = s;
-    ui.setLanguage(s.ui_language);
+    setLanguage(s.ui_language);
     scan();
     if (active && coaches.has(active.editor)) active.run(true);
   };

@@ -4,13 +4,16 @@
 // with data-i18n keys that i18n.localise() fills in. `write` shows settings, `read` gives
 // back what the form holds (raw: the caller checks it with sanitize()).
 import { FIELDS, FIELD_KEYS, GROUPS } from '../shared/settings.js';
-import { localise } from '../shared/i18n.js';
+import { t, localise } from '../shared/i18n.js';
+import { ruleTitle } from '../shared/report-view.js';
+import { plainSources } from '../shared/sources.js';
 
 /** @typedef {import('../shared/settings.js').Settings} Settings */
 /** @typedef {import('../shared/settings.js').FieldKey} FieldKey */
 /** @typedef {import('../shared/settings.js').Form} Form */
 /** @typedef {import('../shared/settings.js').PhraseColumn} PhraseColumn */
 /** @typedef {import('reply-coach-engine').CustomRule} CustomRule */
+/** @typedef {import('reply-coach-engine').RuleDoc} RuleDoc */
 
 // The phrase table keeps the ids the page always had.
 const PHRASES_BODY_ID = 'rules';
@@ -43,8 +46,12 @@ export class SettingsForm {
     this.lang = lang;
     /** @type {Map<string, HTMLFieldSetElement>} */
     const sets = new Map();
+    /** @type {Set<string>} the rules switched off (also those the list does not show) */
+    this.disabled = new Set();
+    /** @type {HTMLElement | null} the list of rule switches */
+    this.ruleList = null;
     for (const g of GROUPS) {
-      const fs = el(this.doc, 'fieldset', {}, el(this.doc, 'legend', { 'data-i18n': g.legend }));
+      const fs = el(this.doc, 'fieldset', { id: `group-${g.id}` }, el(this.doc, 'legend', { 'data-i18n': g.legend }));
       if (g.help) fs.append(el(this.doc, 'p', { class: 'help', 'data-i18n': g.help }));
       sets.set(g.id, /** @type {HTMLFieldSetElement} */ (fs));
       container.append(fs);
@@ -53,7 +60,7 @@ export class SettingsForm {
       const field = FIELDS[key];
       const set = sets.get(field.group);
       if (!set) throw new Error(`settings field ${key}: no group ${field.group}`);
-      set.append(...this.render(key, field.label, field.form));
+      set.append(...this.render(key, field.label, field.form, field.help));
     }
   }
 
@@ -61,12 +68,18 @@ export class SettingsForm {
    * @param {string} key
    * @param {string} label
    * @param {Form} form
+   * @param {string} [help]  a key in _locales: a line under the control
    * @returns {Node[]}
    */
-  render(key, label, form) {
+  render(key, label, form, help) {
     const doc = this.doc;
     /** @param {Element} control */
-    const labelled = (control) => el(doc, 'label', {}, el(doc, 'span', { 'data-i18n': label }), control);
+    const labelled = (control) => {
+      if (!help) return el(doc, 'label', {}, el(doc, 'span', { 'data-i18n': label }), control);
+      control.setAttribute('aria-describedby', `${key}-help`);
+      return el(doc, 'div', { class: 'field' }, el(doc, 'label', {}, el(doc, 'span', { 'data-i18n': label }), control),
+        el(doc, 'p', { class: 'help field-help', id: `${key}-help`, 'data-i18n': help }));
+    };
     switch (form.kind) {
       case 'text':
         return [labelled(el(doc, 'input', { id: key, name: key, ...form.attrs }))];
@@ -90,9 +103,38 @@ export class SettingsForm {
         add.addEventListener('click', () => this.addPhrase().querySelector('input')?.focus());
         return [el(doc, 'table', { class: 'rules' }, el(doc, 'thead', {}, head), this.phraseBody), add];
       }
+      case 'rules':
+        this.ruleList = el(doc, 'ul', { id: key, class: 'rule-switches', 'data-testid': 'rule-switches' });
+        return [this.ruleList];
       default:
         throw new Error(`settings field ${key}: unknown form kind`);
     }
+  }
+
+  /**
+   * One switch per rule of the engine: its plain title (the engine's, else the
+   * interface's), its severity in words, and what it checks and why.
+   * @param {RuleDoc[]} docs
+   */
+  setRules(docs) {
+    const list = this.ruleList;
+    if (!list) return;
+    const doc = this.doc;
+    const lang = this.lang();
+    list.replaceChildren(...docs.map((d) => {
+      const box = el(doc, 'input', { type: 'checkbox', id: `rule-${d.id}`, 'data-rule': d.id });
+      /** @type {HTMLInputElement} */ (box).checked = !this.disabled.has(d.id);
+      box.addEventListener('change', () => {
+        if (/** @type {HTMLInputElement} */ (box).checked) this.disabled.delete(d.id);
+        else this.disabled.add(d.id);
+      });
+      return el(doc, 'li', {},
+        el(doc, 'label', { class: 'check' }, box, doc.createTextNode(' '),
+          el(doc, 'span', { class: 'rule-title', text: ruleTitle(lang, d.id, d.title) }),
+          el(doc, 'span', { class: `sev sev-${d.severity}`, text: t(lang, `severity_${d.severity}`) })),
+        el(doc, 'details', {}, el(doc, 'summary', { text: t(lang, 'ruleWhat') }),
+          el(doc, 'p', { class: 'help', text: plainSources(d.explanation, lang) })));
+    }));
   }
 
   /**
@@ -153,6 +195,12 @@ export class SettingsForm {
           this.phraseBody?.replaceChildren();
           for (const rule of /** @type {CustomRule[]} */ (value)) this.addPhrase(rule);
           break;
+        case 'rules':
+          this.disabled = new Set(/** @type {string[]} */ (value));
+          for (const box of this.ruleList?.querySelectorAll('input[data-rule]') ?? []) {
+            /** @type {HTMLInputElement} */ (box).checked = !this.disabled.has(/** @type {HTMLElement} */ (box).dataset.rule ?? '');
+          }
+          break;
       }
     }
   }
@@ -184,6 +232,9 @@ export class SettingsForm {
           out[key] = rules;
           break;
         }
+        case 'rules':
+          out[key] = [...this.disabled];
+          break;
       }
     }
     return out;
@@ -198,6 +249,7 @@ export class SettingsForm {
     /** @type {Element | null | undefined} */
     let target;
     if (form.kind === 'switches') target = this.container.querySelector(`#${key}_${form.items[0].key}`);
+    else if (form.kind === 'rules') target = this.ruleList?.querySelector('input') ?? null;
     else if (form.kind === 'phrases') target = this.phraseBody?.querySelector('input') ?? this.container.querySelector(`#${PHRASES_ADD_ID}`);
     else target = this.container.querySelector(`#${key}`);
     if (target instanceof HTMLElement) target.focus();

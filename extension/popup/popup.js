@@ -1,9 +1,11 @@
 // @ts-check
-// Popup playground: paste a post and a draft, get the full coaching and the rewrite.
-// The draft is a textarea, so fixes are applied to it directly.
+// Popup playground: paste a post and a draft, get the full coaching and the rewrite, in
+// the same order as the panel. The draft is a textarea, so fixes are applied to it
+// directly (and its own Ctrl+Z undoes them).
 import { loadSettings } from '../shared/settings.js';
 import { t, localise } from '../shared/i18n.js';
-import { renderReport, findingKey, REPORT_CSS } from '../shared/report-view.js';
+import { renderReport, findingKey, ruleTitles } from '../shared/report-view.js';
+import { applyPageTheme } from '../shared/page-theme.js';
 import { EngineClient } from '../shared/protocol.js';
 import { sendMessage } from '../shared/messaging.js';
 import { missingHostAccess, requestHostAccess, siteNames } from '../shared/host-access.js';
@@ -22,14 +24,25 @@ const control = (id) => /** @type {HTMLInputElement | HTMLSelectElement | HTMLTe
 
 const engine = new EngineClient(sendMessage);
 let lang = 'en';
-/** @type {{report: Report, draft: string, post: Post | null} | null} */
+/** @type {Map<string, string>} the engine's rule titles in `lang` (empty: the interface's names) */
+let titles = new Map();
+/** @type {{report: Report, draft: string, post: Post | null, rewriteLength: {counted: number, limit: number} | null} | null} */
 let last = null;
 /** @type {Set<string>} */
 const dismissed = new Set();
+const view = { showAll: false, showDismissed: false, showMore: false };
 
-const style = document.createElement('style');
-style.textContent = REPORT_CSS;
-document.head.append(style);
+applyPageTheme(document);
+
+/**
+ * Writes into the draft box the way typing does, so its own undo (Ctrl+Z) takes it back.
+ * @param {HTMLTextAreaElement} ta @param {number} start @param {number} end @param {string} text
+ */
+function replaceIn(ta, start, end, text) {
+  ta.focus();
+  ta.setSelectionRange(start, end);
+  if (!document.execCommand('insertText', false, text)) ta.setRangeText(text, start, end, 'end');
+}
 
 async function analyze() {
   const draft = control('draft').value;
@@ -39,37 +52,59 @@ async function analyze() {
     ? { text: postText, author: control('author').value.trim() || null, age_minutes: Number.isFinite(age) ? age : null }
     : null;
   $('status').textContent = t(lang, 'analysing');
-  const resp = await engine.analyze({ post, draft, platform: control('platform').value === 'facebook' ? 'facebook' : 'x' });
+  const resp = await engine.analyze({
+    post, draft, platform: control('platform').value === 'facebook' ? 'facebook' : 'x', measureRewrite: true,
+  });
   if (!resp.ok) {
     $('status').textContent = t(lang, 'engineError', resp.error);
     return;
   }
   $('status').textContent = '';
   if (!last || last.draft !== draft) dismissed.clear();
-  last = { report: resp.report, draft, post };
+  last = { report: resp.report, draft, post, rewriteLength: resp.rewriteLength ?? null };
   render();
 }
 
 function render() {
   if (!last) return;
-  $('result').replaceChildren(renderReport(document, last.report, last.draft, { lang, actions: true, dismissed, post: last.post }));
+  $('result').replaceChildren(renderReport(document, last.report, last.draft, {
+    lang, actions: true, dismissed, post: last.post, rewriteLength: last.rewriteLength, titles, ...view,
+  }));
 }
 
-$('result').addEventListener('click', (e) => {
+$('result').addEventListener('click', async (e) => {
   const btn = /** @type {HTMLElement | null} */ (/** @type {Element} */ (e.target).closest('[data-action]'));
   if (!btn || !last) return;
+  const action = btn.dataset.action;
   const f = last.report.findings[Number(btn.dataset.index)];
-  const ta = control('draft');
+  const ta = /** @type {HTMLTextAreaElement} */ (control('draft'));
+  switch (action) {
+    case 'toggle-all': view.showAll = !view.showAll; render(); return;
+    case 'toggle-dismissed': view.showDismissed = !view.showDismissed; render(); return;
+    case 'toggle-more': view.showMore = !view.showMore; render(); return;
+    case 'open-settings': engine.openSettings(btn.dataset.field ?? ''); return;
+    case 'copy-rewrite':
+      if (last.report.rewrite) {
+        await navigator.clipboard.writeText(last.report.rewrite).then(
+          () => { $('status').textContent = t(lang, 'toastCopied'); },
+          () => { $('status').textContent = t(lang, 'toastCopyFailed'); });
+      }
+      return;
+    case 'restore': dismissed.delete(btn.dataset.restore ?? ''); render(); return;
+    case 'dismiss':
+      if (f) dismissed.add(findingKey(f, last.draft));
+      render();
+      return;
+    default: break;
+  }
   if (ta.value !== last.draft) { analyze(); return; }
-  if (btn.dataset.action === 'apply-fix' && f?.span && f.replacement !== null) {
-    ta.value = last.draft.slice(0, f.span[0]) + f.replacement + last.draft.slice(f.span[1]);
+  if (action === 'apply-fix' && f?.span && f.replacement !== null) {
+    replaceIn(ta, f.span[0], f.span[1], f.replacement);
+    $('status').textContent = t(lang, 'toastApplied', '');
     analyze();
-  } else if (btn.dataset.action === 'apply-rewrite' && last.report.rewrite !== null) {
-    ta.value = last.report.rewrite;
+  } else if (action === 'apply-rewrite' && last.report.rewrite !== null) {
+    replaceIn(ta, 0, ta.value.length, last.report.rewrite);
     analyze();
-  } else if (btn.dataset.action === 'dismiss' && f) {
-    dismissed.add(findingKey(f, last.draft));
-    render();
   }
 });
 
@@ -89,6 +124,11 @@ async function main() {
   lang = settings.ui_language;
   document.documentElement.lang = lang;
   localise(document, lang);
+  engine.rules(settings.ui_language).then((r) => {
+    if (!r.ok) return;
+    titles = ruleTitles(r.rules);
+    render();
+  }, () => {});
   $('analyze').addEventListener('click', analyze);
   for (const id of ['post', 'draft']) {
     $(id).addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) analyze(); });

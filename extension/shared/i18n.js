@@ -31,6 +31,19 @@ export function t(lang, key, ...subs) {
   return msg.replace(/\$\$/g, '$');
 }
 
+/**
+ * A message with a count: `${key}_one` for 1, `${key}_other` otherwise (Dutch and
+ * English have these two forms); the count is the first substitution.
+ * tn('en', 'points', 1) -> "1 point"
+ * @param {string} lang
+ * @param {string} key
+ * @param {number} n
+ * @param {...string} subs
+ */
+export function tn(lang, key, n, ...subs) {
+  return t(lang, `${key}_${n === 1 ? 'one' : 'other'}`, String(n), ...subs);
+}
+
 /** @param {string} lang @param {string} key */
 export function has(lang, key) {
   return Boolean(TABLES[lang]?.[key]);
@@ -66,6 +79,27 @@ export function localise(root, lang) {
       el.setAttribute(attr.trim(), t(lang, key.trim()));
     }
   }
+}
+
+/**
+ * A duration in words, for the interface ("1 hour", "1 hour 30 minutes", "2 days 3
+ * hours"; Dutch "1 uur", "45 minuten"): rounded to whole minutes as formatMinutes does.
+ * Empty for no number.
+ * @param {string} lang
+ * @param {number | null | undefined} minutes
+ */
+export function plainDuration(lang, minutes) {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '';
+  const m = Math.round(Math.max(0, minutes));
+  const d = Math.floor(m / 1440);
+  const h = Math.floor((m % 1440) / 60);
+  const min = m % 60;
+  const parts = [];
+  if (d) parts.push(tn(lang, 'days', d));
+  if (h) parts.push(tn(lang, 'hours', h));
+  if (min && !d) parts.push(tn(lang, 'minutes', min));
+  if (!parts.length) parts.push(tn(lang, 'minutes', 0));
+  return parts.length === 2 ? t(lang, 'durationTwo', parts[0], parts[1]) : parts[0];
 }
 
 /**

@@ -26,6 +26,8 @@
  * @property {Platform} platform
  * @property {boolean} [reloadSettings]  read the settings from storage again first (the
  *   sender saw them change; the worker's own storage event may still be on the way)
+ * @property {boolean} [measureRewrite]  also measure the suggested reply's length as the
+ *   platform counts it (one more analysis: asked only while a panel shows it)
  */
 /**
  * @typedef {object} AnalyzeResponse
@@ -34,6 +36,8 @@
  * @property {Lang} uiLanguage  the interface language of the settings used
  * @property {string[] | null} settingsNotice  stored settings that were invalid and
  *   replaced by defaults (field names, or "storage" when they could not be read)
+ * @property {{counted: number, limit: number} | null} [rewriteLength]  the suggested
+ *   reply's length, when asked for and there is one
  */
 /**
  * Every rule's documentation, in `lang` (default: the interface language set).
@@ -45,6 +49,17 @@
  * @typedef {{type: 'version'}} VersionRequest
  */
 /** @typedef {{ok: true, version: string}} VersionResponse */
+/**
+ * The keyboard shortcut of the panel as the browser has it now ('' when the user
+ * removed it), from the manifest's `commands`.
+ * @typedef {{type: 'shortcut'}} ShortcutRequest
+ */
+/** @typedef {{ok: true, shortcut: string}} ShortcutResponse */
+/**
+ * Open the settings page, at a field (its id on the options page) or none.
+ * @typedef {{type: 'openSettings', field: string}} OpenSettingsRequest
+ */
+/** @typedef {{ok: true}} OpenSettingsResponse */
 /** @typedef {{ok: false, error: string}} Failure */
 
 /**
@@ -52,6 +67,8 @@
  * @property {{request: AnalyzeRequest, response: AnalyzeResponse}} analyze
  * @property {{request: RulesRequest, response: RulesResponse}} rules
  * @property {{request: VersionRequest, response: VersionResponse}} version
+ * @property {{request: ShortcutRequest, response: ShortcutResponse}} shortcut
+ * @property {{request: OpenSettingsRequest, response: OpenSettingsResponse}} openSettings
  */
 /** @typedef {keyof Messages} MessageType */
 /** @typedef {Messages[MessageType]['request']} Request */
@@ -106,9 +123,15 @@ const READERS = {
     draft: typeof raw.draft === 'string' ? raw.draft : '',
     platform: raw.platform === 'facebook' ? 'facebook' : 'x',
     ...(raw.reloadSettings === true ? { reloadSettings: true } : {}),
+    ...(raw.measureRewrite === true ? { measureRewrite: true } : {}),
   }),
   rules: (raw) => (isLang(raw.lang) ? { type: 'rules', lang: raw.lang } : { type: 'rules' }),
   version: () => ({ type: 'version' }),
+  shortcut: () => ({ type: 'shortcut' }),
+  // a field id of the options page: letters, digits, "_" and "-" only
+  openSettings: (raw) => ({
+    type: 'openSettings', field: typeof raw.field === 'string' && /^[A-Za-z0-9_-]{0,80}$/.test(raw.field) ? raw.field : '',
+  }),
 };
 
 /**
@@ -159,9 +182,12 @@ function wellFormed(type, resp) {
   if (resp.ok !== true) return false;
   switch (type) {
     case 'analyze': return isObject(resp.report) && isLang(resp.uiLanguage)
-      && (resp.settingsNotice === null || Array.isArray(resp.settingsNotice));
+      && (resp.settingsNotice === null || Array.isArray(resp.settingsNotice))
+      && (resp.rewriteLength === undefined || resp.rewriteLength === null || isObject(resp.rewriteLength));
     case 'rules': return Array.isArray(resp.rules);
     case 'version': return typeof resp.version === 'string';
+    case 'shortcut': return typeof resp.shortcut === 'string';
+    case 'openSettings': return true;
     default: return false;
   }
 }
@@ -210,14 +236,28 @@ export class EngineClient {
   }
 
   /**
-   * @param {{post: Post | null, draft: string, platform: Platform, reloadSettings?: boolean}} what
+   * @param {{post: Post | null, draft: string, platform: Platform, reloadSettings?: boolean, measureRewrite?: boolean}} what
    * @returns {Promise<AnalyzeResponse | Failure>}
    */
-  analyze({ post, draft, platform, reloadSettings = false }) {
+  analyze({ post, draft, platform, reloadSettings = false, measureRewrite = false }) {
     /** @type {AnalyzeRequest} */
     const request = { type: 'analyze', post, draft, platform };
     if (reloadSettings) request.reloadSettings = true;
+    if (measureRewrite) request.measureRewrite = true;
     return this.call(request);
+  }
+
+  /** @returns {Promise<ShortcutResponse | Failure>} */
+  shortcut() {
+    return this.call({ type: 'shortcut' });
+  }
+
+  /**
+   * @param {string} field  the id of a field on the options page ('' for the top)
+   * @returns {Promise<OpenSettingsResponse | Failure>}
+   */
+  openSettings(field) {
+    return this.call({ type: 'openSettings', field });
   }
 
   /**

@@ -49,7 +49,7 @@ const str = (v) => (typeof v === 'string' ? v.trim() : null);
  * @template T
  * @typedef {object} Field
  * @property {string} label  its label, a key in _locales
- * @property {'agent' | 'sites' | 'phrases'} group  where the options page shows it (GROUPS)
+ * @property {'agent' | 'sites' | 'phrases' | 'rules'} group  where the options page shows it (GROUPS)
  * @property {() => T} initial  its default
  * @property {boolean} nullable  a stored null means "not set": the default, no problem
  * @property {(raw: unknown, fallback: T) => {value: T, ok: boolean}} parse
@@ -58,6 +58,7 @@ const str = (v) => (typeof v === 'string' ? v.trim() : null);
  * @property {Form} form
  * @property {string} [invalid]  what the options page says when the form holds an invalid
  *   value (a key in _locales; default "invalidField")
+ * @property {string} [help]  a line under the control that says what it does (a key)
  */
 /**
  * How a field is shown on the options page (options/form.js).
@@ -65,7 +66,8 @@ const str = (v) => (typeof v === 'string' ? v.trim() : null);
  *   | {kind: 'choice', options: readonly {value: string, label: string}[]}
  *   | {kind: 'integer', min: number, max: number}
  *   | {kind: 'switches', items: readonly {key: string, label: string}[]}
- *   | {kind: 'phrases', columns: readonly PhraseColumn[]}} Form
+ *   | {kind: 'phrases', columns: readonly PhraseColumn[]}
+ *   | {kind: 'rules'}} Form
  */
 /**
  * A column of the phrase table: a field of CustomRule, its label (a key in _locales)
@@ -74,12 +76,12 @@ const str = (v) => (typeof v === 'string' ? v.trim() : null);
  */
 
 /**
- * @param {{label: string, group?: Field<string>['group'], nullable?: boolean, attrs?: Record<string, string>}} spec
+ * @param {{label: string, group?: Field<string>['group'], nullable?: boolean, attrs?: Record<string, string>, help?: string}} spec
  * @returns {Field<string>}
  */
-function text({ label, group = 'agent', nullable = true, attrs = {} }) {
+function text({ label, group = 'agent', nullable = true, attrs = {}, help }) {
   return {
-    label, group, nullable,
+    label, group, nullable, help,
     initial: () => '',
     parse(raw, fallback) {
       const v = str(raw);
@@ -92,13 +94,13 @@ function text({ label, group = 'agent', nullable = true, attrs = {} }) {
 
 /**
  * @template {string} V
- * @param {{label: string, values: readonly V[], labels: Record<V, string>, initial: () => V, nullable?: boolean}} spec
+ * @param {{label: string, values: readonly V[], labels: Record<V, string>, initial: () => V, nullable?: boolean, help?: string}} spec
  *   labels: the label of each value, a key in _locales
  * @returns {Field<V>}
  */
-function choice({ label, values, labels, initial, nullable = false }) {
+function choice({ label, values, labels, initial, nullable = false, help }) {
   return {
-    label, group: 'agent', nullable, initial,
+    label, group: 'agent', nullable, initial, help,
     parse: (raw, fallback) => (values.includes(/** @type {V} */ (raw)) ? { value: /** @type {V} */ (raw), ok: true } : { value: fallback, ok: false }),
     profile: (v) => v,
     form: { kind: 'choice', options: values.map((value) => ({ value, label: labels[value] })) },
@@ -106,12 +108,12 @@ function choice({ label, values, labels, initial, nullable = false }) {
 }
 
 /**
- * @param {{label: string, min: number, max: number, initial: number, invalid: string}} spec
+ * @param {{label: string, min: number, max: number, initial: number, invalid: string, help?: string}} spec
  * @returns {Field<number>}
  */
-function integer({ label, min, max, initial, invalid }) {
+function integer({ label, min, max, initial, invalid, help }) {
   return {
-    label, group: 'agent', nullable: false, invalid,
+    label, group: 'agent', nullable: false, invalid, help,
     initial: () => initial,
     parse(raw, fallback) {
       const n = Number(raw);
@@ -208,6 +210,27 @@ function phrases({ label }) {
   };
 }
 
+const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * The rules switched off: rule ids (the engine's, lower-case words joined by "-"), each
+ * once. The options page lists every rule the engine has with a switch.
+ * @param {{label: string}} spec
+ * @returns {Field<string[]>}
+ */
+function ruleSwitches({ label }) {
+  return {
+    label, group: 'rules', nullable: false,
+    initial: () => [],
+    parse(raw, fallback) {
+      if (!Array.isArray(raw)) return { value: fallback, ok: false };
+      const value = [...new Set(raw.filter((r) => typeof r === 'string' && RULE_ID.test(r)))].slice(0, MAX_RULES);
+      return { value, ok: value.length === raw.length };
+    },
+    profile: (ids) => [...ids],
+    form: { kind: 'rules' },
+  };
+}
 // ---------------------------------------------------------------------------------------
 // The table. Its order is the options page's order.
 
@@ -216,12 +239,22 @@ export const FIELDS = {
   agent_initials: text({ label: 'fieldInitials', attrs: { maxlength: '20' } }),
   signature_style: choice({
     label: 'fieldSignature',
-    values: /** @type {const} */ (['caret', 'dash', 'greeting']),
+    values: /** @type {const} */ (['caret', 'dash', 'greeting', 'organisation']),
     initial: () => 'caret',
-    labels: { caret: 'signatureCaret', dash: 'signatureDash', greeting: 'signatureGreeting' },
+    labels: { caret: 'signatureCaret', dash: 'signatureDash', greeting: 'signatureGreeting', organisation: 'signatureOrganisation' },
+    help: 'helpSignature',
   }),
   organisation: text({ label: 'fieldOrganisation', attrs: { autocomplete: 'organization' } }),
-  response_time_norm_minutes: integer({ label: 'fieldNorm', min: 1, max: 10080, initial: 60, invalid: 'invalidNorm' }),
+  house_register: choice({
+    label: 'fieldHouseRegister',
+    values: /** @type {const} */ (['informal', 'formal']),
+    initial: () => 'informal',
+    labels: { informal: 'houseInformal', formal: 'houseFormal' },
+    help: 'helpHouseRegister',
+  }),
+  response_time_norm_minutes: integer({
+    label: 'fieldNorm', min: 1, max: 10080, initial: 60, invalid: 'invalidNorm', help: 'helpNorm',
+  }),
   ui_language: choice({
     label: 'fieldLanguage',
     values: LANGS,
@@ -231,6 +264,7 @@ export const FIELDS = {
   }),
   sites: switches({ label: 'optionsSites', keys: SITES, labels: { x: 'siteX', facebook: 'siteFacebook' } }),
   custom_rules: phrases({ label: 'optionsPhrases' }),
+  disabled_rules: ruleSwitches({ label: 'optionsRules' }),
 };
 
 /** The fieldsets of the options page, in order: their legend and help (keys in _locales). */
@@ -238,6 +272,7 @@ export const GROUPS = [
   { id: 'agent', legend: 'optionsAgent' },
   { id: 'sites', legend: 'optionsSites' },
   { id: 'phrases', legend: 'optionsPhrases', help: 'phrasesHelp' },
+  { id: 'rules', legend: 'optionsRules', help: 'rulesHelp' },
 ];
 
 /** @typedef {keyof typeof FIELDS} FieldKey */
@@ -308,7 +343,9 @@ export function toProfile(settings, platform) {
 }
 
 // Strict check for an imported profile file: refuses anything that does not validate,
-// with an error whose `key` names a message in _locales (and `detail` what was wrong).
+// with an error whose `key` names a message in _locales; `detail` says what was wrong:
+// the fields (keys of FIELDS) for importInvalidFields, the names for importUnknownFields,
+// the version for importWrongVersion, "line:column" (or "") for importNotJson.
 export class ImportError extends Error {
   /** @param {string} key @param {string} [detail] */
   constructor(key, detail = '') {
@@ -319,15 +356,31 @@ export class ImportError extends Error {
 }
 
 /**
- * @param {string} jsonText
- * @returns {Settings}
+ * Where JSON.parse stopped, as "line:column" of the text, when the engine says (V8 writes
+ * "at position N"); "" otherwise.
+ * @param {string} text
+ * @param {unknown} err
  */
-export function parseImport(jsonText) {
+function jsonErrorAt(text, err) {
+  const m = /position (\d+)/.exec(err instanceof Error ? err.message : String(err));
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split('\n');
+  return `${lines.length}:${lines[lines.length - 1].length + 1}`;
+}
+
+/**
+ * An imported profile file, checked strictly: the fields it sets (only those), or an
+ * ImportError.
+ * @param {string} jsonText
+ * @returns {Partial<Record<FieldKey, unknown>>}
+ */
+export function readImport(jsonText) {
   let raw;
   try {
     raw = JSON.parse(jsonText);
   } catch (e) {
-    throw new ImportError('importNotJson', e instanceof Error ? e.message : String(e));
+    throw new ImportError('importNotJson', jsonErrorAt(jsonText, e));
   }
   if (!isObj(raw)) throw new ImportError('importNotObject');
   if (raw[EXPORT_MARKER] !== undefined && raw[EXPORT_MARKER] !== SCHEMA) {
@@ -335,10 +388,66 @@ export function parseImport(jsonText) {
   }
   const unknown = Object.keys(raw).filter((k) => !KNOWN_FIELDS.has(k));
   if (unknown.length) throw new ImportError('importUnknownFields', unknown.join(', '));
-  if (!Object.keys(raw).some((k) => k !== 'schema' && k !== EXPORT_MARKER)) throw new ImportError('importEmpty');
-  const { settings, problems } = sanitize(raw);
-  if (problems.length) throw new ImportError('importInvalidFields', problems.join(', '));
-  return settings;
+  const keys = FIELD_KEYS.filter((k) => raw[k] !== undefined);
+  if (!keys.length) throw new ImportError('importEmpty');
+  const { problems } = sanitize(raw);
+  const bad = problems.filter((p) => p !== 'schema');
+  if (bad.length) throw new ImportError('importInvalidFields', bad.join(', '));
+  return Object.fromEntries(keys.map((k) => [k, raw[k]]));
+}
+
+/** @param {CustomRule} r */
+const phraseKey = (r) => `${r.phrase.toLowerCase()}|${r.language ?? ''}`;
+
+/**
+ * The settings after an import. 'merge' (the default) changes only what the file sets:
+ * its phrases are added to yours (its wording wins for the same phrase), its switched-off
+ * rules join yours, a site it does not name keeps its switch. 'replace' takes the file as
+ * the whole profile: what it does not set goes back to the default.
+ * @param {Settings} current
+ * @param {Partial<Record<FieldKey, unknown>>} fields  from readImport
+ * @param {'merge' | 'replace'} mode
+ * @returns {Settings}
+ */
+export function applyImport(current, fields, mode) {
+  if (mode === 'replace') return sanitize(fields).settings;
+  const next = /** @type {Record<FieldKey, unknown>} */ ({ ...structuredClone(current) });
+  for (const key of FIELD_KEYS) {
+    if (fields[key] === undefined) continue;
+    const field = /** @type {Field<unknown>} */ (FIELDS[key]);
+    if (fields[key] === null && field.nullable) { next[key] = field.initial(); continue; }
+    const { value } = field.parse(fields[key], next[key]);
+    if (key === 'custom_rules') {
+      const theirs = /** @type {CustomRule[]} */ (value);
+      const keys = new Set(theirs.map(phraseKey));
+      next[key] = [...current.custom_rules.filter((r) => !keys.has(phraseKey(r))), ...theirs].slice(0, MAX_RULES);
+    } else if (key === 'disabled_rules') {
+      next[key] = [...new Set([...current.disabled_rules, .../** @type {string[]} */ (value)])];
+    } else {
+      next[key] = value;
+    }
+  }
+  return sanitize({ ...next, schema: SCHEMA }).settings;
+}
+
+/**
+ * The fields whose value differs.
+ * @param {Settings} a
+ * @param {Settings} b
+ * @returns {FieldKey[]}
+ */
+export function changedFields(a, b) {
+  return FIELD_KEYS.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+/**
+ * The settings a file gives on its own (as 'replace' imports them); kept for callers
+ * that take a file whole.
+ * @param {string} jsonText
+ * @returns {Settings}
+ */
+export function parseImport(jsonText) {
+  return sanitize(readImport(jsonText)).settings;
 }
 
 /**

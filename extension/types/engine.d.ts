@@ -7,7 +7,11 @@
 declare module 'reply-coach-engine' {
   export type Lang = 'nl' | 'en';
   export type Platform = 'x' | 'facebook';
+  /** 'organisation': the team signs with Profile.organisation (an engine from before it
+   *  refuses the value, and the worker then sends 'dash'). */
   export type SignatureStyle = 'caret' | 'dash' | 'greeting' | 'organisation';
+  /** The register a Dutch reply is written in. */
+  export type Register = 'informal' | 'formal';
   export type Severity = 'error' | 'warning' | 'suggestion';
   /** [start, end) in UTF-16 code units of the reply (JavaScript string indexes). */
   export type Span = [number, number];
@@ -29,8 +33,12 @@ declare module 'reply-coach-engine' {
     platform: Platform;
     ui_language: Lang;
     custom_rules: CustomRule[];
-    /** Rule ids switched off: no findings of them, none of their fixes in the rewrite. */
-    disabled_rules?: string[];
+    /** Rule ids switched off by the user (the engine reports none of their findings and
+     *  its rewrite applies none of their fixes). */
+    disabled_rules: string[];
+    /** The team's je/u house style, for when the customer's own form does not decide
+     *  (not yet in the engine's contract; an engine that does not know it ignores it). */
+    house_register?: Register;
     /** The team's saved replies (absent: none). */
     saved_replies?: SavedReply[];
   }

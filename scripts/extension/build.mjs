@@ -82,6 +82,7 @@ async function bundle(outdir, engine) {
       content: path.join(src, 'content/main.js'),
       'options/options': path.join(src, 'options/options.js'),
       'popup/popup': path.join(src, 'popup/popup.js'),
+      'welcome/welcome': path.join(src, 'welcome/welcome.js'),
     },
     bundle: true,
     alias: { 'reply-coach-engine': engine.js },
@@ -103,7 +104,9 @@ async function buildTarget(name, target, ver, icons, engine) {
   await fs.mkdir(out, { recursive: true });
   await bundle(out, engine);
   await fs.cp(path.join(src, '_locales'), path.join(out, '_locales'), { recursive: true });
-  for (const f of ['options/options.html', 'options/options.css', 'popup/popup.html', 'popup/popup.css']) {
+  for (const f of ['options/options.html', 'options/options.css', 'popup/popup.html', 'popup/popup.css',
+    'welcome/welcome.html', 'welcome/welcome.css', 'shared/page.css']) {
+    await fs.mkdir(path.dirname(path.join(out, f)), { recursive: true });
     await fs.copyFile(path.join(src, f), path.join(out, f));
   }
   await fs.mkdir(path.join(out, 'pkg'), { recursive: true });

@@ -79,7 +79,8 @@ test('a bidi override in an author name does not reverse the rest of the panel',
   const page = await openDemo(env, 'x', { lang: 'en', query: { post: 'abcdefgh ijklmnop', author: `${RLO}Eve` } });
   await typeDraft(page, 'x', 'en', 'Hi, what happened exactly? ^WC');
   await waitForBadge(page);
-  await openPanel(page);
+  const panel = await openPanel(page);
+  await panel.locator('[data-action="toggle-more"]').click(); // the post is quoted under "More"
   const post = await readsLeftToRight(page, '[data-part="post"] > span');
   assert.ok(post.ok, `the post text after the author is laid out left to right: ${JSON.stringify(post)}`);
   await page.close();
@@ -152,6 +153,7 @@ test('a whole session sends no request anywhere (pages and service worker interc
     await opts.click('#save');
     await opts.click('#export');
     await opts.click('#import-apply');
+    await opts.click('#import-cancel'); // (the file is what is saved: nothing to change)
     await opts.locator('#engine-version').filter({ hasText: /\d/ }).waitFor();
     for (const p of [x, fb, pop, opts]) await p.close();
   } finally {

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../demo/site/server.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXT_DIR = path.join(REPO, 'dist/chrome-dev');
+// REPLY_COACH_EXT_DIR runs the suite against another build (to check that a new test
+// fails on an older build).
+export const EXT_DIR = process.env.REPLY_COACH_EXT_DIR ? path.resolve(process.env.REPLY_COACH_EXT_DIR) : path.join(REPO, 'dist/chrome-dev');
 export const DEMO_DIR = path.join(REPO, 'dist/demo');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -151,11 +153,31 @@ export async function waitSettled(page) {
   });
 }
 
-export async function openPanel(page) {
+// Opens the panel (by its badge) and, unless `all` is false, shows every point, not
+// only the top ones (the tests that apply any fix need its button visible).
+export async function openPanel(page, { all = true } = {}) {
   const panel = page.locator('[data-reply-coach="panel"]');
   if (!(await panel.isVisible())) await page.locator('[data-reply-coach="badge"]').click();
   await panel.waitFor({ state: 'visible' });
+  if (all) await showAllPoints(page);
   return panel;
+}
+
+export async function showAllPoints(page) {
+  const toggle = page.locator('[data-reply-coach="panel"] [data-action="toggle-all"]');
+  if (await toggle.count() && (await toggle.getAttribute('aria-expanded')) === 'false') {
+    await toggle.click();
+    await page.locator('[data-reply-coach="panel"] [data-action="toggle-all"][aria-expanded="true"]').waitFor();
+  }
+}
+
+// The shadow root's focused element, described (null when the focus is not in it).
+export function focusInCoach(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.activeElement;
+    if (!el) return null;
+    return { tag: el.tagName, action: el.dataset.action ?? null, part: el.dataset.replyCoach ?? null, name: el.getAttribute('aria-label') ?? el.textContent };
+  });
 }
 
 export async function findingRules(page) {

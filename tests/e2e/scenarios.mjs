@@ -86,10 +86,19 @@ async function badge(d) {
   });
 }
 
+// Opens the panel and shows every point (it opens with the top three; the flows below
+// apply fixes by their index in the report).
 async function openPanel(d) {
   const open = () => { const p = document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelector('[data-reply-coach="panel"]'); return !p.hidden; };
   if (!(await d.evaluate(open))) await d.clickCoach('[data-reply-coach="badge"]');
   await d.waitFor(open);
+  const collapsed = () => document.querySelector('[data-reply-coach="host"]').shadowRoot
+    .querySelector('[data-reply-coach="panel"] [data-action="toggle-all"][aria-expanded="false"]') !== null;
+  if (await d.evaluate(collapsed)) {
+    await d.clickCoach('[data-reply-coach="panel"] [data-action="toggle-all"]');
+    await d.waitFor(() => document.querySelector('[data-reply-coach="host"]').shadowRoot
+      .querySelector('[data-reply-coach="panel"] [data-action="toggle-all"][aria-expanded="true"]') !== null);
+  }
 }
 
 const panelPost = (d) => d.evaluate(() => {

@@ -71,6 +71,8 @@ test('import refuses invalid profiles with a message and accepts a valid one', a
   });
   await opts.fill('#import-text', good);
   await opts.click('#import-apply');
+  await opts.locator('[data-testid="import-preview"]').waitFor();
+  await opts.click('#import-confirm');
   await opts.waitForFunction(() => document.querySelector('#import-status').dataset.result === 'ok');
   const s = await stored(opts);
   assert.equal(s.agent_name, 'Team Webcare');
@@ -91,7 +93,8 @@ test('corrupt stored settings fall back to defaults with a notice; the coach kee
   await opts.goto(env.extUrl('options/options.html'));
   const notice = opts.locator('[data-testid="settings-notice"]');
   await notice.waitFor({ state: 'visible' });
-  assert.match(await notice.textContent(), /signature_style/);
+  assert.match(await notice.textContent(), /How your replies end/, 'the field named as the page names it');
+  assert.doesNotMatch(await notice.textContent(), /signature_style/, 'not by its internal id');
   assert.equal(await opts.inputValue('#response_time_norm_minutes'), '60');
   const page = await openDemo(env, 'facebook', { lang: 'en' });
   await typeDraft(page, 'facebook', 'en', 'We apologise for any inconvenience caused.');
@@ -131,7 +134,9 @@ test('popup playground: paste a post and a draft, get the coaching and apply the
   await pop.fill('#post', 'My parcel has been stuck for three days! Ridiculous.');
   await pop.fill('#author', 'Sarah Miller');
   await pop.fill('#age', '20');
-  const draft = 'We apologise for any inconvenience caused.';
+  // (a draft the engine offers a suggested reply for: it gives only a note for the corporate
+  // phrase alone, which says nothing about what happens next)
+  const draft = 'We apologise for any inconvenience caused. We will look into it.';
   await pop.fill('#draft', draft);
   await pop.click('#analyze');
   await pop.locator('[data-rule]').first().waitFor();

@@ -22,6 +22,9 @@ test('the worker reads an analyze request field by field, and keeps nothing else
   // only `true` asks for a fresh settings read
   assert.equal(parseRequest({ type: 'analyze', reloadSettings: 'yes' }).reloadSettings, undefined);
   assert.equal(parseRequest({ type: 'analyze', reloadSettings: true }).reloadSettings, true);
+  // the same for measuring the suggested reply's length
+  assert.equal(parseRequest({ type: 'analyze', measureRewrite: 1 }).measureRewrite, undefined);
+  assert.equal(parseRequest({ type: 'analyze', measureRewrite: true }).measureRewrite, true);
 });
 
 test('the post is clipped, the draft never (the engine windows it and then offers no rewrite)', () => {
@@ -36,6 +39,12 @@ test('rules and version requests; anything else is no request', () => {
   assert.deepEqual(parseRequest({ type: 'rules', lang: 'nl' }), { type: 'rules', lang: 'nl' });
   assert.deepEqual(parseRequest({ type: 'rules', lang: 'de' }), { type: 'rules' });
   assert.deepEqual(parseRequest({ type: 'version', junk: true }), { type: 'version' });
+  assert.deepEqual(parseRequest({ type: 'shortcut', junk: true }), { type: 'shortcut' });
+  // the settings page opens at a field id, never at anything that could be a URL
+  assert.deepEqual(parseRequest({ type: 'openSettings', field: 'rule-anonymous-reply' }), { type: 'openSettings', field: 'rule-anonymous-reply' });
+  for (const field of ['https://evil.example/', '../popup/popup.html', '#x', 5, 'a'.repeat(81)]) {
+    assert.deepEqual(parseRequest({ type: 'openSettings', field }), { type: 'openSettings', field: '' }, String(field));
+  }
   for (const raw of [null, undefined, 'analyze', [], {}, { type: 'ping' }, { type: 'toString' }, { type: '__proto__' }]) {
     assert.equal(parseRequest(raw), null, JSON.stringify(raw));
   }
@@ -47,6 +56,8 @@ test('serve: each type to its handler, unknown messages and thrown errors as fai
     async analyze(req) { seen.push(req); return { ok: true, report: REPORT, uiLanguage: 'nl', settingsNotice: null }; },
     async rules(req) { return { ok: true, rules: [{ id: req.lang ?? 'default' }] }; },
     async version() { throw new Error('wasm failed to load'); },
+    async shortcut() { return { ok: true, shortcut: 'Ctrl+Shift+Period' }; },
+    async openSettings(req) { seen.push(req); return { ok: true }; },
   });
   assert.deepEqual(await answer({ type: 'analyze', draft: 'Hoi', post: null }),
     { ok: true, report: REPORT, uiLanguage: 'nl', settingsNotice: null });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   FIELDS, FIELD_KEYS, GROUPS, SCHEMA, MAX_RULES, defaults, sanitize, parseImport, exportJson, toProfile, ImportError,
+  readImport, applyImport, changedFields,
 } from '../../extension/shared/settings.js';
 import en from '../../extension/_locales/en/messages.json' with { type: 'json' };
 import nl from '../../extension/_locales/nl/messages.json' with { type: 'json' };
@@ -16,22 +17,29 @@ const STORED_V1 = {
   custom_rules: [{ phrase: 'geen zorgen', replacement: null, message: 'Zeg het gewoon', language: null }],
 };
 
+// The same with the fields added since (the je/u house style, the rules switched off),
+// as this version stores it.
+const STORED = { ...STORED_V1, house_register: 'formal', disabled_rules: ['emoji-on-complaint'] };
+
 const without = (o, ...keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 test('defaults: every field of the table, in the stored order, in the current schema', () => {
   const d = defaults();
   assert.deepEqual(Object.keys(d), ['schema', ...FIELD_KEYS]);
-  assert.deepEqual(Object.keys(d), Object.keys(STORED_V1), 'the stored format is unchanged');
+  assert.deepEqual(Object.keys(STORED_V1).filter((k) => !(k in d)), [], 'every field schema 1 ever stored is still there');
   assert.deepEqual(without(d, 'ui_language'), {
-    schema: SCHEMA, agent_name: '', agent_initials: '', signature_style: 'caret', organisation: '',
-    response_time_norm_minutes: 60, sites: { x: true, facebook: true }, custom_rules: [],
+    schema: SCHEMA, agent_name: '', agent_initials: '', signature_style: 'caret', organisation: '', house_register: 'informal',
+    response_time_norm_minutes: 60, sites: { x: true, facebook: true }, custom_rules: [], disabled_rules: [],
   });
   assert.ok(['nl', 'en'].includes(d.ui_language));
   assert.notEqual(defaults().sites, defaults().sites, 'each call gives fresh objects');
 });
 
 test('stored settings of this version load as they are, with no problem', () => {
-  assert.deepEqual(sanitize(STORED_V1), { settings: STORED_V1, problems: [] });
+  assert.deepEqual(sanitize(STORED), { settings: STORED, problems: [] });
+  // as the versions before the house style and the rule switches stored them: the new
+  // fields take their defaults, and nothing is reported
+  assert.deepEqual(sanitize(STORED_V1), { settings: { ...STORED_V1, house_register: 'informal', disabled_rules: [] }, problems: [] });
   assert.deepEqual(sanitize(undefined).problems, []);
   assert.deepEqual(sanitize(null).problems, []);
 });
@@ -131,28 +139,34 @@ test('strict import: anything that does not validate is refused whole, with the 
 });
 
 test('export and import: a round trip gives the same settings, in the current schema', () => {
-  const json = exportJson(STORED_V1);
+  const json = exportJson(STORED);
   const file = JSON.parse(json);
   assert.equal(file.reply_coach_profile, SCHEMA);
   assert.ok(!('schema' in file));
-  assert.deepEqual(parseImport(json), STORED_V1);
+  assert.deepEqual(parseImport(json), STORED);
   // a file with only some fields: the rest are defaults
   const partial = parseImport('{"reply_coach_profile": 1, "agent_initials": "TW", "ui_language": "en"}');
   assert.deepEqual(partial, { ...defaults(), agent_initials: 'TW', ui_language: 'en' });
 });
 
 test('the engine Profile: every field the engine reads, empty text as null, the platform of the page', () => {
-  assert.deepEqual(toProfile(STORED_V1, 'facebook'), {
+  assert.deepEqual(toProfile(STORED, 'facebook'), {
     platform: 'facebook', agent_name: 'Pim Kramer', agent_initials: 'PK', signature_style: 'dash',
-    organisation: 'Bakkerij Van Dam', response_time_norm_minutes: 30, ui_language: 'nl',
+    organisation: 'Bakkerij Van Dam', house_register: 'formal', response_time_norm_minutes: 30, ui_language: 'nl',
     custom_rules: [{ phrase: 'geen zorgen', replacement: null, message: 'Zeg het gewoon', language: null }],
+    disabled_rules: ['emoji-on-complaint'],
   });
+  // the shop's name as the signature, and a rule switched off, reach the engine as such
+  const shop = toProfile({ ...STORED, signature_style: 'organisation', disabled_rules: ['anonymous-reply'] }, 'x');
+  assert.equal(shop.signature_style, 'organisation');
+  assert.deepEqual(shop.disabled_rules, ['anonymous-reply']);
   const p = toProfile(defaults(), 'myspace');
   assert.equal(p.platform, 'x');
   assert.equal(p.agent_name, null);
   assert.equal(p.organisation, null);
   assert.ok(!('sites' in p), 'the sites switch is the extension\'s own');
-  assert.notEqual(toProfile(STORED_V1, 'x').custom_rules[0], STORED_V1.custom_rules[0], 'a copy');
+  assert.notEqual(toProfile(STORED, 'x').custom_rules[0], STORED.custom_rules[0], 'a copy');
+  assert.notEqual(toProfile(STORED, 'x').disabled_rules, STORED.disabled_rules, 'a copy');
 });
 
 test('the table: every field and group has its label in both languages, in a group that exists', () => {
@@ -164,6 +178,7 @@ test('the table: every field and group has its label in both languages, in a gro
     assert.ok(groups.has(f.group), `${key}: group ${f.group}`);
     keys.push(f.label);
     if (f.invalid) keys.push(f.invalid);
+    if (f.help) keys.push(f.help);
     if (f.form.kind === 'choice') keys.push(...f.form.options.map((o) => o.label));
     if (f.form.kind === 'switches') keys.push(...f.form.items.map((i) => i.label));
     if (f.form.kind === 'phrases') keys.push(...f.form.columns.map((c) => c.label));
@@ -171,4 +186,50 @@ test('the table: every field and group has its label in both languages, in a gro
   for (const [lang, table] of [['en', en], ['nl', nl]]) {
     assert.deepEqual(keys.filter((k) => !table[k]), [], `missing in _locales/${lang}`);
   }
+});
+
+test('rules switched off: rule ids only, each once; anything else is named', () => {
+  assert.deepEqual(sanitize({ disabled_rules: ['denial', 'denial', 'too-long'] }).settings.disabled_rules, ['denial', 'too-long']);
+  const bad = sanitize({ disabled_rules: ['denial', 'Not A Rule', 5, '<b>'] });
+  assert.deepEqual(bad.settings.disabled_rules, ['denial']);
+  assert.deepEqual(bad.problems, ['disabled_rules']);
+  assert.deepEqual(sanitize({ disabled_rules: 'denial' }).problems, ['disabled_rules']);
+  assert.deepEqual(sanitize({ signature_style: 'organisation' }).problems, []);
+  assert.deepEqual(sanitize({ house_register: 'formal' }).problems, []);
+  assert.deepEqual(sanitize({ house_register: 'jij' }).problems, ['house_register']);
+});
+
+test('import that asks: only the fields of the file, merged into yours by default, or the whole profile on request', () => {
+  const mine = sanitize(STORED).settings;
+  const file = readImport('{"agent_name": "Pim"}');
+  assert.deepEqual(file, { agent_name: 'Pim' }, 'what the file sets, nothing else');
+  const merged = applyImport(mine, file, 'merge');
+  assert.deepEqual(changedFields(mine, merged), ['agent_name'], 'merge changes what the file sets and only that');
+  assert.equal(merged.organisation, 'Bakkerij Van Dam');
+  assert.deepEqual(merged.custom_rules, mine.custom_rules, "the team's phrases stay");
+  const replaced = applyImport(mine, file, 'replace');
+  assert.equal(replaced.agent_name, 'Pim');
+  assert.equal(replaced.organisation, '', 'replace: what the file does not set goes back to the default');
+  assert.deepEqual(replaced.custom_rules, []);
+  assert.ok(changedFields(mine, replaced).includes('organisation'));
+  // phrases and switched-off rules are added to yours; the file's wording wins for the same phrase
+  const more = readImport(JSON.stringify({
+    custom_rules: [{ phrase: 'Geen zorgen', replacement: 'geen probleem', language: null }, { phrase: 'asap', replacement: 'vandaag' }],
+    disabled_rules: ['denial'], sites: { x: false },
+  }));
+  const m2 = applyImport(mine, more, 'merge');
+  assert.deepEqual(m2.custom_rules.map((r) => [r.phrase, r.replacement]), [['Geen zorgen', 'geen probleem'], ['asap', 'vandaag']]);
+  assert.deepEqual(m2.disabled_rules, ['emoji-on-complaint', 'denial']);
+  assert.deepEqual(m2.sites, { x: false, facebook: false }, 'a site the file does not name keeps its switch');
+  assert.equal(applyImport(mine, readImport('{"agent_name": null}'), 'merge').agent_name, '', 'null clears a text');
+  assert.deepEqual(changedFields(mine, applyImport(mine, readImport(exportJson(mine)), 'merge')), [], 'your own export changes nothing');
+});
+
+test('import errors carry what the page needs to say them in its language', () => {
+  const at = (text) => { try { readImport(text); } catch (e) { return [e.key, e.detail]; } return null; };
+  const [key, detail] = at('{"agent_name": "Pim",\n  oops}');
+  assert.equal(key, 'importNotJson');
+  assert.equal(detail, '2:3', 'line:column, from the position V8 gives');
+  assert.deepEqual(at('not json at all'), ['importNotJson', ''], 'no position given, none invented');
+  assert.deepEqual(at('{"agent_name": 5, "sites": 1}'), ['importInvalidFields', 'agent_name, sites'], 'field ids, which the page turns into labels');
 });
