@@ -68,7 +68,8 @@ fn cluster_langs(w: &[u8]) -> u32 {
 /// The language with the most evidence, when one has more than every other
 /// (`margin`): a guess at 1, surer from 2.
 fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
-    let counts = language_evidence(doc);
+    // (counted once per text: the guess and the sure reading ask the same)
+    let counts = *doc.language_counts.get_or_init(|| language_evidence(doc));
     let (mut lead, mut top, mut next) = (Lang::ALL[0], 0, 0);
     for lang in Lang::ALL {
         let n = counts[lang as usize];

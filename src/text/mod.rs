@@ -110,6 +110,9 @@ pub struct Doc<'a> {
     sentence_index: Vec<usize>,
     /// UTF-16 length of the whole text.
     pub utf16_len: usize,
+    /// How many words of each language the text has (indexed by `Lang as usize`),
+    /// counted once by `incoming` when a language is first asked for.
+    pub language_counts: std::cell::OnceCell<[usize; crate::model::Lang::ALL.len()]>,
 }
 
 impl<'a> Doc<'a> {
@@ -129,6 +132,7 @@ impl<'a> Doc<'a> {
             sentences,
             sentence_index,
             utf16_len,
+            language_counts: std::cell::OnceCell::new(),
         }
     }
 
