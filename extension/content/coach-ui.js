@@ -77,7 +77,7 @@ const UI_CSS = `
 .toast button{font:inherit;font-size:12px;font-weight:700;background:none;border:1px solid var(--rc-bg);color:var(--rc-bg);border-radius:999px;padding:1px 10px;cursor:pointer}
 .toast button:focus-visible{outline:2px solid var(--rc-bg);outline-offset:2px}
 .hint{font-size:12px;color:var(--rc-muted);padding:4px 12px 6px;margin:0;border-top:1px solid var(--rc-line)}
-.saved{border-bottom:1px solid var(--rc-line);padding:8px 12px;max-height:60vh;overflow:auto;overscroll-behavior:contain}
+.saved{padding:8px 12px;overflow:auto;overscroll-behavior:contain;flex:1 1 auto;min-height:0}
 .saved label{display:block;font-size:12px;font-weight:600;margin:0 0 4px}
 .saved input{box-sizing:border-box;width:100%;font:inherit;color:var(--rc-fg);background:var(--rc-bg);border:1px solid var(--rc-line-strong);border-radius:6px;padding:4px 8px;margin:0 0 8px}
 .saved input:focus-visible{outline:2px solid var(--rc-focus);outline-offset:1px}
@@ -349,6 +349,8 @@ export class CoachUI {
     const lang = this.lang;
     this.savedBtn.setAttribute('aria-expanded', String(this.savedOpen));
     this.saved.hidden = !this.savedOpen;
+    // the picker takes the report's place while it is open
+    this.body.hidden = this.savedOpen;
     if (!this.savedOpen) return;
     const title = this.saved.querySelector('h3');
     if (title) title.textContent = t(lang, 'savedOpen');
