@@ -77,6 +77,10 @@ const UI_CSS = `
 .toast button{font:inherit;font-size:12px;font-weight:700;background:none;border:1px solid var(--rc-bg);color:var(--rc-bg);border-radius:999px;padding:1px 10px;cursor:pointer}
 .toast button:focus-visible{outline:2px solid var(--rc-bg);outline-offset:2px}
 .hint{font-size:12px;color:var(--rc-muted);padding:4px 12px 6px;margin:0;border-top:1px solid var(--rc-line)}
+.foot{padding:6px 12px;border-top:1px solid var(--rc-line)}
+.foot button{font:inherit;font-size:12px;font-weight:600;border:1px solid var(--rc-line-strong);background:var(--rc-bg);color:var(--rc-fg);border-radius:999px;padding:3px 10px;cursor:pointer}
+.foot button[aria-expanded="true"]{background:var(--rc-chip)}
+.foot button:focus-visible{outline:2px solid var(--rc-focus);outline-offset:2px}
 .saved{padding:8px 12px;overflow:auto;overscroll-behavior:contain;flex:1 1 auto;min-height:0}
 .saved label{display:block;font-size:12px;font-weight:600;margin:0 0 4px}
 .saved input{box-sizing:border-box;width:100%;font:inherit;color:var(--rc-fg);background:var(--rc-bg);border:1px solid var(--rc-line-strong);border-radius:6px;padding:4px 8px;margin:0 0 8px}
@@ -236,7 +240,7 @@ export class CoachUI {
     this.body = h(doc, 'div', { class: 'body', 'data-reply-coach': 'body' });
     this.toast = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-reply-coach': 'toast' });
     this.hint = h(doc, 'p', { class: 'hint', 'data-reply-coach': 'hint' });
-    // The saved-replies picker: a header button opens it above the report.
+    // The saved-replies picker: a button at the panel's foot opens it in the report's place.
     /** @type {readonly SavedReply[]} */
     this.savedReplies = [];
     this.savedOpen = false;
@@ -277,7 +281,10 @@ export class CoachUI {
     this.savedAsk.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && /** @type {Element} */ (e.target).tagName === 'INPUT') { e.preventDefault(); this.insertAsked(); }
     });
-    this.panel.append(h(doc, 'header', {}, this.title, this.savedBtn, this.settingsBtn, this.closeBtn), this.notice, this.saved, this.body, this.toast, this.hint);
+    // (its button at the foot, after the report: the suggested reply stays the first stop
+    // after the header's)
+    this.panel.append(h(doc, 'header', {}, this.title, this.settingsBtn, this.closeBtn), this.notice, this.saved, this.body, this.toast,
+      h(doc, 'div', { class: 'foot' }, this.savedBtn), this.hint);
     this.root.append(this.badge, this.panel);
     this.shadow.append(style, this.root);
 
