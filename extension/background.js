@@ -14,8 +14,10 @@
 // (the content script, PORT_NAME): a one-time message opens and closes a channel
 // through the browser process on every request, which costs the content script
 // several milliseconds per keystroke; a port pays that once.
-import init, { analyze, rules, version } from 'reply-coach-engine';
-import { loadSettings, toProfile, STORAGE_KEY } from './shared/settings.js';
+import init, {
+  analyze, rules, version, fillSavedReply, lintSavedReplies, starterReplies,
+} from 'reply-coach-engine';
+import { loadSettings, toProfile, checkSavedReply, STORAGE_KEY } from './shared/settings.js';
 import { PORT_NAME, serve } from './shared/protocol.js';
 import { settleFindings } from './shared/findings.js';
 import { COMMAND, OPEN_PANEL } from './shared/shortcut.js';
@@ -25,6 +27,7 @@ import { COMMAND, OPEN_PANEL } from './shared/shortcut.js';
 /** @typedef {Awaited<ReturnType<typeof loadSettings>>} LoadedSettings */
 /** @typedef {import('reply-coach-engine').Exchange} Exchange */
 /** @typedef {import('reply-coach-engine').Report} Report */
+/** @typedef {import('reply-coach-engine').Profile} Profile */
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -86,7 +89,47 @@ function run(exchange) {
   }
 }
 
+/**
+ * The settings' Profile for a call other than analyze, with the same fallback for an
+ * engine without the signature style "organisation".
+ * @param {Profile} p
+ * @template T
+ * @param {(p: Profile) => T} call
+ * @returns {T}
+ */
+function withProfile(p, call) {
+  if (p.signature_style === 'organisation' && organisationRefused) return call({ ...p, signature_style: 'dash' });
+  try {
+    return call(p);
+  } catch (e) {
+    if (p.signature_style !== 'organisation') throw e;
+    organisationRefused = true;
+    return call({ ...p, signature_style: 'dash' });
+  }
+}
+
 const answer = serve({
+  async fillSaved(req) {
+    const [{ settings }] = await Promise.all([currentSettings(), engine()]);
+    const profile = toProfile(settings, req.platform);
+    const filled = withProfile(profile, (p) => fillSavedReply({ post: req.post, reply: '', platform: req.platform, profile: p }, req.text, req.values));
+    return { ok: true, text: filled.text, missing: filled.missing };
+  },
+  async lintSaved(req) {
+    // Only valid saved replies reach the engine: one that is not (a blank title or text)
+    // would make it refuse the whole profile.
+    const replies = req.replies.map(checkSavedReply);
+    if (replies.some((r) => r === null)) throw new Error('invalid saved reply');
+    const [{ settings }] = await Promise.all([currentSettings(), engine()]);
+    const base = toProfile(settings, 'x');
+    /** @type {Profile} */
+    const profile = { ...base, ui_language: req.lang ?? base.ui_language, saved_replies: /** @type {import('reply-coach-engine').SavedReply[]} */ (replies) };
+    return { ok: true, results: withProfile(profile, (p) => lintSavedReplies(p)) };
+  },
+  async starterReplies(req) {
+    await engine();
+    return { ok: true, replies: starterReplies(req.lang) };
+  },
   async analyze(req) {
     // The content script asks for a fresh read when it saw the settings change itself,
     // so its first request after a change never races this worker's storage event.

@@ -8,6 +8,7 @@
 import { replaceRange } from './editor-write.js';
 import { normalise } from './dom-text.js';
 import { findingKey } from '../shared/report-view.js';
+import { RAW_PLACEHOLDER } from '../shared/protocol.js';
 
 /** @typedef {import('reply-coach-engine').Report} Report */
 /** @typedef {import('reply-coach-engine').Post} Post */
@@ -35,13 +36,15 @@ import { findingKey } from '../shared/report-view.js';
  * What the user asks for in the panel; `index` is a finding's index in the report, `key`
  * a findingKey().
  * @typedef {{type: 'apply-fix', index: number} | {type: 'apply-rewrite'} | {type: 'dismiss', index: number}
- *   | {type: 'restore', key: string} | {type: 'undo'}} Intent
+ *   | {type: 'restore', key: string} | {type: 'undo'} | {type: 'insert-saved', text: string}} Intent
  */
 /**
  * What came of an intent: 'stale' (the draft changed first: re-analysed, nothing
  * written), 'failed' (the editor refused the change) and 'none' (nothing to do) change
  * nothing.
- * @typedef {'applied' | 'rewritten' | 'undone' | 'dismissed' | 'restored' | 'stale' | 'failed' | 'none'} Outcome
+ * `insert-saved` puts a saved reply, filled, in place of the whole draft ('inserted'); a
+ * text with a placeholder left in it is never written ('none').
+ * @typedef {'applied' | 'rewritten' | 'inserted' | 'undone' | 'dismissed' | 'restored' | 'stale' | 'failed' | 'none'} Outcome
  */
 /**
  * @typedef {object} CoachHost
@@ -326,6 +329,10 @@ export class BoxCoach {
    * @returns {Promise<Outcome>}
    */
   async perform(intent) {
+    if (intent.type === 'insert-saved') {
+      if (!intent.text.trim() || RAW_PLACEHOLDER.test(intent.text)) return 'none';
+      return (await this.write(0, this.readDraft().length, intent.text)) ? 'inserted' : 'failed';
+    }
     const report = this.state.report;
     if (!report) return 'none';
     switch (intent.type) {

@@ -18,10 +18,14 @@
 import { t } from '../shared/i18n.js';
 import { displayShortcut } from '../shared/shortcut.js';
 import { h, renderReport, summarise, findingKey, ruleTitle, REPORT_CSS, THEME_CSS } from '../shared/report-view.js';
+import { RAW_PLACEHOLDER } from '../shared/protocol.js';
 
 /** @typedef {import('./box-coach.js').CoachState} CoachState */
 /** @typedef {import('./box-coach.js').Intent} Intent */
 /** @typedef {import('./box-coach.js').Outcome} Outcome */
+/** @typedef {import('reply-coach-engine').SavedReply} SavedReply */
+/** @typedef {import('../shared/protocol.js').FillSavedResponse} FillSavedResponse */
+/** @typedef {import('../shared/protocol.js').Failure} Failure */
 /**
  * The box the coach is shown beside: its editor, and the composer around it (the editor
  * with its toolbar and send button), which the coach never covers.
@@ -33,6 +37,8 @@ import { h, renderReport, summarise, findingKey, ruleTitle, REPORT_CSS, THEME_CS
  * @property {(intent: Intent) => Promise<Outcome>} onIntent  what the user asks for
  * @property {(field: string) => void} onOpenSettings  open the settings at a field
  * @property {() => void} onOpen  the panel was opened
+ * @property {(text: string, values: Record<string, string>) => Promise<FillSavedResponse | Failure>} onFill
+ *   a saved reply's placeholders filled by the engine for the box shown
  */
 
 const BADGE = 28;
@@ -71,7 +77,50 @@ const UI_CSS = `
 .toast button{font:inherit;font-size:12px;font-weight:700;background:none;border:1px solid var(--rc-bg);color:var(--rc-bg);border-radius:999px;padding:1px 10px;cursor:pointer}
 .toast button:focus-visible{outline:2px solid var(--rc-bg);outline-offset:2px}
 .hint{font-size:12px;color:var(--rc-muted);padding:4px 12px 6px;margin:0;border-top:1px solid var(--rc-line)}
+.foot{padding:6px 12px;border-top:1px solid var(--rc-line)}
+.foot button{font:inherit;font-size:12px;font-weight:600;border:1px solid var(--rc-line-strong);background:var(--rc-bg);color:var(--rc-fg);border-radius:999px;padding:3px 10px;cursor:pointer}
+.foot button[aria-expanded="true"]{background:var(--rc-chip)}
+.foot button:focus-visible{outline:2px solid var(--rc-focus);outline-offset:2px}
+.saved{padding:8px 12px;overflow:auto;overscroll-behavior:contain;flex:1 1 auto;min-height:0}
+.saved label{display:block;font-size:12px;font-weight:600;margin:0 0 4px}
+.saved input{box-sizing:border-box;width:100%;font:inherit;color:var(--rc-fg);background:var(--rc-bg);border:1px solid var(--rc-line-strong);border-radius:6px;padding:4px 8px;margin:0 0 8px}
+.saved input:focus-visible{outline:2px solid var(--rc-focus);outline-offset:1px}
+.saved ul{list-style:none;margin:0;padding:0}
+.saved li{margin:0 0 6px}
+.saved .pick{display:block;width:100%;text-align:start;font:inherit;color:var(--rc-fg);background:var(--rc-bg);border:1px solid var(--rc-line-strong);border-radius:8px;padding:4px 8px;cursor:pointer}
+.saved .pick:hover{background:var(--rc-chip)}
+.saved .pick:focus-visible,.saved .act:focus-visible{outline:2px solid var(--rc-focus);outline-offset:2px}
+.saved .pick-title{font-weight:600}
+.saved .pick-meta,.saved .pick-text,.saved .saved-empty{display:block;font-size:12px;color:var(--rc-muted);overflow-wrap:anywhere}
+.saved .pick-text{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.saved .ask-title{font-size:12px;margin:0 0 6px}
+.saved .saved-error{font-size:12px;margin:0 0 6px;color:var(--rc-fg);background:var(--rc-warn-bg);padding:2px 6px;border-radius:4px}
+.saved .saved-error:empty{display:none}
+.saved .acts{display:flex;gap:8px;flex-wrap:wrap}
+.saved .act{font:inherit;font-size:12px;border:1px solid var(--rc-line-strong);background:var(--rc-bg);color:var(--rc-fg);border-radius:999px;padding:3px 10px;cursor:pointer}
+.saved .act.primary{background:var(--rc-accent);border-color:var(--rc-accent);color:var(--rc-on-accent)}
 `;
+
+/**
+ * The saved replies in the order the picker lists them: those that match every word of
+ * the filter (in the title, the text or the tags), in `lang` first, then those with no
+ * language, then the rest; each keeps its index in the library.
+ * @param {readonly SavedReply[]} replies
+ * @param {string} filter
+ * @param {string | null} lang  the reply's language
+ * @returns {{reply: SavedReply, index: number}[]}
+ */
+export function pickList(replies, filter, lang) {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const rank = (/** @type {SavedReply} */ r) => (lang && r.language === lang ? 0 : r.language ? 2 : 1);
+  return replies
+    .map((reply, index) => ({ reply, index }))
+    .filter(({ reply }) => {
+      const hay = [reply.title, reply.text, ...(reply.tags ?? [])].join(' ').toLowerCase();
+      return words.every((w) => hay.includes(w));
+    })
+    .sort((a, b) => rank(a.reply) - rank(b.reply) || a.index - b.index);
+}
 
 /** @param {string} c  a computed colour, "rgb(…)" or "rgba(…)" */
 function parseColor(c) {
@@ -191,7 +240,51 @@ export class CoachUI {
     this.body = h(doc, 'div', { class: 'body', 'data-reply-coach': 'body' });
     this.toast = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-reply-coach': 'toast' });
     this.hint = h(doc, 'p', { class: 'hint', 'data-reply-coach': 'hint' });
-    this.panel.append(h(doc, 'header', {}, this.title, this.settingsBtn, this.closeBtn), this.notice, this.body, this.toast, this.hint);
+    // The saved-replies picker: a button at the panel's foot opens it in the report's place.
+    /** @type {readonly SavedReply[]} */
+    this.savedReplies = [];
+    this.savedOpen = false;
+    /** @type {{index: number, reply: SavedReply, missing: string[]} | null} the placeholders being asked for */
+    this.asking = null;
+    this.savedBtn = h(doc, 'button', {
+      type: 'button', 'data-action': 'toggle-saved', 'data-key': 'toggle-saved', 'aria-expanded': 'false', 'aria-controls': 'rc-saved',
+    });
+    this.savedFilter = /** @type {HTMLInputElement} */ (h(doc, 'input', {
+      type: 'search', id: 'rc-saved-filter', 'data-reply-coach': 'saved-filter', autocomplete: 'off', spellcheck: 'false',
+    }));
+    this.savedFilterLabel = h(doc, 'label', { for: 'rc-saved-filter' });
+    this.savedList = h(doc, 'ul', { 'data-reply-coach': 'saved-list' });
+    this.savedAsk = h(doc, 'div', { 'data-reply-coach': 'saved-ask', hidden: true });
+    this.savedError = h(doc, 'p', { class: 'saved-error', role: 'alert', 'data-reply-coach': 'saved-error' });
+    this.saved = h(doc, 'section', { id: 'rc-saved', class: 'saved', 'data-reply-coach': 'saved', 'aria-labelledby': 'rc-saved-title', hidden: true },
+      h(doc, 'h3', { id: 'rc-saved-title', class: 'sr-only', style: 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)' }),
+      this.savedError, h(doc, 'div', {}, this.savedFilterLabel, this.savedFilter, this.savedList), this.savedAsk);
+    this.savedFilter.addEventListener('input', () => this.renderSavedList());
+    this.savedFilter.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        /** @type {HTMLElement | null} */ (this.savedList.querySelector('button'))?.click();
+      } else if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        /** @type {HTMLElement | null} */ (this.savedList.querySelector('button'))?.focus();
+      }
+    });
+    this.savedList.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      const buttons = /** @type {HTMLElement[]} */ ([...this.savedList.querySelectorAll('button')]);
+      const at = buttons.indexOf(/** @type {HTMLElement} */ (this.shadow.activeElement));
+      if (at < 0) return;
+      e.preventDefault();
+      if (e.key === 'ArrowUp' && at === 0) this.savedFilter.focus();
+      else buttons[Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))].focus();
+    });
+    this.savedAsk.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && /** @type {Element} */ (e.target).tagName === 'INPUT') { e.preventDefault(); this.insertAsked(); }
+    });
+    // (its button at the foot, after the report: the suggested reply stays the first stop
+    // after the header's)
+    this.panel.append(h(doc, 'header', {}, this.title, this.settingsBtn, this.closeBtn), this.notice, this.saved, this.body, this.toast,
+      h(doc, 'div', { class: 'foot' }, this.savedBtn), this.hint);
     this.root.append(this.badge, this.panel);
     this.shadow.append(style, this.root);
 
@@ -232,6 +325,163 @@ export class CoachUI {
     this.render();
   }
 
+  /**
+   * The library of saved replies (from the settings).
+   * @param {readonly SavedReply[]} replies
+   */
+  setSavedReplies(replies) {
+    if (JSON.stringify(replies) === JSON.stringify(this.savedReplies)) return;
+    this.savedReplies = replies;
+    if (this.asking && !replies.some((r) => r.title === this.asking?.reply.title && r.text === this.asking.reply.text)) this.asking = null;
+    this.renderSaved();
+  }
+
+  /**
+   * Opens or closes the picker; opened, the filter has the focus.
+   * @param {boolean} open
+   */
+  toggleSaved(open) {
+    this.savedOpen = open;
+    this.asking = null;
+    this.savedFilter.value = '';
+    this.savedError.textContent = '';
+    this.renderSaved();
+    if (open) this.savedFilter.focus({ preventScroll: true });
+    else this.savedBtn.focus({ preventScroll: true });
+    this.scheduleLayout();
+  }
+
+  // The picker: the list (filtered), or the placeholders being asked for.
+  renderSaved() {
+    const lang = this.lang;
+    this.savedBtn.setAttribute('aria-expanded', String(this.savedOpen));
+    this.saved.hidden = !this.savedOpen;
+    // the picker takes the report's place while it is open
+    this.body.hidden = this.savedOpen;
+    if (!this.savedOpen) return;
+    const title = this.saved.querySelector('h3');
+    if (title) title.textContent = t(lang, 'savedOpen');
+    this.savedFilterLabel.textContent = t(lang, 'savedFilter');
+    const listBox = /** @type {HTMLElement} */ (this.savedList.parentElement);
+    listBox.hidden = this.asking !== null;
+    this.savedAsk.hidden = this.asking === null;
+    if (this.asking) this.renderAsk(this.asking);
+    else this.renderSavedList();
+  }
+
+  /** The reply's language: the draft's, or for an empty draft the post's. */
+  replyLanguage() {
+    const s = this.state;
+    if (!s?.report) return this.lang;
+    return s.draft.trim() ? s.report.language : (s.report.incoming.language ?? s.report.language);
+  }
+
+  renderSavedList() {
+    const doc = this.doc;
+    const lang = this.lang;
+    if (!this.savedReplies.length) {
+      this.savedList.replaceChildren(h(doc, 'li', { class: 'saved-empty', text: t(lang, 'savedNoneYet') }));
+      return;
+    }
+    const shown = pickList(this.savedReplies, this.savedFilter.value, this.replyLanguage());
+    if (!shown.length) {
+      this.savedList.replaceChildren(h(doc, 'li', { class: 'saved-empty', text: t(lang, 'savedNoMatch') }));
+      return;
+    }
+    this.savedList.replaceChildren(...shown.map(({ reply, index }) => {
+      const meta = [reply.language ? reply.language.toUpperCase() : '', ...(reply.tags ?? [])].filter(Boolean).join(' · ');
+      return h(doc, 'li', {},
+        h(doc, 'button', {
+          type: 'button', class: 'pick', 'data-action': 'pick-saved', 'data-index': String(index), 'data-key': `saved-${index}`,
+          'aria-describedby': `rc-saved-text-${index}`,
+        },
+        h(doc, 'span', { class: 'pick-title', text: reply.title }),
+        meta ? h(doc, 'span', { class: 'pick-meta', text: meta }) : null,
+        h(doc, 'span', { class: 'pick-text', id: `rc-saved-text-${index}`, text: reply.text })));
+    }));
+  }
+
+  /** @param {{index: number, reply: SavedReply, missing: string[]}} asking */
+  renderAsk(asking) {
+    const doc = this.doc;
+    const lang = this.lang;
+    const kept = new Map([...this.savedAsk.querySelectorAll('input')].map((i) => [i.dataset.placeholder, i.value]));
+    this.savedAsk.replaceChildren(
+      h(doc, 'p', { class: 'ask-title', text: t(lang, 'savedAsk', asking.reply.title) }),
+      ...asking.missing.map((name, i) => {
+        const id = `rc-saved-value-${i}`;
+        const input = /** @type {HTMLInputElement} */ (h(doc, 'input', {
+          id, type: 'text', 'data-placeholder': name, 'data-reply-coach': 'saved-value', autocomplete: 'off', maxlength: '200',
+        }));
+        input.value = kept.get(name) ?? '';
+        return h(doc, 'div', {}, h(doc, 'label', { for: id, text: name.replace(/[_-]+/g, ' ') }), input);
+      }),
+      h(doc, 'div', { class: 'acts' },
+        h(doc, 'button', { type: 'button', class: 'act primary', 'data-action': 'saved-insert', 'data-key': 'saved-insert', text: t(lang, 'savedInsert') }),
+        h(doc, 'button', { type: 'button', class: 'act', 'data-action': 'saved-back', 'data-key': 'saved-back', text: t(lang, 'savedBack') })));
+  }
+
+  /**
+   * A saved reply picked: filled by the engine; inserted when nothing is missing, else
+   * its missing placeholders are asked for.
+   * @param {number} index
+   */
+  async pickSaved(index) {
+    const reply = this.savedReplies[index];
+    if (!reply) return;
+    await this.fillAndInsert(index, reply, {});
+  }
+
+  // The values typed for the placeholders asked for: all of them, without braces.
+  async insertAsked() {
+    const asking = this.asking;
+    if (!asking) return;
+    /** @type {Record<string, string>} */
+    const values = {};
+    let first = /** @type {HTMLInputElement | null} */ (null);
+    for (const input of this.savedAsk.querySelectorAll('input')) {
+      const v = input.value.trim();
+      if (!v || /[{}]/.test(v)) { first ??= input; continue; }
+      values[input.dataset.placeholder ?? ''] = v;
+    }
+    if (first) {
+      this.savedError.textContent = t(this.lang, 'savedStillMissing');
+      first.focus();
+      return;
+    }
+    await this.fillAndInsert(asking.index, asking.reply, values);
+  }
+
+  /**
+   * @param {number} index
+   * @param {SavedReply} reply
+   * @param {Record<string, string>} values
+   */
+  async fillAndInsert(index, reply, values) {
+    this.savedError.textContent = '';
+    const filled = await this.events.onFill(reply.text, values);
+    if (!filled.ok) {
+      this.savedError.textContent = t(this.lang, 'savedFillFailed', filled.error);
+      return;
+    }
+    // A raw {…} never goes into the box: what is left is asked for.
+    const missing = filled.missing.length ? filled.missing
+      : RAW_PLACEHOLDER.test(filled.text) ? [...new Set([...filled.text.matchAll(/\{([\p{L}\p{N}_-]+)\}/gu)].map((m) => m[1]))] : [];
+    if (missing.length) {
+      const again = this.asking?.index === index;
+      this.asking = { index, reply, missing };
+      if (again && Object.keys(values).length) this.savedError.textContent = t(this.lang, 'savedStillMissing');
+      this.renderSaved();
+      /** @type {HTMLElement | null} */ (this.savedAsk.querySelector('input'))?.focus({ preventScroll: true });
+      this.scheduleLayout();
+      return;
+    }
+    this.asking = null;
+    this.savedOpen = false;
+    this.renderSaved();
+    await this.act({ type: 'insert-saved', text: filled.text }, null);
+  }
+
   /** @param {string} shortcut  as the browser shows it; '' when the user set none */
   setShortcut(shortcut) {
     if (shortcut === this.shortcut) return;
@@ -260,6 +510,10 @@ export class CoachUI {
     this.placed = false;
     this.notice.textContent = '';
     this.showAll = this.showDismissed = this.showMore = false;
+    this.savedOpen = false;
+    this.asking = null;
+    this.savedError.textContent = '';
+    this.renderSaved();
     this.clearToast();
     if (!target) { this.badge.hidden = true; this.panel.hidden = true; this.open = false; return; }
     this.mount();
@@ -366,10 +620,14 @@ export class CoachUI {
     if (e.key === 'Escape') {
       e.stopPropagation();
       e.preventDefault();
+      // in the saved-replies picker: closes the picker first
+      if (this.savedOpen && this.saved.contains(this.shadow.activeElement)) { this.toggleSaved(false); return; }
       this.close(true);
       return;
     }
-    // Ctrl+Z (Cmd+Z) with the focus in the panel: undo what the panel last did.
+    // Ctrl+Z (Cmd+Z) with the focus in the panel: undo what the panel last did (not in a
+    // field of the saved-replies picker, where it undoes the typing there).
+    if (/** @type {Element} */ (e.target).tagName === 'INPUT') return;
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z') {
       e.stopPropagation();
       e.preventDefault();
@@ -391,6 +649,15 @@ export class CoachUI {
       case 'toggle-dismissed': this.showDismissed = !this.showDismissed; this.rerender(); break;
       case 'toggle-more': this.showMore = !this.showMore; this.rerender(); break;
       case 'copy-rewrite': this.copyRewrite(); break;
+      case 'toggle-saved': this.toggleSaved(!this.savedOpen); break;
+      case 'pick-saved': this.pickSaved(index); break;
+      case 'saved-insert': this.insertAsked(); break;
+      case 'saved-back':
+        this.asking = null;
+        this.savedError.textContent = '';
+        this.renderSaved();
+        this.savedFilter.focus({ preventScroll: true });
+        break;
       case 'toast-undo': if (this.toastUndo) this.act(this.toastUndo, null); break;
       case 'apply-fix': this.act({ type: 'apply-fix', index }, btn); break;
       case 'apply-rewrite': this.act({ type: 'apply-rewrite' }, btn); break;
@@ -445,6 +712,7 @@ export class CoachUI {
     switch (outcome) {
       case 'applied': this.showToast(t(lang, 'toastApplied', title ?? ''), { type: 'undo' }); break;
       case 'rewritten': this.showToast(t(lang, 'toastRewritten'), { type: 'undo' }); break;
+      case 'inserted': this.showToast(t(lang, 'toastInserted'), { type: 'undo' }); break;
       // the text is back in the reply box, and so is the focus: typing goes on there
       case 'undone': this.showToast(t(lang, 'toastUndone'), null); return;
       case 'dismissed':
@@ -463,7 +731,7 @@ export class CoachUI {
   refocus(slot, outcome) {
     const inPanel = this.shadow.activeElement && this.panel.contains(this.shadow.activeElement)
       && this.shadow.activeElement !== this.panel;
-    if (inPanel && outcome !== 'applied' && outcome !== 'dismissed' && outcome !== 'rewritten') return;
+    if (inPanel && outcome !== 'applied' && outcome !== 'dismissed' && outcome !== 'rewritten' && outcome !== 'inserted') return;
     const items = /** @type {HTMLElement[]} */ ([...this.body.querySelectorAll('li.finding:not([hidden])')]);
     /** @type {HTMLElement | null} */
     let target = null;
@@ -505,6 +773,8 @@ export class CoachUI {
       this.title.textContent = t(lang, 'extName');
       this.closeBtn.setAttribute('aria-label', t(lang, 'close'));
       this.settingsBtn.textContent = t(lang, 'openOptions');
+      this.savedBtn.textContent = t(lang, 'savedOpen');
+      this.renderSaved();
       this.hint.textContent = this.shortcut ? t(lang, 'panelHint', displayShortcut(this.shortcut))
         : this.shortcut === '' ? t(lang, 'panelHintNoShortcut') : t(lang, 'panelHintEsc');
     }

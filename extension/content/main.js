@@ -38,6 +38,10 @@ function start() {
     onOpenSettings: (field) => { engine.openSettings(field); },
     // the suggested reply's length is measured only while the panel shows it
     onOpen: () => { active?.run(true); },
+    // a saved reply filled by the engine, for the post the box shown answers
+    onFill: (text, values) => (active
+      ? engine.fillSaved({ post: active.readPost(), text, values, platform: active.adapter.platform })
+      : Promise.resolve({ ok: /** @type {const} */ (false), error: 'no reply box' })),
   });
   /** @type {Map<string, Promise<Map<string, string> | null>>} the engine's rule titles, by language */
   const titles = new Map();
@@ -176,6 +180,7 @@ function start() {
     const { settings: s } = await loadSettings();
     settings = s;
     setLanguage(s.ui_language);
+    ui.setSavedReplies(s.saved_replies);
     scan();
     if (active && coaches.has(active.editor)) active.run(true);
   };

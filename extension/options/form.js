@@ -7,6 +7,7 @@ import { FIELDS, FIELD_KEYS, GROUPS } from '../shared/settings.js';
 import { t, localise } from '../shared/i18n.js';
 import { ruleTitle } from '../shared/report-view.js';
 import { plainSources } from '../shared/sources.js';
+import { SavedLibrary } from './saved-replies.js';
 
 /** @typedef {import('../shared/settings.js').Settings} Settings */
 /** @typedef {import('../shared/settings.js').FieldKey} FieldKey */
@@ -39,11 +40,13 @@ export class SettingsForm {
   /**
    * @param {HTMLElement} container  where the fieldsets go
    * @param {() => string} lang  the interface language now (for rows added later)
+   * @param {Omit<import('./saved-replies.js').LibraryHost, 'lang'>} saved  what the saved-replies library asks of the page
    */
-  constructor(container, lang) {
+  constructor(container, lang, saved) {
     this.doc = container.ownerDocument;
     this.container = container;
     this.lang = lang;
+    this.saved = new SavedLibrary(this.doc, { ...saved, lang });
     /** @type {Map<string, HTMLFieldSetElement>} */
     const sets = new Map();
     /** @type {Set<string>} the rules switched off (also those the list does not show) */
@@ -103,6 +106,8 @@ export class SettingsForm {
         add.addEventListener('click', () => this.addPhrase().querySelector('input')?.focus());
         return [el(doc, 'table', { class: 'rules' }, el(doc, 'thead', {}, head), this.phraseBody), add];
       }
+      case 'saved':
+        return this.saved.nodes();
       case 'rules':
         this.ruleList = el(doc, 'ul', { id: key, class: 'rule-switches', 'data-testid': 'rule-switches' });
         return [this.ruleList];
@@ -195,6 +200,9 @@ export class SettingsForm {
           this.phraseBody?.replaceChildren();
           for (const rule of /** @type {CustomRule[]} */ (value)) this.addPhrase(rule);
           break;
+        case 'saved':
+          this.saved.write(/** @type {import('reply-coach-engine').SavedReply[]} */ (value));
+          break;
         case 'rules':
           this.disabled = new Set(/** @type {string[]} */ (value));
           for (const box of this.ruleList?.querySelectorAll('input[data-rule]') ?? []) {
@@ -232,6 +240,9 @@ export class SettingsForm {
           out[key] = rules;
           break;
         }
+        case 'saved':
+          out[key] = this.saved.read();
+          break;
         case 'rules':
           out[key] = [...this.disabled];
           break;
@@ -249,6 +260,7 @@ export class SettingsForm {
     /** @type {Element | null | undefined} */
     let target;
     if (form.kind === 'switches') target = this.container.querySelector(`#${key}_${form.items[0].key}`);
+    else if (form.kind === 'saved') target = this.container.querySelector('#saved_replies button') ?? this.container.querySelector('#saved-add');
     else if (form.kind === 'rules') target = this.ruleList?.querySelector('input') ?? null;
     else if (form.kind === 'phrases') target = this.phraseBody?.querySelector('input') ?? this.container.querySelector(`#${PHRASES_ADD_ID}`);
     else target = this.container.querySelector(`#${key}`);

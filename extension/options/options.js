@@ -39,7 +39,17 @@ let current = null;
 let ruleDocs = [];
 /** @type {Partial<Record<FieldKey, unknown>> | null} the file being imported */
 let pending = null;
-const form = new SettingsForm($('fields'), () => lang);
+const form = new SettingsForm($('fields'), () => lang, {
+  save: () => save(),
+  async lint(replies, l) {
+    const r = await engine.lintSaved(replies, l === 'nl' ? 'nl' : 'en');
+    return r.ok ? r.results : null;
+  },
+  async starter(l) {
+    const r = await engine.starterReplies(l === 'nl' ? 'nl' : 'en');
+    return r.ok ? r.replies : null;
+  },
+});
 
 function applyLanguage() {
   document.documentElement.lang = lang;
@@ -50,8 +60,8 @@ function applyLanguage() {
 /** @param {Settings} s */
 function fill(s) {
   current = s;
-  form.write(s);
   lang = s.ui_language;
+  form.write(s);
   applyLanguage();
 }
 
@@ -81,7 +91,10 @@ function showNotice(problems) {
 /** @param {unknown} err */
 const errorText = (err) => String(err instanceof Error ? err.message : err);
 
-/** @param {SubmitEvent} [e] */
+/**
+ * @param {SubmitEvent} [e]
+ * @returns {Promise<boolean>} saved
+ */
 async function save(e) {
   e?.preventDefault();
   // The form is checked as strictly as an imported file: nothing is saved while a field
@@ -92,14 +105,16 @@ async function save(e) {
     const field = FIELDS[bad];
     $('status').textContent = field.invalid ? t(lang, field.invalid) : t(lang, 'invalidField', t(lang, field.label));
     form.focus(bad);
-    return;
+    return false;
   }
   try {
     fill(await saveSettings(read()));
     showNotice(null);
     $('status').textContent = t(lang, 'saved');
+    return true;
   } catch (err) {
     $('status').textContent = t(lang, 'saveFailed', errorText(err));
+    return false;
   }
 }
 
@@ -124,6 +139,10 @@ function describe(key, value) {
     case 'phrases': {
       const rules = /** @type {{phrase: string}[]} */ (value);
       return rules.length ? `${tn(lang, 'phraseCount', rules.length)}: ${rules.map((r) => `“${r.phrase}”`).join(', ')}` : t(lang, 'valueNone');
+    }
+    case 'saved': {
+      const replies = /** @type {{title: string}[]} */ (value);
+      return replies.length ? `${tn(lang, 'savedCount', replies.length)}: ${replies.map((r) => `“${r.title}”`).join(', ')}` : t(lang, 'valueNone');
     }
     case 'rules': {
       const ids = /** @type {string[]} */ (value);
@@ -263,6 +282,7 @@ async function main() {
     applyLanguage();
     showRules();
     showPreview();
+    form.saved.relocalise();
   });
   $('export').addEventListener('click', doExport);
   const file = /** @type {HTMLInputElement} */ ($('import-file'));

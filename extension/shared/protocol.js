@@ -11,11 +11,15 @@
 // in `READERS`, a method on `EngineClient`, and its handler in background.js (the
 // type check fails until the handler exists).
 
+import { MAX_SAVED, MAX_SAVED_TEXT } from './settings.js';
+
 /** @typedef {import('reply-coach-engine').Lang} Lang */
 /** @typedef {import('reply-coach-engine').Platform} Platform */
 /** @typedef {import('reply-coach-engine').Post} Post */
 /** @typedef {import('reply-coach-engine').Report} Report */
 /** @typedef {import('reply-coach-engine').RuleDoc} RuleDoc */
+/** @typedef {import('reply-coach-engine').SavedReply} SavedReply */
+/** @typedef {import('reply-coach-engine').LintedReply} LintedReply */
 
 /**
  * Analyse a draft with the user's settings.
@@ -60,6 +64,31 @@
  * @typedef {{type: 'openSettings', field: string}} OpenSettingsRequest
  */
 /** @typedef {{ok: true}} OpenSettingsResponse */
+/**
+ * A saved reply's placeholders filled (the engine's fillSavedReply) for the post being
+ * answered, with the user's settings and the values the agent typed (by placeholder
+ * name). `missing`: the placeholders still to ask for; `text` goes into the box only when
+ * it is empty.
+ * @typedef {object} FillSavedRequest
+ * @property {'fillSaved'} type
+ * @property {Post | null} post
+ * @property {string} text  the saved reply's text
+ * @property {Record<string, string>} values
+ * @property {Platform} platform
+ */
+/** @typedef {{ok: true, text: string, missing: string[]}} FillSavedResponse */
+/**
+ * Coach saved replies (the engine's lintSavedReplies) with the user's settings, the
+ * findings in `lang`: one result per reply, in order. Replies that are not valid saved
+ * replies (blank title or text) are refused whole.
+ * @typedef {{type: 'lintSaved', replies: SavedReply[], lang?: Lang}} LintSavedRequest
+ */
+/** @typedef {{ok: true, results: LintedReply[]}} LintSavedResponse */
+/**
+ * The engine's starter set of saved replies in one language.
+ * @typedef {{type: 'starterReplies', lang: Lang}} StarterRepliesRequest
+ */
+/** @typedef {{ok: true, replies: SavedReply[]}} StarterRepliesResponse */
 /** @typedef {{ok: false, error: string}} Failure */
 
 /**
@@ -69,6 +98,9 @@
  * @property {{request: VersionRequest, response: VersionResponse}} version
  * @property {{request: ShortcutRequest, response: ShortcutResponse}} shortcut
  * @property {{request: OpenSettingsRequest, response: OpenSettingsResponse}} openSettings
+ * @property {{request: FillSavedRequest, response: FillSavedResponse}} fillSaved
+ * @property {{request: LintSavedRequest, response: LintSavedResponse}} lintSaved
+ * @property {{request: StarterRepliesRequest, response: StarterRepliesResponse}} starterReplies
  */
 /** @typedef {keyof Messages} MessageType */
 /** @typedef {Messages[MessageType]['request']} Request */
@@ -97,6 +129,29 @@ const clip = (v, max) => (typeof v === 'string' ? v.slice(0, max) : '');
 /** @param {unknown} v @returns {v is Lang} */
 const isLang = (v) => v === 'nl' || v === 'en';
 
+/** A placeholder's name, as the engine writes them: letters, digits, "_" and "-". */
+export const PLACEHOLDER_NAME = /^[\p{L}\p{N}_-]{1,60}$/u;
+/** A placeholder left in a text: `{name}`. */
+export const RAW_PLACEHOLDER = /\{[\p{L}\p{N}_-]+\}/u;
+const MAX_VALUES = 20;
+const MAX_VALUE = 200;
+
+/**
+ * The values the agent typed for a saved reply's placeholders: names as the engine
+ * writes them, values short text without braces (a value never brings a placeholder in).
+ * @param {unknown} raw
+ * @returns {Record<string, string>}
+ */
+function readValues(raw) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  if (!isObject(raw)) return out;
+  for (const [k, v] of Object.entries(raw).slice(0, MAX_VALUES)) {
+    if (PLACEHOLDER_NAME.test(k) && typeof v === 'string' && v.trim() && !/[{}]/.test(v)) out[k] = v.trim().slice(0, MAX_VALUE);
+  }
+  return out;
+}
+
 /** @param {unknown} raw @returns {Post | null} */
 function readPost(raw) {
   if (!isObject(raw) || typeof raw.text !== 'string' || !raw.text.trim()) return null;
@@ -114,6 +169,20 @@ function readPost(raw) {
  * @type {{[K in MessageType]: (raw: Record<string, unknown>) => Messages[K]['request']}}
  */
 const READERS = {
+  fillSaved: (raw) => ({
+    type: 'fillSaved',
+    post: readPost(raw.post),
+    text: clip(raw.text, MAX_SAVED_TEXT),
+    values: readValues(raw.values),
+    platform: raw.platform === 'facebook' ? 'facebook' : 'x',
+  }),
+  lintSaved: (raw) => ({
+    type: 'lintSaved',
+    // checked by the worker (checkSavedReply): one that is not a saved reply refuses all
+    replies: Array.isArray(raw.replies) ? raw.replies.slice(0, MAX_SAVED) : [],
+    ...(isLang(raw.lang) ? { lang: raw.lang } : {}),
+  }),
+  starterReplies: (raw) => ({ type: 'starterReplies', lang: isLang(raw.lang) ? raw.lang : 'en' }),
   analyze: (raw) => ({
     type: 'analyze',
     post: readPost(raw.post),
@@ -188,6 +257,9 @@ function wellFormed(type, resp) {
     case 'version': return typeof resp.version === 'string';
     case 'shortcut': return typeof resp.shortcut === 'string';
     case 'openSettings': return true;
+    case 'fillSaved': return typeof resp.text === 'string' && Array.isArray(resp.missing);
+    case 'lintSaved': return Array.isArray(resp.results);
+    case 'starterReplies': return Array.isArray(resp.replies);
     default: return false;
   }
 }
@@ -266,6 +338,31 @@ export class EngineClient {
    */
   rules(lang) {
     return this.call(lang ? { type: 'rules', lang } : { type: 'rules' });
+  }
+
+  /**
+   * @param {{post: Post | null, text: string, values?: Record<string, string>, platform: Platform}} what
+   * @returns {Promise<FillSavedResponse | Failure>}
+   */
+  fillSaved({ post, text, values = {}, platform }) {
+    return this.call({ type: 'fillSaved', post, text, values, platform });
+  }
+
+  /**
+   * @param {SavedReply[]} replies
+   * @param {Lang} [lang]
+   * @returns {Promise<LintSavedResponse | Failure>}
+   */
+  lintSaved(replies, lang) {
+    return this.call(lang ? { type: 'lintSaved', replies, lang } : { type: 'lintSaved', replies });
+  }
+
+  /**
+   * @param {Lang} lang
+   * @returns {Promise<StarterRepliesResponse | Failure>}
+   */
+  starterReplies(lang) {
+    return this.call({ type: 'starterReplies', lang });
   }
 
   /** @returns {Promise<VersionResponse | Failure>} */

@@ -15,6 +15,7 @@
 /** @typedef {import('reply-coach-engine').Platform} Platform */
 /** @typedef {import('reply-coach-engine').Profile} Profile */
 /** @typedef {import('reply-coach-engine').CustomRule} CustomRule */
+/** @typedef {import('reply-coach-engine').SavedReply} SavedReply */
 
 export const STORAGE_KEY = 'profile';
 export const EXPORT_MARKER = 'reply_coach_profile';
@@ -25,6 +26,12 @@ export const LANGS = ['nl', 'en'];
 export const SITES = ['x', 'facebook'];
 export const MAX_RULES = 200;
 const MAX_TEXT = 200;
+/** Saved replies: at most this many, each title and text at most this long (UTF-16 units). */
+export const MAX_SAVED = 50;
+export const MAX_SAVED_TITLE = 100;
+export const MAX_SAVED_TEXT = 2000;
+const MAX_TAGS = 10;
+const MAX_TAG = 40;
 
 export function browserLanguage() {
   try {
@@ -49,7 +56,7 @@ const str = (v) => (typeof v === 'string' ? v.trim() : null);
  * @template T
  * @typedef {object} Field
  * @property {string} label  its label, a key in _locales
- * @property {'agent' | 'sites' | 'phrases' | 'rules'} group  where the options page shows it (GROUPS)
+ * @property {'agent' | 'sites' | 'phrases' | 'saved' | 'rules'} group  where the options page shows it (GROUPS)
  * @property {() => T} initial  its default
  * @property {boolean} nullable  a stored null means "not set": the default, no problem
  * @property {(raw: unknown, fallback: T) => {value: T, ok: boolean}} parse
@@ -67,6 +74,7 @@ const str = (v) => (typeof v === 'string' ? v.trim() : null);
  *   | {kind: 'integer', min: number, max: number}
  *   | {kind: 'switches', items: readonly {key: string, label: string}[]}
  *   | {kind: 'phrases', columns: readonly PhraseColumn[]}
+ *   | {kind: 'saved'}
  *   | {kind: 'rules'}} Form
  */
 /**
@@ -210,6 +218,69 @@ function phrases({ label }) {
   };
 }
 
+/**
+ * A saved reply, checked: title and text not blank (the engine refuses a profile with one
+ * that is: analyze would throw), a language of LANGS or none, tags short words; null when
+ * it is not one.
+ * @param {unknown} r
+ * @returns {SavedReply | null}
+ */
+export function checkSavedReply(r) {
+  if (!isObj(r)) return null;
+  const title = str(r.title);
+  const text = typeof r.text === 'string' ? r.text.trim() : null;
+  if (!title || title.length > MAX_SAVED_TITLE || !text || text.length > MAX_SAVED_TEXT) return null;
+  let language = r.language ?? null;
+  if (language === '' || language === 'any') language = null;
+  if (language !== null && !LANGS.includes(/** @type {Lang} */ (language))) return null;
+  const rawTags = r.tags ?? [];
+  if (!Array.isArray(rawTags) || rawTags.length > MAX_TAGS) return null;
+  /** @type {string[]} */
+  const tags = [];
+  for (const tag of rawTags) {
+    const v = str(tag);
+    if (!v || v.length > MAX_TAG) return null;
+    if (!tags.includes(v.toLowerCase())) tags.push(v.toLowerCase());
+  }
+  /** @type {SavedReply} */
+  const out = { title, text };
+  if (language) out.language = /** @type {Lang} */ (language);
+  if (tags.length) out.tags = tags;
+  return out;
+}
+
+/** @param {{title: string}} r  two saved replies are the same when their titles are */
+export const savedKey = (r) => r.title.trim().toLowerCase();
+
+/**
+ * The team's saved replies: the valid ones are kept (each title once: the last wins), at
+ * most MAX_SAVED. The engine reads them only when asked to fill or coach one (the worker
+ * adds them to the Profile then), not with every analysis.
+ * @param {{label: string}} spec
+ * @returns {Field<SavedReply[]>}
+ */
+function savedReplies({ label }) {
+  return {
+    label, group: 'saved', nullable: false,
+    initial: () => [],
+    parse(raw, fallback) {
+      if (!Array.isArray(raw)) return { value: fallback, ok: false };
+      /** @type {Map<string, SavedReply>} */
+      const byTitle = new Map();
+      let ok = raw.length <= MAX_SAVED;
+      for (const r of raw.slice(0, MAX_SAVED)) {
+        const reply = checkSavedReply(r);
+        if (!reply) { ok = false; continue; }
+        if (byTitle.has(savedKey(reply))) ok = false;
+        byTitle.set(savedKey(reply), reply);
+      }
+      return { value: [...byTitle.values()], ok };
+    },
+    profile: null,
+    form: { kind: 'saved' },
+  };
+}
+
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
@@ -264,6 +335,7 @@ export const FIELDS = {
   }),
   sites: switches({ label: 'optionsSites', keys: SITES, labels: { x: 'siteX', facebook: 'siteFacebook' } }),
   custom_rules: phrases({ label: 'optionsPhrases' }),
+  saved_replies: savedReplies({ label: 'optionsSaved' }),
   disabled_rules: ruleSwitches({ label: 'optionsRules' }),
 };
 
@@ -272,6 +344,7 @@ export const GROUPS = [
   { id: 'agent', legend: 'optionsAgent' },
   { id: 'sites', legend: 'optionsSites' },
   { id: 'phrases', legend: 'optionsPhrases', help: 'phrasesHelp' },
+  { id: 'saved', legend: 'optionsSaved', help: 'savedHelp' },
   { id: 'rules', legend: 'optionsRules', help: 'rulesHelp' },
 ];
 
@@ -401,7 +474,8 @@ const phraseKey = (r) => `${r.phrase.toLowerCase()}|${r.language ?? ''}`;
 
 /**
  * The settings after an import. 'merge' (the default) changes only what the file sets:
- * its phrases are added to yours (its wording wins for the same phrase), its switched-off
+ * its phrases are added to yours (its wording wins for the same phrase), its saved replies
+ * too (merged by title: its text wins for the same title), its switched-off
  * rules join yours, a site it does not name keeps its switch. 'replace' takes the file as
  * the whole profile: what it does not set goes back to the default.
  * @param {Settings} current
@@ -421,6 +495,11 @@ export function applyImport(current, fields, mode) {
       const theirs = /** @type {CustomRule[]} */ (value);
       const keys = new Set(theirs.map(phraseKey));
       next[key] = [...current.custom_rules.filter((r) => !keys.has(phraseKey(r))), ...theirs].slice(0, MAX_RULES);
+    } else if (key === 'saved_replies') {
+      // merged by title: the file's wording wins for the same title, yours stay
+      const theirs = /** @type {SavedReply[]} */ (value);
+      const keys = new Set(theirs.map(savedKey));
+      next[key] = [...current.saved_replies.filter((r) => !keys.has(savedKey(r))), ...theirs].slice(0, MAX_SAVED);
     } else if (key === 'disabled_rules') {
       next[key] = [...new Set([...current.disabled_rules, .../** @type {string[]} */ (value)])];
     } else {

@@ -117,6 +117,35 @@ for (const lang of ['nl', 'en']) {
       await page.close();
     });
 
+    test(`panel's saved-replies picker (${lang}, ${theme}): no serious or critical axe violation, the list and a placeholder asked for`, async () => {
+      const saved = lang === 'nl'
+        ? [{ title: 'Bestelnummer', language: 'nl', tags: ['complaint'], text: 'Hoi {first_name}, vervelend! Ik heb bestelling {order_number} nagekeken. {signature}' },
+          { title: 'Dank je', language: 'nl', text: 'Dank je wel {first_name}! {signature}' }]
+        : [{ title: 'Order number', language: 'en', tags: ['complaint'], text: 'Hi {first_name}, sorry! I checked order {order_number}. {signature}' },
+          { title: 'Thanks', language: 'en', text: 'Thank you {first_name}! {signature}' }];
+      await setSettings(env, { ui_language: lang, agent_name: 'Pim', saved_replies: saved });
+      const page = await openDemo(env, 'x', { lang, query: { theme } });
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await typeDraft(page, 'x', lang, DRAFTS[lang]);
+      await waitForBadge(page);
+      const panel = await openPanel(page, { all: false });
+      await panel.locator('[data-action="toggle-saved"]').click();
+      await panel.locator('[data-action="pick-saved"]').first().waitFor();
+      let r = await axe(page, '[data-reply-coach="host"]');
+      assert.deepEqual(r.bad, [], 'the list: no serious or critical violations');
+      assert.deepEqual((await lowContrast(page, '[data-reply-coach="host"]')).low, [], 'the list: every text 4.5:1');
+      await panel.locator('[data-action="pick-saved"]').first().click();
+      await panel.locator('[data-reply-coach="saved-value"]').waitFor();
+      await panel.locator('[data-action="saved-insert"]').click();
+      await panel.locator('[data-reply-coach="saved-error"]:not(:empty)').waitFor();
+      if (lang === 'en' && theme === 'light') await page.screenshot({ path: shot('panel-saved-x-en-light') });
+      r = await axe(page, '[data-reply-coach="host"]');
+      assert.deepEqual(r.bad, [], 'asking: no serious or critical violations');
+      assert.deepEqual((await lowContrast(page, '[data-reply-coach="host"]')).low, [], 'asking: every text 4.5:1');
+      assert.deepEqual(r.contrastUndecided, [], 'no contrast left undecided');
+      await page.close();
+    });
+
     test(`popup (${lang}, ${theme}): no serious or critical axe violation; screenshot`, async () => {
       await setSettings(env, { ui_language: lang });
       const pop = await env.context.newPage();
@@ -140,12 +169,20 @@ for (const lang of ['nl', 'en']) {
     });
 
     test(`options (${lang}, ${theme}): no serious or critical axe violation, the import preview open; screenshot`, async () => {
-      await setSettings(env, { ui_language: lang, agent_name: 'Anne', organisation: 'Bakkerij Van Dam' });
+      await setSettings(env, {
+        ui_language: lang, agent_name: 'Anne', organisation: 'Bakkerij Van Dam',
+        // the library with a reply marked (a home address asked in public) and one clean
+        saved_replies: [
+          { title: 'Address', language: 'en', tags: ['complaint'], text: 'Hi {first_name}, sorry about that! Please reply here with your home address and I\'ll send a new one. {signature}' },
+          { title: 'Thanks', language: 'en', tags: ['compliment'], text: 'Thank you so much, {first_name}! {signature}' },
+        ],
+      });
       const opts = await env.context.newPage();
       await opts.emulateMedia({ colorScheme: theme });
       await opts.setViewportSize({ width: 1100, height: 900 });
       await opts.goto(env.extUrl('options/options.html'));
       await opts.locator('#rule-anonymous-reply').waitFor();
+      await opts.locator('#saved_replies li[data-title="Address"][data-coached="yes"][data-error]').waitFor();
       await opts.screenshot({ path: shot(`options-${lang}-${theme}`) });
       await opts.fill('#import-text', '{"agent_name": "Pim"}');
       await opts.click('#import-apply');

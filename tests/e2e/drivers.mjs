@@ -1,7 +1,7 @@
 // The two drivers of tests/e2e/scenarios.mjs: Chromium through Playwright (the unpacked
 // dev build, as in every other e2e test) and Firefox ESR through geckodriver (the dev build
 // as a temporary add-on).
-import { setup, setSettings, engineReport, REPO } from './helpers.mjs';
+import { setup, setSettings, engineReport, extCall, REPO } from './helpers.mjs';
 import { startServer } from '../../demo/site/server.mjs';
 import { FirefoxSession } from './webdriver.mjs';
 import path from 'node:path';
@@ -28,6 +28,7 @@ export async function chromiumDriver() {
     press: (combo) => page.keyboard.press(combo),
     async viewport(width, height) { vp = { width, height }; if (page) await page.setViewportSize(vp); },
     engine: (msg) => engineReport(env, msg),
+    call: (msg) => extCall(env, msg),
     settings: (profile) => setSettings(env, profile),
     close: () => env.close(),
   };
@@ -58,6 +59,7 @@ export async function firefoxDriver() {
       if (!resp?.ok) throw new Error(`engine: ${resp?.error}`);
       return resp.report;
     },
+    call: (msg) => inExt((m) => browser.runtime.sendMessage(m).then((r) => JSON.parse(JSON.stringify(r))), msg),
     settings: (profile) => inExt((p) => (p === null ? browser.storage.sync.remove('profile') : browser.storage.sync.set({ profile: p })), profile),
     inExtension: inExt,
     async close() { await s.close(); await demo.close(); },

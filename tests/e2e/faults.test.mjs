@@ -263,7 +263,7 @@ test('settings from an older or newer version: kept where valid, the rest named 
     const stored = await opts.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile));
     assert.equal(stored.schema, 1, 'saved in the current schema');
     assert.deepEqual(Object.keys(stored).filter((k) => !['schema', 'agent_name', 'agent_initials', 'signature_style', 'organisation',
-      'house_register', 'response_time_norm_minutes', 'ui_language', 'sites', 'custom_rules', 'disabled_rules'].includes(k)), [],
+      'house_register', 'response_time_norm_minutes', 'ui_language', 'sites', 'custom_rules', 'saved_replies', 'disabled_rules'].includes(k)), [],
     'unknown fields dropped');
     assert.equal(stored.agent_name, 'Pim');
     await opts.reload();

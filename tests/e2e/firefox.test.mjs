@@ -33,6 +33,10 @@ for (const box of ['x', 'facebook']) {
   });
 }
 
+for (const box of ['x', 'x-mobile', 'facebook', 'facebook-reply']) {
+  test(`firefox ${box}: a saved reply picked in the panel, {order_number} asked inline, goes in exactly through the editor write; the site's button follows; Ctrl+Z; a raw placeholder never reaches the box`, () => S.savedReplyFlow(d, box));
+}
+
 test('firefox x: the home composer answers no post; the reply dialog\'s post copy is read with its author alone', () => S.xHomeAndDialog(d));
 test('firefox facebook: a Messenger chat and the Create-post box get no coach', () => S.facebookBoxes(d));
 

@@ -202,6 +202,15 @@ export { net };
 
 // The engine's report for an exchange, asked through the extension itself (from one of
 // its pages), so a test knows exactly what the panel was given.
+/** Any message of shared/protocol.js to the worker, from an extension page: its answer. */
+export async function extCall(env, msg) {
+  if (!env.__extPage || env.__extPage.isClosed()) {
+    env.__extPage = await env.context.newPage();
+    await env.__extPage.goto(env.extUrl('popup/popup.html'));
+  }
+  return env.__extPage.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+}
+
 export async function engineReport(env, { post = null, draft, platform }) {
   if (!env.__extPage || env.__extPage.isClosed()) {
     env.__extPage = await env.context.newPage();

@@ -21,6 +21,7 @@ import assert from 'node:assert/strict';
  * @property {(w: number, h: number) => Promise<void>} viewport
  * @property {(msg: object) => Promise<any>} engine  the engine's report, asked through the extension
  * @property {(profile: object | null) => Promise<void>} settings
+ * @property {(msg: object) => Promise<any>} call  any message of shared/protocol.js, its answer
  */
 
 export const DRAFTS = {
@@ -445,4 +446,78 @@ export async function selectionRace(d, box, { race, target }) {
     await typingAfterUndo(d, box, draft, draft.length, draft.length, `${what}, kept`);
   }
   return outcome;
+}
+
+const inCoach = (css) => `[data-reply-coach="panel"] ${css}`;
+const coachHas = (d, css) => d.evaluate((c) => document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector(c) !== null, css);
+
+/**
+ * Saved replies from the panel: the picker filters as you type; a saved reply with
+ * {order_number} asks for it inline (nothing reaches the box before), then goes in through
+ * the editor write in place of the draft, filled exactly as the engine fills it; the site's
+ * button follows; Ctrl+Z brings the draft back. One with a placeholder nobody fills never
+ * reaches the box.
+ */
+export async function savedReplyFlow(d, box) {
+  const order = {
+    title: 'Order status', language: 'en', tags: ['complaint'],
+    text: 'Hi {first_name}, sorry for the wait! I looked up order {order_number}: it ships today. {signature}',
+  };
+  const raw = { title: 'Discount code', language: 'en', text: 'Sorry about that! Here is a code for your next order: {code}. {signature}' };
+  await d.settings({ ui_language: 'en', agent_name: 'Pim', agent_initials: 'PK', saved_replies: [raw, order] });
+  await openBox(d, box, { lang: 'en' });
+  const prefix = box === 'facebook-reply' ? `${await d.evaluate(() => window.__demo.mention())} ` : '';
+  const draft = 'Thanks for letting us know.';
+  await typeDraft(d, box, draft);
+  assert.equal(await model(d, box), prefix + draft, 'typing reaches the editor model');
+  await waitSettled(d);
+  const post = box === 'facebook-reply' ? await d.evaluate(() => window.__demo.comment) : await shownPost(d);
+  const platform = box.startsWith('x') ? 'x' : 'facebook';
+  const first = await d.call({ type: 'fillSaved', post, text: order.text, values: {}, platform });
+  assert.ok(first.ok && first.missing.includes('order_number'), `the engine asks for the order number: ${JSON.stringify(first)}`);
+  const want = await d.call({ type: 'fillSaved', post, text: order.text, values: Object.fromEntries(first.missing.map((n) => [n, n === 'order_number' ? 'A-12345' : 'Sam'])), platform });
+  assert.deepEqual(want.missing, [], 'every placeholder filled');
+  assert.ok(want.text.includes('A-12345') && !/[{}]/.test(want.text), want.text);
+
+  await openPanel(d);
+  await d.clickCoach(inCoach('[data-action="toggle-saved"]'));
+  await d.waitFor(() => document.querySelector('[data-reply-coach="host"]').shadowRoot.activeElement?.dataset.replyCoach === 'saved-filter');
+  await d.type('order status');
+  const titles = () => [...document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelectorAll('[data-reply-coach="saved-list"] .pick-title')].map((e) => e.textContent).join('|');
+  await d.waitFor(() => [...document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelectorAll('[data-reply-coach="saved-list"] .pick-title')]
+    .map((e) => e.textContent).join('|') === 'Order status').catch(() => {});
+  assert.equal(await d.evaluate(titles), 'Order status', 'the picker is filtered as you type');
+  await d.clickCoach(inCoach('[data-action="pick-saved"][data-index="1"]'));
+  const ask = '[data-reply-coach="saved-value"][data-placeholder="order_number"]';
+  await d.waitFor((c) => document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelector(`[data-reply-coach="panel"] ${c}`) !== null, ask);
+  assert.equal(await model(d, box), prefix + draft, 'nothing reaches the box while a placeholder is asked for');
+  for (const name of first.missing) {
+    await d.clickCoach(inCoach(`[data-reply-coach="saved-value"][data-placeholder="${name}"]`));
+    await d.type(name === 'order_number' ? 'A-12345' : 'Sam');
+  }
+  await d.clickCoach(inCoach('[data-action="saved-insert"]'));
+  assert.equal(await waitModel(d, box, prefix + want.text), prefix + want.text, 'the editor model holds exactly the filled saved reply');
+  if (box !== 'facebook-reply') assert.ok(await sendEnabled(d, box), 'the site\'s send button is enabled');
+  await waitSettled(d);
+  await d.press('Control+z');
+  assert.equal(await waitModel(d, box, prefix + draft), prefix + draft, 'Ctrl+Z brings the draft back');
+  await waitSettled(d);
+
+  // a placeholder left empty, or filled with another placeholder, never goes in
+  await openPanel(d);
+  await d.clickCoach(inCoach('[data-action="toggle-saved"]'));
+  await d.clickCoach(inCoach('[data-action="pick-saved"][data-index="0"]'));
+  const code = '[data-reply-coach="saved-value"][data-placeholder="code"]';
+  await d.waitFor((c) => document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelector(`[data-reply-coach="panel"] ${c}`) !== null, code);
+  await d.clickCoach(inCoach('[data-action="saved-insert"]'));
+  await d.clickCoach(inCoach(code));
+  await d.type('{first_name}');
+  await d.clickCoach(inCoach('[data-action="saved-insert"]'));
+  await new Promise((r) => setTimeout(r, 500));
+  assert.ok(await coachHas(d, inCoach(code)), 'still asked for');
+  const error = await d.evaluate(() => document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelector('[data-reply-coach="saved-error"]').textContent);
+  assert.ok(error, 'the panel says what is missing');
+  const got = await model(d, box);
+  assert.equal(got, prefix + draft, 'a raw placeholder never reaches the box');
+  assert.ok(!/[{}]/.test(got));
 }

@@ -148,3 +148,77 @@ test('popup playground: paste a post and a draft, get the coaching and apply the
   assert.equal(await pop.inputValue('#draft'), report.rewrite);
   await pop.close();
 });
+
+test('saved replies on the options page: each coached on save, one asking for a home address in public marked until fixed, one with placeholders not; the starter set; delete; import merges them by title', async () => {
+  await setSettings(env, { ui_language: 'en', agent_name: 'Pim', agent_initials: 'PK' });
+  const opts = await env.context.newPage();
+  await opts.goto(env.extUrl('options/options.html'));
+  const item = (title) => opts.locator(`#saved_replies li[data-title="${title}"]`);
+  /** adds one through the editor and waits for the coach's reading of it */
+  const add = async (title, text, tags) => {
+    await opts.click('#saved-add');
+    assert.equal(await opts.evaluate(() => document.activeElement?.id), 'saved-title', 'the editor opens at its title');
+    await opts.fill('#saved-title', title);
+    await opts.fill('#saved-tags', tags);
+    await opts.fill('#saved-text', text);
+    await opts.click('#saved-save');
+    await item(title).and(opts.locator('[data-coached="yes"]')).waitFor();
+  };
+  const address = 'Hi {first_name}, sorry about that! Please reply here with your home address and I\'ll send a new one. {signature}';
+  await add('Address', address, 'complaint');
+  assert.equal(await item('Address').getAttribute('data-error'), '', 'asking for a home address in public is marked');
+  assert.equal(await item('Address').locator('[data-testid="saved-error"]').textContent(), 'Must fix before use');
+  const rules = await item('Address').locator('.saved-findings li').evaluateAll((ls) => ls.map((l) => l.dataset.rule));
+  assert.ok(rules.includes('personal-data-request'), `the finding says why: ${rules}`);
+  await add('Order number by DM', 'Hi {first_name}, sorry to hear your order still isn\'t there! Could you DM me your order number? Then I\'ll check where it is. {signature}', 'complaint');
+  assert.equal(await item('Order number by DM').getAttribute('data-error'), null, 'a reply with placeholders is not marked');
+  assert.equal(await item('Order number by DM').locator('.saved-findings li').count(), 0, 'and has no findings');
+  let s = await stored(opts);
+  assert.deepEqual(s.saved_replies.map((r) => r.title), ['Address', 'Order number by DM'], 'saved in the profile');
+  assert.deepEqual(s.saved_replies[0], { title: 'Address', text: address, language: 'en', tags: ['complaint'] });
+
+  // fixed: the mark goes
+  await item('Address').locator('[data-saved-action="edit"]').click();
+  assert.equal(await opts.inputValue('#saved-title'), 'Address');
+  await opts.fill('#saved-text', 'Hi {first_name}, sorry about that! Could you DM me your address? Then I\'ll send a new one today. {signature}');
+  await opts.click('#saved-save');
+  await opts.waitForFunction(() => {
+    const li = document.querySelector('#saved_replies li[data-title="Address"]');
+    return li?.dataset.coached === 'yes' && !li.hasAttribute('data-error');
+  });
+
+  // a blank title is refused in the editor, and nothing is saved
+  await opts.click('#saved-add');
+  await opts.fill('#saved-text', 'No title');
+  await opts.click('#saved-save');
+  assert.match(await opts.locator('#saved-editor-status').textContent(), /title/);
+  assert.equal((await stored(opts)).saved_replies.length, 2);
+  await opts.click('#saved-cancel');
+
+  // the starter set, in the interface language, every one clean; the user can delete them
+  await opts.click('#saved-starter');
+  await opts.waitForFunction(() => document.querySelectorAll('#saved_replies li.saved-item').length > 2
+    && [...document.querySelectorAll('#saved_replies li.saved-item')].every((li) => li.dataset.coached === 'yes'));
+  s = await stored(opts);
+  const starter = s.saved_replies.slice(2);
+  assert.ok(starter.length >= 3 && starter.every((r) => r.language === 'en'), JSON.stringify(starter));
+  assert.equal(await opts.locator('#saved_replies li[data-error]').count(), 0, 'the starter set passes the coach');
+  await item(starter[0].title).locator('[data-saved-action="delete"]').click();
+  await opts.waitForFunction((t) => !document.querySelector(`#saved_replies li[data-title="${t}"]`), starter[0].title);
+  assert.ok(!(await stored(opts)).saved_replies.some((r) => r.title === starter[0].title), 'deleted from the profile');
+
+  // an import merges by title (its text wins) and shows them in the preview; one with a blank text is refused
+  await opts.fill('#import-text', JSON.stringify({ saved_replies: [{ title: 'Bad', text: '' }] }));
+  await opts.click('#import-apply');
+  await opts.waitForFunction(() => document.querySelector('#import-status').dataset.result === 'error');
+  await opts.fill('#import-text', JSON.stringify({ reply_coach_profile: 1, saved_replies: [{ title: 'address', text: 'Hi {first_name}, DM me please. {signature}' }, { title: 'New one', text: 'Thanks {first_name}! {signature}' }] }));
+  await opts.click('#import-apply');
+  await opts.locator('#import-changes tr[data-field="saved_replies"]').waitFor();
+  await opts.click('#import-confirm');
+  await opts.waitForFunction(() => document.querySelector('#import-status').dataset.result === 'ok');
+  s = await stored(opts);
+  const titles = s.saved_replies.map((r) => r.title);
+  assert.ok(titles.includes('address') && !titles.includes('Address') && titles.includes('New one') && titles.includes('Order number by DM'), titles.join(', '));
+  await item('New one').and(opts.locator('[data-coached="yes"]')).waitFor();
+  await opts.close();
+});

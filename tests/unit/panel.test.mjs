@@ -11,7 +11,7 @@ import { plainSources, citedSources, SOURCES } from '../../extension/shared/sour
 import { ruleTitle, ruleTitles, excerpt, fixName } from '../../extension/shared/report-view.js';
 import { settleFindings } from '../../extension/shared/findings.js';
 import { parseShortcut, matchesShortcut, displayShortcut } from '../../extension/shared/shortcut.js';
-import { placePanel } from '../../extension/content/coach-ui.js';
+import { placePanel, pickList } from '../../extension/content/coach-ui.js';
 import { t, tn, plainDuration } from '../../extension/shared/i18n.js';
 import en from '../../extension/_locales/en/messages.json' with { type: 'json' };
 import nl from '../../extension/_locales/nl/messages.json' with { type: 'json' };
@@ -157,4 +157,17 @@ test('interface strings: the same keys in both languages, valid names, both plur
   walk(path.join(REPO, 'extension'));
   assert.ok(asked.size > 80, `keys found (${asked.size})`);
   assert.deepEqual([...asked].filter((k) => !en[k] || !nl[k]), [], 'asked for and missing');
+});
+
+test('saved replies picker: filtered by every word typed, in the reply\'s language first, then those without one', () => {
+  const replies = [
+    { title: 'Order number', text: 'Could you DM me your {order_number}?', language: 'en', tags: ['complaint'] },
+    { title: 'Bestelnummer', text: 'Stuur je je {order_number} via DM?', language: 'nl', tags: ['complaint'] },
+    { title: 'Thanks', text: 'Thank you {first_name}!', tags: ['compliment'] },
+  ];
+  assert.deepEqual(pickList(replies, '', 'nl').map((x) => x.index), [1, 2, 0]);
+  assert.deepEqual(pickList(replies, '', 'en').map((x) => x.index), [0, 2, 1]);
+  assert.deepEqual(pickList(replies, 'DM order', 'nl').map((x) => x.index), [1, 0]);
+  assert.deepEqual(pickList(replies, 'compliment', null).map((x) => x.index), [2]);
+  assert.deepEqual(pickList(replies, 'nothing like it', 'en'), []);
 });

@@ -135,3 +135,16 @@ test('client: analyze sends what the worker reads, reloadSettings only when aske
   ]);
   for (const request of sent) assert.deepEqual(parseRequest(request), request, 'the worker reads it unchanged');
 });
+
+test('fillSaved: the agent\'s values by placeholder name, short, never bringing a brace in', () => {
+  const req = parseRequest({
+    type: 'fillSaved', post: null, text: 'Hi {first_name}, {order_number}', platform: 'facebook',
+    values: { order_number: ' 12345 ', 'bad name': 'x', link: '{first_name}', empty: '  ', long: 'x'.repeat(500) },
+  });
+  assert.deepEqual(req, {
+    type: 'fillSaved', post: null, text: 'Hi {first_name}, {order_number}', platform: 'facebook',
+    values: { order_number: '12345', long: 'x'.repeat(200) },
+  });
+  assert.deepEqual(parseRequest({ type: 'lintSaved', replies: 'x', lang: 'de' }), { type: 'lintSaved', replies: [] });
+  assert.deepEqual(parseRequest({ type: 'starterReplies', lang: 'nl' }), { type: 'starterReplies', lang: 'nl' });
+});

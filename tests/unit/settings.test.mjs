@@ -17,9 +17,13 @@ const STORED_V1 = {
   custom_rules: [{ phrase: 'geen zorgen', replacement: null, message: 'Zeg het gewoon', language: null }],
 };
 
-// The same with the fields added since (the je/u house style, the rules switched off),
-// as this version stores it.
-const STORED = { ...STORED_V1, house_register: 'formal', disabled_rules: ['emoji-on-complaint'] };
+// The same with the fields added since (the je/u house style, the rules switched off,
+// the saved replies), as this version stores it.
+const STORED = {
+  ...STORED_V1, house_register: 'formal',
+  saved_replies: [{ title: 'Bestelnummer', text: 'Hoi {first_name}, stuur je je {order_number} via DM? {signature}', language: 'nl', tags: ['complaint'] }],
+  disabled_rules: ['emoji-on-complaint'],
+};
 
 const without = (o, ...keys) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
@@ -29,7 +33,7 @@ test('defaults: every field of the table, in the stored order, in the current sc
   assert.deepEqual(Object.keys(STORED_V1).filter((k) => !(k in d)), [], 'every field schema 1 ever stored is still there');
   assert.deepEqual(without(d, 'ui_language'), {
     schema: SCHEMA, agent_name: '', agent_initials: '', signature_style: 'caret', organisation: '', house_register: 'informal',
-    response_time_norm_minutes: 60, sites: { x: true, facebook: true }, custom_rules: [], disabled_rules: [],
+    response_time_norm_minutes: 60, sites: { x: true, facebook: true }, custom_rules: [], saved_replies: [], disabled_rules: [],
   });
   assert.ok(['nl', 'en'].includes(d.ui_language));
   assert.notEqual(defaults().sites, defaults().sites, 'each call gives fresh objects');
@@ -39,7 +43,7 @@ test('stored settings of this version load as they are, with no problem', () => 
   assert.deepEqual(sanitize(STORED), { settings: STORED, problems: [] });
   // as the versions before the house style and the rule switches stored them: the new
   // fields take their defaults, and nothing is reported
-  assert.deepEqual(sanitize(STORED_V1), { settings: { ...STORED_V1, house_register: 'informal', disabled_rules: [] }, problems: [] });
+  assert.deepEqual(sanitize(STORED_V1), { settings: { ...STORED_V1, house_register: 'informal', saved_replies: [], disabled_rules: [] }, problems: [] });
   assert.deepEqual(sanitize(undefined).problems, []);
   assert.deepEqual(sanitize(null).problems, []);
 });
@@ -232,4 +236,29 @@ test('import errors carry what the page needs to say them in its language', () =
   assert.equal(detail, '2:3', 'line:column, from the position V8 gives');
   assert.deepEqual(at('not json at all'), ['importNotJson', ''], 'no position given, none invented');
   assert.deepEqual(at('{"agent_name": 5, "sites": 1}'), ['importInvalidFields', 'agent_name, sites'], 'field ids, which the page turns into labels');
+});
+
+test('saved replies: a blank title or text never loads (the engine would refuse the whole profile), an import with one is refused', () => {
+  const good = { title: 'Thanks', text: 'Thanks {first_name}! {signature}', language: 'en', tags: ['Compliment'] };
+  const { settings, problems } = sanitize({
+    saved_replies: [good, { title: '  ', text: 'x' }, { title: 'No text', text: '' }, { title: 'Lang', text: 'x', language: 'de' }, 'x'],
+  });
+  assert.deepEqual(settings.saved_replies, [{ ...good, tags: ['compliment'] }], 'the valid one is kept, tags in lower case');
+  assert.deepEqual(problems, ['saved_replies']);
+  assert.deepEqual(sanitize({ saved_replies: [{ title: 'A', text: 'one' }, { title: 'a', text: 'two' }] }).settings.saved_replies,
+    [{ title: 'a', text: 'two' }], 'each title once');
+  for (const bad of [[{ title: '', text: 'x' }], [{ title: 'x', text: '   ' }], [{ title: 'x' }], [{ title: 'x', text: 'y', tags: 'a' }], {}]) {
+    assert.throws(() => readImport(JSON.stringify({ saved_replies: bad })), (e) => e instanceof ImportError && e.key === 'importInvalidFields'
+      && e.detail === 'saved_replies', JSON.stringify(bad));
+  }
+  assert.equal(toProfile(STORED, 'x').saved_replies, undefined, 'not sent with every analysis');
+});
+
+test('saved replies: an import merges them by title (the file\'s text wins), replace takes the file\'s', () => {
+  const mine = { ...STORED, saved_replies: [{ title: 'Order', text: 'mine' }, { title: 'Late', text: 'sorry' }] };
+  const file = readImport(JSON.stringify({ saved_replies: [{ title: 'order', text: 'theirs {order_number}' }, { title: 'New', text: 'hi' }] }));
+  assert.deepEqual(applyImport(mine, file, 'merge').saved_replies,
+    [{ title: 'Late', text: 'sorry' }, { title: 'order', text: 'theirs {order_number}' }, { title: 'New', text: 'hi' }]);
+  assert.deepEqual(changedFields(mine, applyImport(mine, file, 'merge')), ['saved_replies']);
+  assert.deepEqual(applyImport(mine, file, 'replace').saved_replies, [{ title: 'order', text: 'theirs {order_number}' }, { title: 'New', text: 'hi' }]);
 });
