@@ -2,7 +2,8 @@
 // The user's settings, from one table: FIELDS says, for each setting, its default, how a
 // stored or imported value is checked, what the engine's Profile (src/model.rs) gets
 // from it, and how the options page shows it (options/form.js builds the form from this
-// table). chrome.storage.sync holds them under the key "profile".
+// table). chrome.storage.sync holds them under the key "profile", the saved replies
+// beside it in parts (see splitChunks: an item holds at most 8 KB).
 //
 // Settings must never break the extension: anything stored that does not validate falls
 // back to its default, field by field, and the caller is told (problems[]). An imported
@@ -549,12 +550,69 @@ function api() {
  */
 export async function loadSettings() {
   try {
-    const got = await api().storage.sync.get(STORAGE_KEY);
-    const { settings, problems } = sanitize(got?.[STORAGE_KEY]);
+    const got = await api().storage.sync.get(null);
+    const { settings, problems } = sanitize(joinChunks(got ?? {}));
     return { settings, notice: problems.length ? problems : null };
   } catch {
     return { settings: defaults(), notice: ['storage'] };
   }
+}
+
+// chrome.storage.sync holds at most 8,192 bytes an item (102,400 in all): the saved
+// replies are stored beside the profile in parts of at most SAVED_PART_BYTES, under
+// "saved_replies.0", "saved_replies.1", …, and the profile says how many there are.
+export const SAVED_PARTS = 'saved_replies_parts';
+const SAVED_PART_KEY = 'saved_replies.';
+const SAVED_PART_BYTES = 7000;
+
+/**
+ * The stored profile with its saved replies joined back from their parts (a profile
+ * stored with them inline, as older versions and tests do, is taken as it is; a part that
+ * is missing makes the list invalid, which `sanitize` reports).
+ * @param {Record<string, unknown>} got  everything in storage.sync
+ * @returns {unknown}
+ */
+export function joinChunks(got) {
+  const stored = got[STORAGE_KEY];
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return stored;
+  const { [SAVED_PARTS]: n, ...profile } = /** @type {Record<string, unknown>} */ (stored);
+  if (n === undefined) return stored;
+  if (!Number.isInteger(n) || /** @type {number} */ (n) < 0) return { ...profile, saved_replies: null };
+  const replies = [];
+  for (let i = 0; i < /** @type {number} */ (n); i++) {
+    const part = got[`${SAVED_PART_KEY}${i}`];
+    if (!Array.isArray(part)) return { ...profile, saved_replies: null };
+    replies.push(...part);
+  }
+  return { ...profile, saved_replies: replies };
+}
+
+/**
+ * The items to store for `clean` settings: the profile, without its saved replies, and
+ * the saved replies in parts small enough for one storage item each.
+ * @param {Settings} clean
+ * @returns {Record<string, unknown>}
+ */
+export function splitChunks(clean) {
+  const { saved_replies: replies = [], ...profile } = clean;
+  const size = (/** @type {unknown} */ v) => new TextEncoder().encode(JSON.stringify(v)).length;
+  /** @type {unknown[][]} */
+  const parts = [];
+  let part = [];
+  for (const reply of replies) {
+    if (part.length && size([...part, reply]) > SAVED_PART_BYTES) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(reply);
+  }
+  if (part.length) parts.push(part);
+  /** @type {Record<string, unknown>} */
+  const items = { [STORAGE_KEY]: { ...profile, [SAVED_PARTS]: parts.length } };
+  parts.forEach((p, i) => {
+    items[`${SAVED_PART_KEY}${i}`] = p;
+  });
+  return items;
 }
 
 /**
@@ -564,7 +622,12 @@ export async function loadSettings() {
  */
 export async function saveSettings(settings) {
   const { settings: clean } = sanitize(settings);
-  await api().storage.sync.set({ [STORAGE_KEY]: clean });
+  const items = splitChunks(clean);
+  const before = Object.keys((await api().storage.sync.get(null)) ?? {});
+  await api().storage.sync.set(items);
+  // parts of a longer list saved before
+  const stale = before.filter((k) => k.startsWith(SAVED_PART_KEY) && !(k in items));
+  if (stale.length) await api().storage.sync.remove(stale);
   return clean;
 }
 
@@ -572,7 +635,7 @@ export async function saveSettings(settings) {
 export function onSettingsChanged(callback) {
   try {
     api().storage.onChanged.addListener((changes, area) => {
-      if (area === 'sync' && changes[STORAGE_KEY]) callback();
+      if (area === 'sync' && Object.keys(changes).some((k) => k === STORAGE_KEY || k.startsWith(SAVED_PART_KEY))) callback();
     });
   } catch {
     /* storage events unavailable: settings apply on the next page load */

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import {
   setup, openDemo, typeDraft, modelText, sendEnabled, waitForBadge, waitSettled, openPanel, findingRules,
   waitForModel, setSettings, engineReport, demoPost, applyFinding, editorSelector, sleep, stopWorker,
+  storedProfile,
 } from './helpers.mjs';
 
 let env;
@@ -260,7 +261,7 @@ test('settings from an older or newer version: kept where valid, the rest named 
     assert.equal(await opts.inputValue('#response_time_norm_minutes'), '60', 'the rest is the default');
     await opts.click('#save');
     await notice.waitFor({ state: 'hidden' });
-    const stored = await opts.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile));
+    const stored = await storedProfile(opts);
     assert.equal(stored.schema, 1, 'saved in the current schema');
     assert.deepEqual(Object.keys(stored).filter((k) => !['schema', 'agent_name', 'agent_initials', 'signature_style', 'organisation',
       'house_register', 'response_time_norm_minutes', 'ui_language', 'sites', 'custom_rules', 'saved_replies', 'disabled_rules'].includes(k)), [],

@@ -126,6 +126,25 @@ export async function waitForModel(page, expected, timeout = 3000) {
   return modelText(page);
 }
 
+/**
+ * The stored profile as the extension reads it back: its saved replies joined from the
+ * parts they are stored in (extension/shared/settings.js, splitChunks); null when none.
+ * @param {import('playwright-core').Page} page  an extension page
+ */
+export function storedProfile(page) {
+  return page.evaluate(() =>
+    chrome.storage.sync.get(null).then((all) => {
+      const p = all.profile;
+      if (!p) return null;
+      const { saved_replies_parts: n, ...rest } = p;
+      if (n === undefined) return p;
+      const replies = [];
+      for (let i = 0; i < n; i++) replies.push(...(all[`saved_replies.${i}`] ?? []));
+      return { ...rest, saved_replies: replies };
+    }),
+  );
+}
+
 export async function setSettings(env, settings) {
   const page = await env.context.newPage();
   await page.goto(env.extUrl('options/options.html'));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   setup, openDemo, typeDraft, modelText, waitForBadge, waitSettled, openPanel, showAllPoints, focusInCoach,
   waitForModel, setSettings, engineReport, demoPost, editorSelector, SITES, EXT_DIR, sleep,
+  storedProfile,
 } from './helpers.mjs';
 
 const DRAFTS = {
@@ -184,7 +185,7 @@ test('every rule can be switched off in the profile, by its plain title; the coa
   await box.uncheck();
   await opts.click('#save');
   await opts.locator('#status').filter({ hasText: 'Saved' }).waitFor();
-  const stored = await opts.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile));
+  const stored = await storedProfile(opts);
   assert.deepEqual(stored.disabled_rules, ['corporate-phrase']);
   const page = await openDemo(env, 'x', { lang: 'en' });
   await typeDraft(page, 'x', 'en', DRAFTS.en);
@@ -284,7 +285,7 @@ test('import asks first: a preview of what changes, merge by default, replace on
   });
   const opts = await env.context.newPage();
   await opts.goto(env.extUrl('options/options.html'));
-  const stored = () => opts.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile));
+  const stored = () => storedProfile(opts);
   const status = opts.locator('#import-status');
   // errors, in Dutch, fields by their Dutch names
   for (const [bad, want] of [['not json at all', /^Niet geïmporteerd: dit is geen geldige JSON\.$/],

@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, openDemo, typeDraft, waitForBadge, openPanel, setSettings, engineReport, sleep,
+  storedProfile,
 } from './helpers.mjs';
 
 let env;
@@ -10,7 +11,7 @@ before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 async function stored(page) {
-  return page.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile));
+  return storedProfile(page);
 }
 
 test('options page saves the profile and the coach uses it', async () => {

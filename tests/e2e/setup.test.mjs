@@ -4,7 +4,7 @@
 // profile the coach then uses. Its own browser: a Dutch one, freshly installed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openDemo, typeDraft, waitForBadge, waitSettled, openPanel, sleep } from './helpers.mjs';
+import { setup, openDemo, typeDraft, waitForBadge, waitSettled, openPanel, sleep, storedProfile } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup({ locale: 'nl-NL' }); });
@@ -34,7 +34,7 @@ test('install opens the setup page, in the browser\'s language; before anything 
   const shown = await page.evaluate(() => ({ h1: document.querySelector('h1')?.textContent, ui: chrome.i18n.getUILanguage(), select: document.querySelector('#ui_language').value }));
   assert.equal(shown.h1, 'Welkom bij Reply Coach', JSON.stringify(shown));
   assert.equal(await page.inputValue('#ui_language'), 'nl', 'the browser\'s language is the default');
-  assert.equal(await page.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile ?? null)), null, 'nothing saved yet');
+  assert.equal(await storedProfile(page), null, 'nothing saved yet');
   // The coach, before the setup is done: Dutch, as the browser.
   const x = await openDemo(env, 'x', { lang: 'nl' });
   await typeDraft(x, 'x', 'nl', 'Wij betreuren het ongemak.');
@@ -61,7 +61,7 @@ test('the setup page saves name, initials, the shop\'s name as the signature and
   await page.click('#save');
   await page.locator('#done').waitFor();
   assert.match(await page.locator('#done').innerText(), /Ctrl\+Shift\+\./, 'it says how to open the coach');
-  const s = await page.evaluate(() => chrome.storage.sync.get('profile').then((r) => r.profile));
+  const s = await storedProfile(page);
   assert.deepEqual(
     [s.ui_language, s.agent_name, s.agent_initials, s.signature_style, s.organisation, s.house_register],
     ['nl', 'Anne de Vries', 'AV', 'organisation', 'Bakkerij Van Dam', 'formal'],

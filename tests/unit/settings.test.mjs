@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   FIELDS, FIELD_KEYS, GROUPS, SCHEMA, MAX_RULES, defaults, sanitize, parseImport, exportJson, toProfile, ImportError,
-  readImport, applyImport, changedFields,
+  readImport, applyImport, changedFields, splitChunks, joinChunks,
 } from '../../extension/shared/settings.js';
 import en from '../../extension/_locales/en/messages.json' with { type: 'json' };
 import nl from '../../extension/_locales/nl/messages.json' with { type: 'json' };
@@ -261,4 +261,29 @@ test('saved replies: an import merges them by title (the file\'s text wins), rep
     [{ title: 'Late', text: 'sorry' }, { title: 'order', text: 'theirs {order_number}' }, { title: 'New', text: 'hi' }]);
   assert.deepEqual(changedFields(mine, applyImport(mine, file, 'merge')), ['saved_replies']);
   assert.deepEqual(applyImport(mine, file, 'replace').saved_replies, [{ title: 'order', text: 'theirs {order_number}' }, { title: 'New', text: 'hi' }]);
+});
+
+test('saved replies are stored in parts that each fit one sync item (8,192 bytes), and read back whole', () => {
+  const long = 'Hoi {first_name}, wat vervelend! '.repeat(60).slice(0, 2000);
+  const replies = Array.from({ length: 50 }, (_, i) => ({ title: `Reply ${i}`, text: `${i} ${long}`, language: 'nl', tags: ['complaint'] }));
+  const settings = sanitize({ ...STORED, saved_replies: replies }).settings;
+  const items = splitChunks(settings);
+  for (const [key, value] of Object.entries(items)) {
+    assert.ok(new TextEncoder().encode(key + JSON.stringify(value)).length <= 8192, `${key} fits one item`);
+  }
+  assert.ok(Object.keys(items).length > 10, 'in parts');
+  assert.equal(items.profile.saved_replies, undefined, 'not in the profile item');
+  assert.deepEqual(sanitize(joinChunks(items)), { settings, problems: [] }, 'read back as saved');
+  // none: no parts, and the list comes back empty
+  const none = splitChunks(sanitize(STORED_V1).settings);
+  assert.deepEqual(Object.keys(none), ['profile']);
+  assert.deepEqual(sanitize(joinChunks(none)).settings.saved_replies, []);
+  // a part lost: the list is reported and reset, the rest of the profile kept
+  const lost = { ...items };
+  delete lost['saved_replies.1'];
+  const back = sanitize(joinChunks(lost));
+  assert.deepEqual(back.problems, ['saved_replies']);
+  assert.equal(back.settings.agent_name, settings.agent_name);
+  // stored inline (older versions, tests): taken as it is
+  assert.deepEqual(sanitize(joinChunks({ profile: STORED })).settings, sanitize(STORED).settings);
 });
