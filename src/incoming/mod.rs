@@ -70,6 +70,11 @@ fn cluster_langs(w: &[u8]) -> u32 {
 fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
     // (counted once per text: the guess and the sure reading ask the same)
     let counts = *doc.language_counts.get_or_init(|| language_evidence(doc));
+    // a text in a language the coach does not know is in none of its languages
+    let other = doc
+        .words()
+        .filter(|(_, t)| in_any_language(List::OtherLanguage, &t.norm))
+        .count();
     let (mut lead, mut top, mut next) = (Lang::ALL[0], 0, 0);
     for lang in Lang::ALL {
         let n = counts[lang as usize];
@@ -79,7 +84,7 @@ fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
             next = n;
         }
     }
-    (top >= next + margin).then_some(lead)
+    (top >= next + margin && other < top).then_some(lead)
 }
 
 /// The language of a text, as a guess: `None` when the text gives no evidence either

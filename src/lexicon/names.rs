@@ -92,6 +92,9 @@ data_names! {
         NoStemEnding = "no_stem_ending",
         // times (lexicon::is_time) and personal data (pii)
         TimeSuffix = "time_suffix",
+        /// Function words of languages the coach does not know ("que", "und"); recognised
+        /// in every language.
+        OtherLanguage = "other_language",
         TimeInfix = "time_infix",
         RoleAddress = "role_address",
         StreetSuffix = "street_suffix",
