@@ -151,20 +151,18 @@ pub fn rule(id: &str, rule: &toml::Value, langs: &[String]) -> Result<String, St
             )
         }
     };
-    let message_unsure = match t.get("message_unsure") {
-        None => "None".to_string(),
-        Some(v) => format!(
-            "Some({})",
-            texts(v, langs, &format!("{what}: message_unsure"))?
-        ),
+    // the softer messages a rule may have: `Some(texts)` or `None`
+    let optional_texts = |key: &str| -> Result<String, String> {
+        match t.get(key) {
+            None => Ok("None".to_string()),
+            Some(v) => Ok(format!(
+                "Some({})",
+                texts(v, langs, &format!("{what}: {key}"))?
+            )),
+        }
     };
-    let message_done = match t.get("message_done") {
-        None => "None".to_string(),
-        Some(v) => format!(
-            "Some({})",
-            texts(v, langs, &format!("{what}: message_done"))?
-        ),
-    };
+    let message_unsure = optional_texts("message_unsure")?;
+    let message_done = optional_texts("message_done")?;
     let examples = t["examples"]
         .as_array()
         .ok_or_else(|| format!("{what}: examples is not a list"))?;

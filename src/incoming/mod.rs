@@ -14,6 +14,7 @@ use crate::text::Doc;
 /// `Lang as usize`.
 fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
     let mut counts = [0usize; Lang::ALL.len()];
+    let mut other = 0;
     let lexicons = Lang::ALL.map(lexicon);
     for (_, t) in doc.words() {
         if t.has_digit() {
@@ -33,6 +34,12 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
         if langs.count_ones() == 1 {
             counts[langs.trailing_zeros() as usize] += 1;
         }
+        other += in_any_language(List::OtherLanguage, &t.norm) as usize;
+    }
+    // a text in a language the coach does not know is in none of its languages: as many
+    // function words of another language as of the lead one leave no evidence
+    if other > 0 && other >= counts.iter().copied().max().unwrap_or(0) {
+        return [0; Lang::ALL.len()];
     }
     counts
 }
@@ -70,11 +77,6 @@ fn cluster_langs(w: &[u8]) -> u32 {
 fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
     // (counted once per text: the guess and the sure reading ask the same)
     let counts = *doc.language_counts.get_or_init(|| language_evidence(doc));
-    // a text in a language the coach does not know is in none of its languages
-    let other = doc
-        .words()
-        .filter(|(_, t)| in_any_language(List::OtherLanguage, &t.norm))
-        .count();
     let (mut lead, mut top, mut next) = (Lang::ALL[0], 0, 0);
     for lang in Lang::ALL {
         let n = counts[lang as usize];
@@ -84,7 +86,7 @@ fn leading_language(doc: &Doc, margin: usize) -> Option<Lang> {
             next = n;
         }
     }
-    (top >= next + margin && other < top).then_some(lead)
+    (top >= next + margin).then_some(lead)
 }
 
 /// The language of a text, as a guess: `None` when the text gives no evidence either

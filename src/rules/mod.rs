@@ -125,31 +125,30 @@ impl Out<'_> {
     /// A finding that rests on an unsure reading of the post: the rule's `message_unsure`,
     /// as a suggestion, with no fix (the coach does not act on a guess).
     pub fn push_unsure(&mut self, vars: &[(&str, String)], span: Option<Span>) {
-        let rule = self.id.rule();
-        let ui = self.ui;
-        let f = self.push(vars, span, None);
-        if let Some(m) = rule.message_unsure.as_ref() {
-            let mut message = m.get(ui).to_string();
-            for (k, v) in vars {
-                message = message.replace(&format!("{{{k}}}"), v);
-            }
-            f.message = message;
-        }
-        f.severity = crate::model::Severity::Suggestion;
+        self.push_suggestion(vars, span, self.id.rule().message_unsure.as_ref());
     }
 
     /// A finding whose fact stands but whose advice the draft already follows: the
     /// rule's `message_done`, as a suggestion, with no fix.
     pub fn push_done(&mut self, vars: &[(&str, String)], span: Option<Span>) {
-        let rule = self.id.rule();
+        self.push_suggestion(vars, span, self.id.rule().message_done.as_ref());
+    }
+
+    /// A suggestion without a fix, in the words of `message` when the rule has them.
+    fn push_suggestion(
+        &mut self,
+        vars: &[(&str, String)],
+        span: Option<Span>,
+        message: Option<&crate::rulebook::Texts>,
+    ) {
         let ui = self.ui;
         let f = self.push(vars, span, None);
-        if let Some(m) = rule.message_done.as_ref() {
-            let mut message = m.get(ui).to_string();
+        if let Some(m) = message {
+            let mut text = m.get(ui).to_string();
             for (k, v) in vars {
-                message = message.replace(&format!("{{{k}}}"), v);
+                text = text.replace(&format!("{{{k}}}"), v);
             }
-            f.message = message;
+            f.message = text;
         }
         f.severity = crate::model::Severity::Suggestion;
     }
