@@ -56,6 +56,9 @@ pub fn convert_doc(doc: &Doc, target: Register, lx: &Lexicon) -> String {
             c.edit(i, new);
         }
     }
+    if target == Register::Formal {
+        c.formal_greeting(&words);
+    }
     c.apply()
 }
 
@@ -91,6 +94,34 @@ impl<'d> Converter<'d, '_> {
     }
 
     /// Token `i` becomes `new`, capitalised as it was.
+    /// "Hoi Henk," with "u" after it reads as two voices: an informal greeting before a
+    /// name becomes the formal one ("Beste Henk,").
+    fn formal_greeting(&mut self, words: &[usize]) {
+        let doc = self.doc;
+        let (Some(&g), Some(&name)) = (words.first(), words.get(1)) else {
+            return;
+        };
+        let named = name == g + 1
+            && doc.tokens[name]
+                .text(doc.source)
+                .starts_with(char::is_uppercase);
+        let opens = doc.tokens[..g].iter().all(|t| t.kind == TokenKind::Mention);
+        if !named
+            || !opens
+            || !self
+                .lx
+                .has_word(List::InformalGreeting, &doc.tokens[g].norm)
+        {
+            return;
+        }
+        let formal = self
+            .lx
+            .template(crate::lexicon::Template::GreetingFormal, &[("name", "")]);
+        if let Some(word) = formal.split_whitespace().next() {
+            self.edit(g, word);
+        }
+    }
+
     fn edit(&mut self, i: usize, new: &str) {
         let edit = same_case_as(self.doc.tokens[i].text(self.doc.source), new);
         self.edits.push((i, edit));

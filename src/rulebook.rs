@@ -300,6 +300,8 @@ pub struct RewriteNotes {
     pub translate: Texts,
     pub dont_respond: Texts,
     pub too_long_to_rewrite: Texts,
+    /// A complaint sent elsewhere or asked to wait, and nothing done here.
+    pub elsewhere: Texts,
 }
 
 #[derive(Debug)]

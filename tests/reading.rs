@@ -537,3 +537,28 @@ fn a_verb_first_condition_states_nothing_in_dutch() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_sentence_adverb_before_a_comma_names_nobody() {
+    for (post, reply, name) in [
+        (
+            EN_POST,
+            "@customer Unfortunately, we can't share more. This page explains it: https://example.com",
+            false,
+        ),
+        (
+            NL_POST,
+            "Helaas, daar kunnen we nu nog niets over zeggen. Ik laat het je morgen weten! ^Hans",
+            false,
+        ),
+        (
+            EN_POST,
+            "@customer Emily, we can't share more. This page explains it: https://example.com",
+            true,
+        ),
+    ] {
+        let r = read(post, reply);
+        let e: Vec<String> = r.voice.elements.iter().map(|s| s.to_string()).collect();
+        assert_eq!(has(&e, "addressee_name"), name, "{reply}: {e:?}");
+    }
+}

@@ -28,6 +28,9 @@ data_names! {
         Weekday = "weekday",
         // what the text layer asks (build.rs gives it these two lists of every language)
         ClauseConjunction = "clause_conjunction",
+        /// Words that join a clause to what comes before ("so I can call you"): what is
+        /// asked for ends there.
+        ClauseLink = "clause_link",
         SubjectStarter = "subject_starter",
         // reading the reply's frame
         GreetingPair = "greeting_pair",
@@ -62,6 +65,11 @@ data_names! {
         // fixes and rewrites
         SubjectAfterVerb = "subject_after_verb",
         ObservationOpener = "observation_opener",
+        /// Words that open a sentence before a comma and name nobody ("Unfortunately,",
+        /// "Helaas,"): no vocative.
+        SentenceAdverb = "sentence_adverb",
+        /// Greetings too casual for a customer who writes "u" ("Hoi", "Hey").
+        InformalGreeting = "informal_greeting",
         CapitalWord = "capital_word",
         /// A word after a greeting that stands where a name could ("Hi there").
         GreetingFiller = "greeting_filler",
@@ -154,6 +162,10 @@ data_names! {
         PromiseVague = "promise_vague",
         Irritation = "irritation",
         Corporate = "corporate",
+        /// Sending a complaining customer elsewhere or asking them to wait, as the whole
+        /// answer ("please contact our customer service", "wij verzoeken u geduld te
+        /// hebben"): a brush-off that a warmer wording only polishes.
+        BrushOff = "brush_off",
         Humor = "humor",
         PublicChannel = "public_channel",
         PersonalData = "personal_data",
@@ -207,6 +219,9 @@ data_names! {
         ViaDm = "via_dm",
         SignatureGreeting = "signature_greeting",
         Late = "late",
+        /// An apology for the wait and sympathy in one opener, for a late reply to a
+        /// complaint that shows neither (one "sorry", not two in a row).
+        LateSympathy = "late_sympathy",
         Invite = "invite",
         /// Sympathy that fits what went wrong (`incoming.trouble`).
         SympathyWaiting = "sympathy_waiting",

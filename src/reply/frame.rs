@@ -163,6 +163,7 @@ pub(super) fn find_vocative(
                     List::Interjection,
                     List::Informal,
                     List::AnswerWords,
+                    List::SentenceAdverb,
                 ],
                 &t.norm,
             )

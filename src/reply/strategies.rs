@@ -40,6 +40,24 @@ fn customers_own(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
         .is_some_and(|i| lx.has_word(List::Possessive, &doc.tokens[i].norm))
 }
 
+/// A negation close by in the same clause turns the offer around: "coupons will no longer
+/// be sent", "we don't do discounts", "geen korting": that stops or refuses something,
+/// it advertises nothing.
+fn negated_offer(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
+    let Some(s) = doc.sentence_of(r.start) else {
+        return false;
+    };
+    let clause_word = |i: &usize| doc.tokens[*i].norm.as_str() != ",";
+    let before = (s.tokens.start..r.start).rev().take_while(clause_word);
+    let after = (r.end..s.tokens.end).take_while(clause_word);
+    let near = |it: &mut dyn Iterator<Item = usize>| {
+        it.filter(|&i| doc.tokens[i].is_word())
+            .take(3)
+            .any(|i| lx.has_word(List::Negation, &doc.tokens[i].norm))
+    };
+    near(&mut before.into_iter()) || near(&mut after.into_iter())
+}
+
 /// What the reading collects: the strategies found and the clauses they took, with what
 /// it reads them from.
 struct Collect<'d, 'a> {
@@ -96,7 +114,7 @@ pub fn read(
         let pitches: Vec<Hit> = hits
             .get(Category::Commercial)
             .iter()
-            .filter(|h| !customers_own(doc, lx, h.range))
+            .filter(|h| !customers_own(doc, lx, h.range) && !negated_offer(doc, lx, h.range))
             .copied()
             .collect();
         sentences_with(doc, &pitches)

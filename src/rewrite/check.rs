@@ -12,7 +12,7 @@ use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
 use crate::text::{Doc, Sentence, TokenKind};
 
-use super::frame::{continues_thread, Opener};
+use super::frame::{continues_thread, waits_for_answer, Opener};
 
 /// Why no rewrite is offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,9 @@ pub(super) enum Why {
     Translate,
     /// A draft this long gets findings, not a rewrite.
     TooLongToRewrite,
+    /// A complaint sent elsewhere or asked to wait, and nothing done for it here: warmer
+    /// words would only polish the brush-off.
+    Elsewhere,
 }
 
 /// Findings a rewrite may leave: they need what only the agent has (a name to sign
@@ -139,7 +142,7 @@ pub(super) fn check(
     if open(rw) >= open(draft).max(1) {
         return Err(Why::Nothing);
     }
-    no_polish_over_a_dont(draft, rw)?;
+    no_polish_over_a_dont(draft, rw, rdoc)?;
     facts_kept(ddoc, draft, text)?;
     substance_kept(ddoc, draft, rdoc, rw)?;
     whole_sentences(ddoc, rdoc, rw, lx)?;
@@ -166,8 +169,8 @@ fn settled(f: &Finding, report: &Report) -> bool {
 }
 
 /// No finding of its own, no error, and no don't left standing (only what
-/// [`MAY_REMAIN`]; a wait acknowledged by the sorry already there, or in a thread's
-/// first tweet).
+/// [`MAY_REMAIN`]; a wait acknowledged in a thread's first tweet, or a late reply to a
+/// happy customer, who waits for no answer).
 fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
     for f in &rw.findings {
         let Some(id) = rule_of(f) else {
@@ -176,13 +179,12 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
         if !draft.findings.iter().any(|d| d.rule == f.rule) {
             return Err(Why::Changes);
         }
-        // (no apology for the wait is added to a compliment or a remark: nobody there
-        // waits for an answer, so the late reply stays a finding of the draft's own)
+        // (no apology for the wait is added to a happy customer's post: the late reply
+        // stays a finding of the draft's own)
+        // (a "sorry" for the trouble is no apology for the wait: the coach would flag
+        // its own rewrite)
         let late_ok = id == RuleId::LateReply
-            && (continues_thread(rdoc.source)
-                || Strategy::Apology.in_report(rw)
-                || Strategy::Sympathy.in_report(rw)
-                || !matches!(rw.incoming.kind, Kind::Complaint | Kind::Question));
+            && (continues_thread(rdoc.source) || !waits_for_answer(&rw.incoming));
         if f.severity != Severity::Error && (MAY_REMAIN.contains(&id) || late_ok || settled(f, rw))
         {
             continue;
@@ -202,7 +204,7 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
 /// still do something for the customer: say what happens next, ask what is needed, or
 /// make it good (brief §9: "I see no outage here; could you DM me your postcode?").
 /// Otherwise a warm opener over it only polishes a don't.
-fn no_polish_over_a_dont(draft: &Report, rw: &Report) -> Result<(), Why> {
+fn no_polish_over_a_dont(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
     let acts = [
         Strategy::CorrectiveAction,
         Strategy::InformationRequest,
@@ -215,6 +217,19 @@ fn no_polish_over_a_dont(draft: &Report, rw: &Report) -> Result<(), Why> {
         .find(|&id| super::frame::has(draft, id))
     {
         Some(id) if !acts => Err(Why::Still(id)),
+        // sent elsewhere or asked to wait, with nothing done here (brief §9's corporate
+        // contrast: "Neem contact op met onze klantenservice")
+        _ if !acts
+            && !Strategy::AppliedInformation.in_report(rw)
+            && draft.incoming.kind == Kind::Complaint
+            && draft.incoming.certainty == Certainty::Sure
+            && !lexicon(draft.language)
+                .phrases(Category::BrushOff)
+                .find(rdoc)
+                .is_empty() =>
+        {
+            Err(Why::Elsewhere)
+        }
         _ => Ok(()),
     }
 }
@@ -415,7 +430,7 @@ fn fits_the_post(
             .filter(|o| o.id == Strategy::Sympathy.name() || o.id == Strategy::Apology.name())
             .count()
     };
-    let late_opener = usize::from(opener == Some(Opener::Late));
+    let late_opener = usize::from(matches!(opener, Some(Opener::Late | Opener::LateSympathy)));
     if !complaint && feeling(rw) > feeling(draft) + late_opener {
         return Err(Why::Changes);
     }
@@ -430,6 +445,7 @@ fn fits_the_post(
     }
     match opener {
         Some(Opener::Sympathy) if !complaint => Err(Why::Changes),
+        Some(Opener::LateSympathy) if !complaint || !inc.late => Err(Why::Changes),
         Some(Opener::Late) if !inc.late => Err(Why::Changes),
         _ => Ok(()),
     }
@@ -565,5 +581,29 @@ mod tests {
         let draft = "Zoals wij al eerder aangaven staat alles in onze FAQ. Lees die eerst even.";
         let polished = "Wat vervelend om te horen! Alles staat in onze FAQ.";
         assert!(verdict(post, 10.0, draft, polished, SYMPATHY).is_err());
+    }
+
+    #[test]
+    fn a_complaint_sent_elsewhere_is_refused_unless_the_reply_acts() {
+        let post =
+            "@FietsPlaats al twee weken wacht ik op mijn fiets en niemand neemt de telefoon op!";
+        let draft =
+            "Wij betreuren het ongemak. Neem contact op met onze klantenservice via 030-1234567.";
+        let polished = "Hoi Sonja, wat vervelend dat dit gebeurd is. Je kunt onze klantenservice bereiken via 030-1234567. ^Pim";
+        assert_eq!(
+            verdict(post, 10.0, draft, polished, SYMPATHY),
+            Err(Why::Elsewhere)
+        );
+        let post = "my flight got cancelled and nobody at the desk can tell me anything";
+        let draft = "We apologize for any inconvenience caused. Please be patient.";
+        let polished = "Hi Rachel, sorry about this. Thanks for your patience. ^Tom";
+        assert_eq!(
+            verdict(post, 10.0, draft, polished, SYMPATHY),
+            Err(Why::Elsewhere)
+        );
+        // with something done here, the referral is fine
+        let draft = "We apologize for any inconvenience caused. I've booked you on the 18:05 flight; our customer service can change it if you like.";
+        let acts = "Hi Rachel, sorry about this. I've booked you on the 18:05 flight; you can reach our customer service to change it if you like. ^Tom";
+        assert_eq!(verdict(post, 10.0, draft, acts, SYMPATHY), Ok(()));
     }
 }

@@ -5,6 +5,7 @@
 //! greeting ("Hey" stays "Hey", "Hi there" becomes "Hi Sam"), adds no greeting without a
 //! name, and leaves a tweet that continues a thread ("2/2") as it starts.
 
+use crate::incoming::SignalId;
 use crate::lexicon::{lexicon, Lexicon, List, Template};
 use crate::model::*;
 use crate::reply::{Element, Strategy};
@@ -20,6 +21,8 @@ pub(super) enum Opener {
     Late,
     /// Sympathy with a complaint.
     Sympathy,
+    /// Both, for a late reply to a complaint that shows neither.
+    LateSympathy,
 }
 
 /// Which parts of the frame to add.
@@ -28,6 +31,8 @@ struct Parts {
     greeting: bool,
     opener: bool,
     signature: bool,
+    /// The apology for the wait alone, without the sympathy it may carry (shorter).
+    short_opener: bool,
 }
 
 /// A framed text, and the opener it got.
@@ -82,15 +87,20 @@ fn seed_of(ex: &Exchange) -> usize {
 /// found the reply late and unacknowledged, else sympathy on a complaint the reading is
 /// sure of, when the reply has neither sympathy nor an apology. Never both: two openers
 /// in a row read as a template.
-fn choose_opener(ex: &Exchange, text: &str, report: &Report) -> Option<(Opener, String)> {
+fn choose_opener(
+    ex: &Exchange,
+    text: &str,
+    report: &Report,
+    short: bool,
+) -> Option<(Opener, String)> {
     let lx = lexicon(report.language);
     let seed = seed_of(ex);
     let inc = &report.incoming;
     let acknowledged = Strategy::Sympathy.in_report(report) || Strategy::Apology.in_report(report);
-    // an apology for the wait to someone waiting for an answer: a complaint or a
-    // question; thanked for a compliment, an agent does not open with "sorry we're late"
+    // an apology for the wait to someone waiting for an answer; thanked for a
+    // compliment, an agent does not open with "sorry we're late"
     // (and a late-reply that says the wait is acknowledged asks for nothing)
-    let waiting_for_us = matches!(inc.kind, Kind::Complaint | Kind::Question);
+    let waiting_for_us = waits_for_answer(inc);
     let unacknowledged = report
         .findings
         .iter()
@@ -98,17 +108,24 @@ fn choose_opener(ex: &Exchange, text: &str, report: &Report) -> Option<(Opener, 
     if inc.late && unacknowledged && waiting_for_us {
         // a "sorry" already there ("Sorry about that!", "sorry to hear that") and
         // another for the wait would stack: the agent acknowledges the wait by hand
-        if says_sorry(text, lx) {
+        // (and sympathy already there, "Wat vervelend!", would follow the apology as a
+        // second opener: the agent acknowledges the wait in their own words)
+        if says_sorry(text, lx) || acknowledged {
             return None;
         }
-        let t = lx.template_variant(Template::Late, seed, &[]);
-        return (!user_avoids(ex, &t)).then_some((Opener::Late, t));
+        // a complaint gets sympathy for what went wrong, not only an apology for the
+        // reply's own delay
+        let (opener, template) = if !short && sympathy_due(inc, acknowledged, text, lx) {
+            (Opener::LateSympathy, Template::LateSympathy)
+        } else {
+            (Opener::Late, Template::Late)
+        };
+        // (short: the shortest wording, when room is scarce)
+        let seed = if short { shortest(lx, template) } else { seed };
+        let t = opener_variant(lx, template, seed, text);
+        return (!user_avoids(ex, &t)).then_some((opener, t));
     }
-    // a post that says the problem is solved gets no sympathy for it, nor one the
-    // agent answers as a question or a kind word ("Great question!", "No problem!")
-    let resolved = inc.signals.iter().any(|s| s.id == RESOLVED);
-    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
-    if !sure_complaint || acknowledged || resolved || opens_pleasantly(text, lx) {
+    if !sympathy_due(inc, acknowledged, text, lx) {
         return None;
     }
     let template = match inc.trouble {
@@ -117,13 +134,59 @@ fn choose_opener(ex: &Exchange, text: &str, report: &Report) -> Option<(Opener, 
         Some(Trouble::Charged) => Template::SympathyCharged,
         Some(Trouble::Other) | None => Template::Sympathy,
     };
-    let t = lx.template_variant(template, seed, &[]);
+    let t = opener_variant(lx, template, seed, text);
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
 }
 
-/// The id of the post's signal that the customer's problem is solved
-/// (`incoming.signals`).
-const RESOLVED: &str = "resolved";
+/// The opener's variant for this exchange (by `seed`), passing over any that repeats two
+/// words in a row of the reply ("Sorry about this! Thanks for your message about this"):
+/// an echo reads as pasted on.
+fn opener_variant(lx: &Lexicon, template: Template, seed: usize, text: &str) -> String {
+    let variants = lx.template_variants(template);
+    let pairs = |s: &str| -> Vec<String> {
+        let d = Doc::new(s);
+        let w: Vec<&str> = d.words().map(|(_, t)| t.norm.as_str()).collect();
+        w.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect()
+    };
+    let reply = pairs(text);
+    (0..variants.len())
+        .map(|k| &variants[(seed + k) % variants.len()])
+        .find(|v| !pairs(v).iter().any(|p| reply.contains(p)))
+        .unwrap_or(&variants[seed % variants.len()])
+        .clone()
+}
+
+/// The index of a template's shortest variant.
+fn shortest(lx: &Lexicon, template: Template) -> usize {
+    let variants = lx.template_variants(template);
+    (0..variants.len())
+        .min_by_key(|&k| variants[k].chars().count())
+        .unwrap_or(0)
+}
+
+/// Sympathy is due: a complaint the reading is sure of, not solved, that the reply
+/// neither acknowledges nor answers as a question or a kind word ("Great question!",
+/// "No problem!").
+fn sympathy_due(inc: &Incoming, acknowledged: bool, text: &str, lx: &Lexicon) -> bool {
+    let resolved = inc
+        .signals
+        .iter()
+        .any(|s| s.id == SignalId::Resolved.name());
+    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
+    sure_complaint && !acknowledged && !resolved && !opens_pleasantly(text, lx)
+}
+
+/// The customer waits for an answer, and an apology for the wait fits: a question, a
+/// complaint, anyone but a happy customer. A compliment, or a remark with praise in it
+/// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply".
+pub(super) fn waits_for_answer(inc: &Incoming) -> bool {
+    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
+    let praise = inc
+        .signals
+        .iter()
+        .any(|s| s.id == SignalId::Positive.name() || s.id == SignalId::Resolved.name());
+    inc.kind == Kind::Question || sure_complaint || inc.kind != Kind::Compliment && !praise
+}
 
 /// The text apologises somewhere (the lexicon's `apology` phrases, which include the
 /// "sorry" of "sorry to hear that").
@@ -295,7 +358,7 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
     let (head, body_text) = text.split_at(body_at);
     let continues = continues_thread(body_text);
     let mut opener = if parts.opener && !continues {
-        choose_opener(ex, text, report)
+        choose_opener(ex, text, report, parts.short_opener)
     } else {
         None
     };
@@ -389,27 +452,47 @@ pub(super) fn add_within_limit(ex: &Exchange, text: &str, report: &Report) -> Fr
         greeting: true,
         opener: true,
         signature: true,
+        short_opener: false,
     };
-    let whole = add(ex, text, report, all);
     // (the report is `text`'s own: its length is known)
     let text_fits = report.length.counted <= report.length.limit;
-    if whole.text == text || !text_fits || fits(&whole.text) {
+    if !text_fits {
+        // the shortening will have to make room: the shorter opener
+        return add(
+            ex,
+            text,
+            report,
+            Parts {
+                short_opener: true,
+                ..all
+            },
+        );
+    }
+    let whole = add(ex, text, report, all);
+    if whole.text == text || fits(&whole.text) {
         return whole;
     }
     let mut parts = Parts {
         greeting: false,
         opener: false,
         signature: false,
+        short_opener: false,
     };
     let mut best = Framed {
         text: text.to_string(),
         opener: None,
     };
-    for part in 0..3 {
+    for part in 0..4 {
         let mut trial = parts;
         match part {
             0 => trial.opener = true,
-            1 => trial.signature = true,
+            // (when the opener with sympathy did not fit, the apology alone may)
+            1 if !parts.opener => {
+                trial.opener = true;
+                trial.short_opener = true;
+            }
+            1 => continue,
+            2 => trial.signature = true,
             _ => trial.greeting = true,
         }
         let candidate = add(ex, text, report, trial);

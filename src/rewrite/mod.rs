@@ -211,10 +211,18 @@ fn candidate(ex: &Exchange, report: &Report, an: &mut Analyser) -> (String, Opti
     let framed = frame::add_within_limit(ex, &text, &current);
     text = settle(an, framed.text);
     // 4. a fix that took out a voice element (an emoji in a removed promotion, a "haha")
-    // must not leave the reply less human than the draft: invite dialogue
+    // must not leave the reply less human than the draft: invite dialogue (not when
+    // only the score moved: an opener in front lowers it, and a second closing after
+    // "Hope this helps!" reads as a template)
     let check = an.get(&text);
     let invite = crate::lexicon::lexicon(check.language).template(Template::Invite, &[]);
-    if check.voice.score < report.voice.score
+    let lost = report
+        .voice
+        .elements
+        .iter()
+        .any(|e| !check.voice.elements.contains(e));
+    if lost
+        && check.voice.score < report.voice.score
         && !Element::InviteDialogue.in_report(&check)
         && !frame::user_avoids(ex, &invite)
     {

@@ -38,6 +38,7 @@ pub(super) fn line(ex: &Exchange, report: &Report, why: Why) -> Option<String> {
         Why::Translate => n.translate,
         Why::DontRespond => n.dont_respond,
         Why::TooLongToRewrite => n.too_long_to_rewrite,
+        Why::Elsewhere => n.elsewhere,
     };
     let (counted, limit) = match why {
         Why::TooLong { counted, limit } => (counted, limit),

@@ -82,4 +82,18 @@ mod tests {
         );
         assert!(c.fires(CommercialReply));
     }
+
+    #[test]
+    fn an_offer_turned_around_by_a_negation_is_no_pitch() {
+        let c = case(
+            "just close my account, I am done with you",
+            "Thanks Ben. Drink coupons will no longer be sent to you, and the account will close after 24 months.",
+        );
+        assert!(!c.fires(CommercialReply));
+        let c = case(
+            "Ik krijg elke dag jullie reclame, stop ermee!",
+            "Sorry Peter! Je krijgt vanaf morgen geen aanbiedingen meer van ons.",
+        );
+        assert!(!c.fires(CommercialReply));
+    }
 }

@@ -58,9 +58,13 @@ fn check(cx: &Context, out: &mut Out) {
         if (private || was_routed) && public.is_empty() {
             continue;
         }
+        let data = r
+            .hits(Category::PersonalData)
+            .iter()
+            .find(|h| asked_for(r, s, h));
         let fixed = movable(r, s).then(|| match public.first() {
             Some(_) => via_private_channel(r, s, &public),
-            None => with_dm_added(r, s),
+            None => with_dm_added(r, s, data),
         });
         out.push(&[], Some(doc.span(s.tokens)), fixed);
     }
@@ -137,10 +141,12 @@ fn via_private_channel(r: &Reading, s: &Sentence, public: &[&Hit]) -> String {
     t
 }
 
-/// Sentence `s` with "via DM" before its closing punctuation and emoji ("bsn? 😊"); a
-/// question for the data itself ("what's your ZIP code?") is followed by a sentence that
-/// moves the answer to a DM instead.
-fn with_dm_added(r: &Reading, s: &Sentence) -> String {
+/// Sentence `s` with "via DM" before its closing punctuation and emoji ("bsn? 😊"), or
+/// right after the data asked for when another clause follows it ("your phone number via
+/// DM so I can call you?": the call is not what goes by DM); a question for the data
+/// itself ("what's your ZIP code?") is followed by a sentence that moves the answer to a
+/// DM instead.
+fn with_dm_added(r: &Reading, s: &Sentence, data: Option<&Hit>) -> String {
     let doc = &r.doc;
     let (a, b) = doc.byte_range(s.tokens);
     let sentence_text = &doc.source[a..b];
@@ -154,6 +160,18 @@ fn with_dm_added(r: &Reading, s: &Sentence) -> String {
     if s.question && asks_what {
         let follow = r.lx.template(Template::DmFollowup, &[]);
         return format!("{} {follow}", sentence_text.trim_end());
+    }
+    let via = r.lx.template(Template::ViaDm, &[]);
+    // the data closes a clause that another follows: a comma or a conjunction after it
+    if let Some(h) = data {
+        let closes_inner_clause = h.range.end < s.tokens.end
+            && doc.tokens.get(h.range.end).is_some_and(|t| {
+                t.norm == "," || t.is_word() && r.lx.has_word(List::ClauseLink, &t.norm)
+            });
+        if closes_inner_clause {
+            let at = doc.tokens[h.range.end - 1].byte.1 - a;
+            return format!("{} {via}{}", &sentence_text[..at], &sentence_text[at..]);
+        }
     }
     let mut k = s.tokens.end;
     while k > s.tokens.start
@@ -171,7 +189,6 @@ fn with_dm_added(r: &Reading, s: &Sentence) -> String {
     };
     let body = sentence_text[..cut].trim_end();
     let tail = &sentence_text[body.len()..];
-    let via = r.lx.template(Template::ViaDm, &[]);
     format!("{body} {via}{tail}")
 }
 
@@ -196,6 +213,23 @@ mod tests {
         assert_eq!(
             c.fixed(PersonalDataRequest),
             "Is a channel affected? If so, what's your ZIP code? Please send that via DM."
+        );
+        // the data goes by DM, not what follows it
+        let c = case(
+            "My order never arrived. Fed up!",
+            "Sorry! Could you send me your phone number so I can call you?",
+        );
+        assert_eq!(
+            c.fixed(PersonalDataRequest),
+            "Sorry! Could you send me your phone number via DM so I can call you?"
+        );
+        let c = case(
+            "Mijn bestelling is nooit aangekomen!",
+            "Balen! Stuur me anders even je telefoonnummer, dan bel ik je.",
+        );
+        assert_eq!(
+            c.fixed(PersonalDataRequest),
+            "Balen! Stuur me anders even je telefoonnummer in een DM, dan bel ik je."
         );
     }
 
