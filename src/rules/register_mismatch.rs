@@ -63,7 +63,7 @@ mod tests {
         );
         assert_eq!(
             c.fixed(RegisterMismatch),
-            "Hoi Wilma, u kunt de jas gewoon in XL bestellen!"
+            "Beste Wilma, u kunt de jas gewoon in XL bestellen!"
         );
         let c = case("Kunnen jullie leveren waar je voor betaalt?", "Herstart uw modem.");
         assert_eq!(c.fixed(RegisterMismatch), "Herstart je modem.");
