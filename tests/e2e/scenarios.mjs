@@ -57,8 +57,8 @@ export async function openBox(d, box, { lang = 'en', query = {} } = {}) {
   await d.waitFor((sel) => document.querySelector(sel), EDITOR[box]);
 }
 
-const model = (d, box) => d.evaluate((w) => window.__demo.getModelText(w), MODEL[box]);
-async function waitModel(d, box, want, timeout = 4000) {
+export const model = (d, box) => d.evaluate((w) => window.__demo.getModelText(w), MODEL[box]);
+export async function waitModel(d, box, want, timeout = 4000) {
   await d.waitFor(([w, t]) => window.__demo.getModelText(w) === t, [MODEL[box], want], timeout).catch(() => {});
   return model(d, box);
 }
@@ -89,7 +89,7 @@ async function badge(d) {
 
 // Opens the panel and shows every point (it opens with the top three; the flows below
 // apply fixes by their index in the report).
-async function openPanel(d) {
+export async function openPanel(d) {
   const open = () => { const p = document.querySelector('[data-reply-coach="host"]').shadowRoot.querySelector('[data-reply-coach="panel"]'); return !p.hidden; };
   if (!(await d.evaluate(open))) await d.clickCoach('[data-reply-coach="badge"]');
   await d.waitFor(open);
@@ -108,7 +108,7 @@ const panelPost = (d) => d.evaluate(() => {
 });
 
 /** The post the demo page shows, as the engine should get it. */
-async function shownPost(d) {
+export async function shownPost(d) {
   const p = await d.evaluate(() => window.__demo.post);
   return { text: p.text, author: p.author, age_minutes: (Date.now() - Date.parse(p.datetime)) / 60000 };
 }

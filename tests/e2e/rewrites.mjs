@@ -1,0 +1,556 @@
+// Issue 12's patterns of bad rewrites, on the demo pages, in both browsers (sites.test.mjs:
+// Chromium; firefox.test.mjs: Firefox), written once against the driver of scenarios.mjs.
+// Each situation is one page: the post being answered, its author and its age are set
+// through the demo's query (post, author, handle, age). Each draft of a situation is typed
+// into the reply box (the box emptied in between), the coach waited for, and then either
+//   - the rewrite the panel shows is applied with "Use this reply": the editor's model
+//     must hold exactly the text the panel offered, the pattern's property must hold on
+//     it, and the panel, which reads it as the new draft, must list no point the rewrite
+//     was meant to fix (pattern 9 is checked after every rewrite); or
+//   - the engine refuses: no rewrite and no button, the note (rewrite_note) in its place,
+//     and the draft in the editor untouched.
+// The drafts are written here (not taken from ../shared/eval). Where the engine still gets
+// a pattern wrong, the case is in KNOWN_BAD: the same check, skipped, with what it does.
+import assert from 'node:assert/strict';
+import { EDITOR, openBox, typeDraft, waitSettled, openPanel, model, waitModel, shownPost } from './scenarios.mjs';
+
+/** @typedef {import('./scenarios.mjs').Driver} Driver */
+
+export const SETTINGS = { ui_language: 'en', agent_name: 'Pim', agent_initials: 'PK' };
+
+// --- properties ------------------------------------------------------------------------
+
+// Sympathy and apology, as an opener says it (the sentence that holds one counts once).
+const FEELING = {
+  en: /\b(sorry|apolog\w*|unfortunately|what a pain|annoying|frustrating|that's a shame)\b/i,
+  nl: /\b(sorry|excuses|vervelend\w*|balen|jammer|rot|spijt)\b/i,
+};
+const sentences = (text) => text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
+const feelingSentences = (text, lang) => sentences(text).filter((s) => FEELING[lang].test(s));
+// Words, lower-cased: a word or a pair of words said twice in a row ("nog even nog even").
+function repeated(text) {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  for (let i = 0; i + 1 < w.length; i++) {
+    if (w[i] === w[i + 1]) return w[i];
+    if (i + 3 < w.length && w[i] === w[i + 2] && w[i + 1] === w[i + 3]) return `${w[i]} ${w[i + 1]}`;
+  }
+  return null;
+}
+// "Hi Sarah, Yeah, …": a greeting glued before a sentence that keeps its capital.
+const GLUED = /^(Hi|Hey|Hello|Dear|Hoi|Hallo|Hee|Beste|Goedemiddag|Goedemorgen)\b[^,.!?]*, (?!I\b)\p{Lu}/u;
+// Where the DM goes: into the clause that asks for the data, not after the next one
+// ("send me your phone number so I can call you via DM").
+function dmPlacement(text, dataWord) {
+  const at = text.toLowerCase().indexOf(dataWord);
+  assert.ok(at >= 0, `the request for ${dataWord} is still there: ${text}`);
+  const after = text.slice(at);
+  const dm = after.search(/\b(via|in|by|per) (a |een )?(DM|PM|direct message|privébericht)\b/i);
+  assert.ok(dm >= 0, `the request for ${dataWord} moves to a DM: ${text}`);
+  assert.ok(!/[,;:]|\b(so|then|and|dan|zodat|en)\b/i.test(after.slice(dataWord.length, dm)),
+    `the DM is asked in the clause that asks for ${dataWord}, not glued after the next clause: ${text}`);
+  assert.equal(text.match(/\bDM\b/g)?.length ?? 0, 1, `one DM, on the sentence that asks for private data: ${text}`);
+}
+
+// --- the situations ----------------------------------------------------------------------
+
+/**
+ * @typedef {object} Draft
+ * @property {string} pattern  the pattern of issue 12 it shows ("1", "2+9", …) and what
+ * @property {string} text  the draft typed into the box
+ * @property {(rw: string, draft: string) => void} [rewrite]  the rewrite is offered, and this holds on it
+ * @property {{rule?: string, note: RegExp}} [refuse]  no rewrite: the note (and the finding named)
+ * @property {(after: PanelState) => void} [after]  on the panel once the rewrite is in the editor
+ * @property {(before: PanelState) => void} [before]  on the panel before anything is applied
+ *
+ * @typedef {object} Situation
+ * @property {string} box  a box of scenarios.mjs (x, facebook)
+ * @property {'en'|'nl'} lang
+ * @property {{text: string, author: string, age: number}} post
+ * @property {Draft[]} drafts
+ *
+ * @typedef {{rewrite: string|null, apply: boolean, note: string|null, empty: string|null,
+ *   findings: {rule: string, severity: string, message: string}[]}} PanelState
+ */
+
+const handle = (author) => author.toLowerCase().replace(/[^a-z]/g, '');
+
+const noFeeling = (lang) => (rw, draft) => {
+  assert.deepEqual(feelingSentences(draft, lang), [], 'the draft says no sorry');
+  assert.deepEqual(feelingSentences(rw, lang), [], `no sympathy or apology pasted on: ${rw}`);
+};
+const oneOpener = (lang) => (rw) => {
+  const openers = feelingSentences(rw, lang);
+  assert.ok(openers.length <= 1, `one opener, not stacked: ${JSON.stringify(openers)}`);
+};
+// Pattern 9 on a late reply: once the rewrite is in, late-reply is left only as its
+// "you acknowledge the wait" suggestion, and nothing else (no-empathy, no-next-step, …).
+const lateSettled = (after) => {
+  for (const f of after.findings) {
+    assert.ok(f.rule === 'late-reply' && f.severity === 'suggestion',
+      `after the rewrite the coach flags it: ${f.rule} (${f.severity}) "${f.message}"`);
+  }
+};
+
+/** @type {Record<string, Situation>} */
+export const SITUATIONS = {
+  // 1: a happy customer, a cheerful reply
+  compliment: {
+    box: 'facebook', lang: 'nl',
+    post: { text: 'Vandaag mijn nieuwe fiets opgehaald bij jullie winkel in Utrecht, super geholpen! Top service 👍', author: 'Sonja de Vries', age: 5 },
+    drafts: [
+      { pattern: '1: no sympathy on a compliment', text: 'Wat leuk om te horen, veel fietsplezier!', rewrite: noFeeling('nl') },
+    ],
+  },
+  // 1: a polite question, a short answer; 7: "Yeah, …" after the greeting
+  question: {
+    box: 'x', lang: 'en',
+    post: { text: 'Hi! Are you open on Sunday as well? Thanks in advance', author: 'Sarah Miller', age: 5 },
+    drafts: [
+      { pattern: '1: no sympathy on a short answer to a polite question', text: 'Yes, from 12 to 5.', rewrite: noFeeling('en') },
+      {
+        pattern: '7: no "Hi," glued before "Yeah, …" with its capital',
+        text: 'Yeah, we\'re open on Sunday from 12 to 5, see you then!',
+        rewrite: (rw) => {
+          assert.ok(!GLUED.test(rw), `greeting glued before a capital: ${rw}`);
+          assert.match(rw, /we're open on Sunday from 12 to 5, see you then!/, 'the answer is kept');
+        },
+      },
+    ],
+  },
+  // 2 and 9: a late complaint, a draft without an opener
+  lateEn: {
+    box: 'x', lang: 'en',
+    post: { text: 'My parcel has been stuck for three days and nobody answers my emails. This is ridiculous!', author: 'Sarah Miller', age: 300 },
+    drafts: [
+      {
+        pattern: '2+9: one opener on a late complaint; no late-reply, no-empathy or no-next-step left',
+        text: 'I\'ve checked your order and it leaves our warehouse tomorrow morning.',
+        rewrite: (rw, draft) => {
+          oneOpener('en')(rw);
+          assert.equal(feelingSentences(rw, 'en').length, 1, `the wait or the complaint is acknowledged: ${rw}`);
+          assert.ok(rw.includes(draft), 'the answer is kept word for word');
+        },
+        after: lateSettled,
+      },
+    ],
+  },
+  lateNl: {
+    box: 'facebook', lang: 'nl',
+    post: { text: 'Al drie dagen wacht ik op mijn pakket en niemand reageert op mijn mails. Echt belachelijk dit!', author: 'Sonja de Vries', age: 300 },
+    drafts: [
+      {
+        pattern: '2+9: one opener on a late complaint; no late-reply, no-empathy or no-next-step left',
+        text: 'Ik heb je bestelling nagekeken: hij gaat morgenochtend de deur uit.',
+        rewrite: (rw, draft) => {
+          oneOpener('nl')(rw);
+          assert.equal(feelingSentences(rw, 'nl').length, 1, `the wait or the complaint is acknowledged: ${rw}`);
+          assert.ok(rw.includes(draft), 'the answer is kept word for word');
+        },
+        after: lateSettled,
+      },
+    ],
+  },
+  // 3: a denial and an irritated brush-off get a note, no warm opener
+  denial: {
+    box: 'x', lang: 'en',
+    post: { text: 'Third time this week the self checkouts at your Leeds store are out of order. Sort it out!', author: 'Sarah Miller', age: 20 },
+    drafts: [
+      { pattern: '3: a denial gets no opener pasted in front, a note instead', text: 'Our self checkouts in Leeds are working fine.', refuse: { rule: 'denial', note: /"are working fine"/ } },
+    ],
+  },
+  irritation: {
+    box: 'facebook', lang: 'nl',
+    post: { text: 'Waarom kan ik nergens vinden hoe ik mijn abonnement opzeg?? Echt slecht geregeld.', author: 'Sonja de Vries', age: 20 },
+    drafts: [
+      {
+        pattern: '3: an irritated reply gets no opener pasted in front, a note instead',
+        text: 'Zoals wij al eerder aangaven, staat dat gewoon in onze veelgestelde vragen.',
+        refuse: { rule: 'irritation', note: /"Zoals wij al eerder aangaven"/ },
+      },
+    ],
+  },
+  // 4: shortening for X keeps the remedy and whole sentences, or leaves it to the agent
+  tooLong: {
+    box: 'x', lang: 'nl',
+    post: { text: 'Mijn binnenband is na twee dagen alweer lek, terwijl ik hem net bij jullie heb laten vervangen. Hoe kan dat??', author: 'Sonja de Vries', age: 20 },
+    drafts: [
+      {
+        pattern: '4: the cut for X keeps the remedy, whole sentences only',
+        text: 'Hoi Sonja, wat vervelend dat je band na twee dagen alweer lek is, dat is natuurlijk niet de bedoeling. Vaak zit er nog een klein stukje glas in de buitenband. Kom maar langs, dan plakken we hem gratis! We hopen je hiermee voldoende te hebben geïnformeerd en wensen je nog een hele fijne dag verder. ^PK',
+        rewrite: (rw, draft) => {
+          assert.ok(rw.includes('Kom maar langs, dan plakken we hem gratis!'), `the remedy is kept: ${rw}`);
+          const kept = sentences(draft);
+          for (const s of sentences(rw)) assert.ok(kept.includes(s), `a whole sentence of the draft, no fragment: "${s}"`);
+          assert.ok(rw.length < draft.length, 'shorter');
+        },
+        before: (p) => assert.ok(p.findings.some((f) => f.rule === 'too-long'), 'the draft is too long for X'),
+      },
+      {
+        pattern: '4: no cut that would take the answer: a note',
+        text: 'Hoi Sonja, wat ontzettend vervelend om te horen dat je band na twee dagen alweer lek is, terwijl je hem net bij ons hebt laten vervangen, dat is natuurlijk helemaal niet de bedoeling. Meestal komt dat doordat er nog een klein stukje glas of een scherp steentje in de buitenband is blijven zitten. Kom maar langs, dan plakken we hem gratis! ^PK',
+        refuse: { rule: 'too-long', note: /\bX\b.*\b280\b/ },
+      },
+    ],
+  },
+  // 5, 7, 8, 10 in English on X
+  chargedTwice: {
+    box: 'x', lang: 'en',
+    post: { text: 'You charged me twice for the same order!! Fix this now.', author: 'Sarah Miller', age: 20 },
+    drafts: [
+      {
+        pattern: '5: the promise goes, the refund stays',
+        text: 'Sorry about that! We refund the second payment today and make sure this never happens again.',
+        rewrite: (rw) => {
+          assert.match(rw, /\bWe refund the second payment today\b/, `the refund is kept: ${rw}`);
+          assert.doesNotMatch(rw, /never happens again/, 'the unkeepable promise is gone');
+        },
+        before: (p) => assert.ok(p.findings.some((f) => f.rule === 'unkeepable-promise')),
+      },
+      {
+        pattern: '7: "via DM" only on the sentence that asks for private data',
+        text: 'Sorry about that! Could you send me your order number and home address? Then I\'ll refund the second payment today.',
+        rewrite: (rw) => {
+          dmPlacement(rw, 'home address');
+          assert.match(rw, /Then I'll refund the second payment today\./, 'the next sentence is untouched');
+        },
+      },
+      {
+        pattern: '8: the organisation\'s own number is not masked',
+        text: 'Sorry to hear that! Give us a ring on 020 7946 0123 and we\'ll sort out the refund together.',
+        rewrite: (rw) => assert.ok(rw.includes('020 7946 0123'), `the number, unmasked: ${rw}`),
+        before: (p) => assert.ok(!p.findings.some((f) => f.rule === 'personal-data-exposed'), 'our own number is no personal data'),
+      },
+      {
+        pattern: '8: a customer\'s number: no masked rewrite, a note',
+        text: 'Sorry to hear that! I see your number is 07700 900123, I\'ll call you this afternoon.',
+        refuse: { rule: 'personal-data-exposed', note: /personal data/ },
+      },
+      {
+        pattern: '10: repeated words are a point, not "Nice reply"; the rewrite takes them out',
+        text: 'Sorry Sarah! Your refund is on its way and will will reach you tomorrow. ^PK',
+        rewrite: (rw) => assert.equal(repeated(rw), null, `no word said twice: ${rw}`),
+        before: (p) => {
+          assert.equal(p.empty, null, `no "Nice reply" on a draft with a defect: ${p.empty}`);
+          assert.ok(p.findings.some((f) => f.rule === 'repeated-words'), 'the repeated words are a point');
+        },
+      },
+    ],
+  },
+  // 5, 7, 8, 10 in Dutch on Facebook
+  waitingNl: {
+    box: 'facebook', lang: 'nl',
+    post: { text: 'Hoe lang duurt het nog voordat mijn bestelling er is? Ik wacht al een week.', author: 'Sonja de Vries', age: 20 },
+    drafts: [
+      {
+        pattern: '10: repeated words are a point, not "Nice reply"; the rewrite takes them out',
+        text: 'Hoi Sonja, sorry dat het zo lang duurt! Ik vraag je nog even nog even geduld: je pakket komt morgen. ^PK',
+        rewrite: (rw) => {
+          assert.equal(repeated(rw), null, `no words said twice: ${rw}`);
+          assert.match(rw, /je pakket komt morgen/);
+        },
+        before: (p) => {
+          assert.equal(p.empty, null, `no "Nice reply" on a draft with a defect: ${p.empty}`);
+          assert.ok(p.findings.some((f) => f.rule === 'repeated-words'), 'the repeated words are a point');
+        },
+      },
+      {
+        pattern: '5: the promise goes, the new parcel stays',
+        text: 'Wat vervelend! We sturen vandaag een nieuw pakket en zorgen dat dit nooit meer gebeurt.',
+        rewrite: (rw) => {
+          assert.match(rw, /\bWe sturen vandaag een nieuw pakket\b/, `the commitment is kept: ${rw}`);
+          assert.doesNotMatch(rw, /nooit meer/, 'the unkeepable promise is gone');
+        },
+        before: (p) => assert.ok(p.findings.some((f) => f.rule === 'unkeepable-promise')),
+      },
+      {
+        pattern: '7: "via DM" only on the sentence that asks for private data',
+        text: 'Wat vervelend! Wil je me je ordernummer en je adres sturen? Dan zoek ik uit waar hij gebleven is.',
+        rewrite: (rw) => {
+          dmPlacement(rw, 'adres');
+          assert.match(rw, /Dan zoek ik uit waar hij gebleven is\./, 'the next sentence is untouched');
+        },
+      },
+      {
+        pattern: '8: the organisation\'s own number is not masked',
+        text: 'Wat vervelend! Bel ons gerust op 06-12345678, dan zoeken we samen uit waar je pakket is.',
+        rewrite: (rw) => assert.ok(rw.includes('06-12345678'), `the number, unmasked: ${rw}`),
+        before: (p) => assert.ok(!p.findings.some((f) => f.rule === 'personal-data-exposed'), 'our own number is no personal data'),
+      },
+    ],
+  },
+  // 6: je → u, with verbs that agree, and no informal greeting
+  formal: {
+    box: 'facebook', lang: 'nl',
+    post: { text: 'Goedemiddag, kunt u mij vertellen hoe ik de automatische verlenging van mijn abonnement uitzet? Met vriendelijke groet, Henk Bakker', author: 'Henk Bakker', age: 20 },
+    drafts: [
+      {
+        pattern: '6: je → u with agreeing verbs, no "Hoi" with "u"',
+        text: 'Je kunt dat uitzetten in de app onder Instellingen. Als je nog vragen hebt, hoor ik het graag! ^PK',
+        rewrite: (rw) => formalThroughout(rw, [/\bu kunt dat uitzetten\b/i, /\bals u nog vragen (hebt|heeft)\b/i]),
+      },
+    ],
+  },
+  // 6: u → je, with verbs that agree ("schakelt u" → "schakel je")
+  informal: {
+    box: 'x', lang: 'nl',
+    post: { text: 'Hee! Weten jullie hoe ik de automatische verlenging van mijn abonnement uitzet? Heb je daar een linkje voor?', author: 'Lisa de Boer', age: 20 },
+    drafts: [
+      {
+        pattern: '6: u → je with agreeing verbs ("schakelt u" → "schakel je")',
+        text: 'Dat schakelt u uit in de app onder Instellingen. Heeft u nog vragen, dan hoor ik het graag! ^PK',
+        rewrite: (rw) => {
+          assert.doesNotMatch(rw, /\b(u|uw)\b/i, `no "u" left: ${rw}`);
+          assert.match(rw, /\bschakel je uit\b/i, `"schakel je", not "schakelt je": ${rw}`);
+          assert.match(rw, /\bheb je nog vragen\b/i, `"heb je", not "heeft je": ${rw}`);
+          assert.doesNotMatch(rw, /\b(schakelt|heeft|kunt|wilt) je\b/i, 'an inverted verb loses its -t');
+          assert.doesNotMatch(rw, /^(beste|geachte)\b/i, 'no formal greeting with "je"');
+        },
+      },
+    ],
+  },
+};
+
+/** "u" throughout: no je/jij/jouw, the verbs in `agree`, no informal greeting. */
+function formalThroughout(rw, agree) {
+  assert.doesNotMatch(rw, /\b(je|jij|jou|jouw)\b/i, `no "je" left beside "u": ${rw}`);
+  for (const re of agree) assert.match(rw, re, `the verb agrees with "u": ${rw}`);
+  assert.doesNotMatch(rw, /\b(schakel|heb|kun|wil) u\b/i, 'an inverted verb with "u" keeps its -t');
+  assert.doesNotMatch(rw, /^(hoi|hey|hee|hallo|hi)\b/i, `no informal greeting with "u": ${rw}`);
+}
+
+/**
+ * What the engine still gets wrong (found with the release CLI and the extension on the
+ * day these tests were written; the engine's rewrite is changed on main in parallel). Each
+ * runs the same check as above and is skipped until the engine gets it right: remove the
+ * `bug` line's case from here into SITUATIONS once it passes.
+ * @type {{name: string, bug: string, situation: Situation}[]}
+ */
+export const KNOWN_BAD = [
+  {
+    // Post (X, 300 min old): "My parcel has been stuck for three days and nobody answers
+    // my emails. This is ridiculous!"; draft: "Sorry to hear that! I've checked your order
+    // and it leaves our warehouse tomorrow morning."
+    // The engine offers "Hi Sarah, sorry to hear that! I've checked your order and it
+    // leaves our warehouse tomorrow morning. ^PK", and on that rewrite late-reply is still
+    // a warning ("This post is 5h old, past your 1h response norm: acknowledge the wait."):
+    // check.rs lets late-reply stay when the rewrite holds any sympathy or apology.
+    name: '9: the coach flags its own rewrite: late-reply stays a warning after a late complaint\'s rewrite that keeps "Sorry to hear that!"',
+    bug: 'the rewrite leaves late-reply as a warning',
+    situation: {
+      ...SITUATIONS.lateEn,
+      drafts: [{
+        pattern: '9: no late-reply warning left after the rewrite',
+        text: 'Sorry to hear that! I\'ve checked your order and it leaves our warehouse tomorrow morning.',
+        rewrite: oneOpener('en'),
+        after: lateSettled,
+      }],
+    },
+  },
+  {
+    // Post (Facebook, 300 min old): "Al drie dagen wacht ik op mijn pakket en niemand
+    // reageert op mijn mails. Echt belachelijk dit!"; draft: "Wat vervelend! Ik heb je
+    // bestelling nagekeken: hij gaat morgenochtend de deur uit."
+    // The engine offers "Hoi Sonja, sorry voor de late reactie! Wat vervelend! Ik heb je
+    // bestelling nagekeken: hij gaat morgenochtend de deur uit. ^PK": two openers stacked
+    // (the same with "Balen zeg!", and in English with "What a pain, …!": "Hi Sarah, sorry
+    // for the late reply! What a pain, three days is far too long! …"). fits_the_post only
+    // counts "sorry" phrases, and the draft's sympathy has none.
+    name: '2: stacked openers: a late apology pasted before the draft\'s own "Wat vervelend!"',
+    bug: 'two openers stacked',
+    situation: {
+      ...SITUATIONS.lateNl,
+      drafts: [{
+        pattern: '2: one opener, not stacked',
+        text: 'Wat vervelend! Ik heb je bestelling nagekeken: hij gaat morgenochtend de deur uit.',
+        rewrite: oneOpener('nl'),
+        after: lateSettled,
+      }],
+    },
+  },
+  {
+    // Post (X): "Third time this week the self checkouts at your Leeds store are out of
+    // order. Sort it out!"; draft: "The self checkouts in Leeds work perfectly."
+    // The denial is not recognised (nor "are all working as they should", nor "We haven't
+    // had any problems with the self checkouts in Leeds."): the engine offers "Hi Sarah,
+    // the self checkouts in Leeds work perfectly. ^PK", a polished denial.
+    name: '3: polish over a denial the engine does not recognise ("work perfectly")',
+    bug: 'the denial is polished instead of refused',
+    situation: {
+      ...SITUATIONS.denial,
+      drafts: [{ pattern: '3: a denial gets a note', text: 'The self checkouts in Leeds work perfectly.', refuse: { rule: 'denial', note: /denies/ } }],
+    },
+  },
+  {
+    // Post (Facebook): "Waarom kan ik nergens vinden hoe ik mijn abonnement opzeg?? Echt
+    // slecht geregeld."; draft: "Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon
+    // via Mijn Account."
+    // The irritation is not recognised: the engine offers "Hoi Sonja, wat vervelend dat
+    // er iets misgaat! Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon via Mijn
+    // Account. ^PK", a warm opener over a brush-off (in English the same with "As we've
+    // said before, it's all in our FAQ." → "Hi Sarah, sorry about the trouble! As we've
+    // said before, …").
+    name: '3: a warm opener over an irritated reply the engine does not recognise ("Zoals we al vaker hebben uitgelegd")',
+    bug: 'the irritation is polished instead of refused',
+    situation: {
+      ...SITUATIONS.irritation,
+      drafts: [{ pattern: '3: irritation gets a note', text: 'Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon via Mijn Account.', refuse: { rule: 'irritation', note: /irritated/ } }],
+    },
+  },
+  {
+    // Post (Facebook): "Goedemiddag, kunt u mij vertellen hoe ik de automatische
+    // verlenging van mijn abonnement uitzet? Met vriendelijke groet, Henk Bakker"; draft:
+    // "Hoi Henk, dat schakel je uit in de app onder Instellingen. Lukt het niet, dan kun je
+    // ons een bericht sturen. ^PK"
+    // The engine offers "Hoi Henk, dat schakelt u uit in de app onder Instellingen. Lukt
+    // het niet, dan kunt u ons een bericht sturen. ^PK": the verbs agree, but the draft's
+    // "Hoi" stays with "u" (also "Hoi Henk! …" and "Hey Henk! …").
+    name: '6: "Hoi" kept with "u" when the draft\'s je becomes u',
+    bug: '"Hoi Henk, dat schakelt u uit"',
+    situation: {
+      ...SITUATIONS.formal,
+      drafts: [{
+        pattern: '6: no "Hoi" with "u"',
+        text: 'Hoi Henk, dat schakel je uit in de app onder Instellingen. Lukt het niet, dan kun je ons een bericht sturen. ^PK',
+        rewrite: (rw) => formalThroughout(rw, [/\bschakelt u uit\b/i, /\bkunt u ons\b/i]),
+      }],
+    },
+  },
+  {
+    // Post (X): "My order never arrived and I've been waiting two weeks. Fed up!"; draft:
+    // "Sorry to hear that! Which courier delivered it? Could you also send me your phone
+    // number so I can call you?"
+    // The engine offers "… Could you also send me your phone number so I can call you via
+    // DM? ^PK": "via DM" glued to the end of the sentence, on "call you" (in Dutch: "Stuur
+    // me anders even je telefoonnummer, dan bel ik je." → "…, dan bel ik je in een DM.").
+    name: '7: "via DM" glued to the end of the sentence, after the clause that does not ask for the data',
+    bug: '"send me your phone number so I can call you via DM"',
+    situation: {
+      box: 'x', lang: 'en',
+      post: { text: 'My order never arrived and I\'ve been waiting two weeks. Fed up!', author: 'Sarah Miller', age: 20 },
+      drafts: [{
+        pattern: '7: the DM on the request',
+        text: 'Sorry to hear that! Which courier delivered it? Could you also send me your phone number so I can call you?',
+        rewrite: (rw) => dmPlacement(rw, 'phone number'),
+      }],
+    },
+  },
+  {
+    // Post (X, 90 min old): "Shoutout to the lady at your Bristol branch who sorted my
+    // broken phone screen in 20 minutes. Legend!"; draft: "Love to hear it, we'll pass it
+    // on to her!"
+    // The post is read as a complaint (for "broken"), and the engine offers "Hi Sarah,
+    // sorry for the slow reply! Love to hear it, we'll pass it on to her! ^PK": an apology
+    // on a happy customer.
+    name: '1: an apology pasted on a compliment the engine reads as a complaint',
+    bug: '"sorry for the slow reply!" on a compliment',
+    situation: {
+      box: 'x', lang: 'en',
+      post: { text: 'Shoutout to the lady at your Bristol branch who sorted my broken phone screen in 20 minutes. Legend!', author: 'Sarah Miller', age: 90 },
+      drafts: [{ pattern: '1: no sorry on a compliment', text: 'Love to hear it, we\'ll pass it on to her!', rewrite: noFeeling('en') }],
+    },
+  },
+];
+
+// --- the flow ------------------------------------------------------------------------------
+
+const platformOf = (box) => (box.startsWith('x') ? 'x' : 'facebook');
+
+/** The panel as the person sees it (null while closed). */
+const panelState = (d) => d.evaluate(() => {
+  const p = /** @type {HTMLElement | null | undefined} */ (document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector('[data-reply-coach="panel"]'));
+  if (!p || p.hidden) return null;
+  const rw = p.querySelector('[data-part="rewrite"] [data-rewrite]');
+  const note = p.querySelector('[data-part="rewrite-note"] .rewrite-note');
+  return {
+    rewrite: rw ? rw.textContent : null,
+    apply: p.querySelector('[data-action="apply-rewrite"]') !== null,
+    note: note ? note.textContent : null,
+    empty: p.querySelector('[data-part="findings"] .empty')?.textContent ?? null,
+    findings: [...p.querySelectorAll('[data-part="findings"] li[data-rule]')].map((li) => ({
+      rule: li.getAttribute('data-rule') ?? '', severity: li.getAttribute('data-severity') ?? '',
+      message: li.querySelector('.finding-msg')?.textContent ?? '',
+    })),
+  };
+});
+
+/** Waits until the open panel shows `report` (its rewrite or note, and its findings). */
+async function panelFor(d, report) {
+  const want = { rewrite: report.rewrite ?? null, note: report.rewrite_note ?? null, n: report.findings.length };
+  await d.waitFor((w) => {
+    const p = /** @type {HTMLElement | null | undefined} */ (document.querySelector('[data-reply-coach="host"]')?.shadowRoot?.querySelector('[data-reply-coach="panel"]'));
+    if (!p || p.hidden) return false;
+    const rw = p.querySelector('[data-part="rewrite"] [data-rewrite]')?.textContent ?? null;
+    const note = p.querySelector('[data-part="rewrite-note"] .rewrite-note')?.textContent ?? null;
+    const n = p.querySelectorAll('[data-part="findings"] li[data-rule]').length;
+    return n === w.n && (w.rewrite !== null ? rw === w.rewrite : rw === null && (w.note === null || note === w.note));
+  }, want, 10000).catch(() => {});
+  return panelState(d);
+}
+
+/** Empties the reply box through the keyboard (the editor's own path). */
+async function clearBox(d, box) {
+  await d.click(EDITOR[box]);
+  await d.press('Control+a');
+  await d.press('Backspace');
+  assert.equal(await waitModel(d, box, ''), '', 'the box is empty before the next draft');
+}
+
+/**
+ * One situation: its page, then each draft typed, coached and checked (see the top of
+ * this file). `each(pattern, fn)` runs a draft's check (a node:test subtest, so each
+ * pattern is reported by name).
+ * @param {Driver} d
+ * @param {Situation} s
+ * @param {(pattern: string, fn: () => Promise<void>) => Promise<unknown>} each
+ */
+export async function runSituation(d, s, each) {
+  await d.settings(SETTINGS);
+  await openBox(d, s.box, { lang: s.lang, query: { post: s.post.text, author: s.post.author, handle: handle(s.post.author), age: String(s.post.age) } });
+  let first = true;
+  for (const dr of s.drafts) {
+    await each(dr.pattern, async () => {
+      if (!first) await clearBox(d, s.box);
+      first = false;
+      await typeDraft(d, s.box, dr.text);
+      assert.equal(await model(d, s.box), dr.text, 'typing reaches the editor model');
+      await waitSettled(d);
+      const post = await shownPost(d);
+      assert.equal(post.text, s.post.text, 'the demo shows the post of the situation');
+      const report = await d.engine({ type: 'analyze', post, draft: dr.text, platform: platformOf(s.box) });
+      await openPanel(d);
+      const before = await panelFor(d, report);
+      assert.ok(before, 'the panel is open');
+      dr.before?.(before);
+      if (dr.refuse) {
+        assert.equal(report.rewrite ?? null, null, `the engine offers no rewrite (it offers ${JSON.stringify(report.rewrite)})`);
+        assert.equal(before.rewrite, null, 'the panel shows no rewrite');
+        assert.equal(before.apply, false, 'and no "Use this reply"');
+        assert.ok(before.note, 'the note is shown in its place');
+        assert.equal(before.note, report.rewrite_note, 'the engine\'s note');
+        assert.match(before.note, dr.refuse.note, 'the note says what to change by hand');
+        if (dr.refuse.rule) assert.ok(before.findings.some((f) => f.rule === dr.refuse?.rule), `the panel lists ${dr.refuse.rule}`);
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(await model(d, s.box), dr.text, 'the draft in the editor is untouched');
+        return;
+      }
+      assert.ok(report.rewrite, `the engine offers a rewrite (its note: ${report.rewrite_note})`);
+      assert.equal(before.rewrite, report.rewrite, 'the panel shows the engine\'s rewrite');
+      assert.ok(before.apply, '"Use this reply" is offered');
+      const shown = before.rewrite ?? '';
+      assert.ok(!shown.includes('•'), `nothing masked in a rewrite: ${shown}`);
+      dr.rewrite?.(shown, dr.text);
+      await d.clickCoach('[data-reply-coach="panel"] [data-action="apply-rewrite"]');
+      assert.equal(await waitModel(d, s.box, shown), shown, 'the editor model holds exactly the rewrite the panel offered');
+      // the coach reads the rewrite as the new draft: nothing it was meant to fix is left
+      await waitSettled(d);
+      const again = await d.engine({ type: 'analyze', post, draft: shown, platform: platformOf(s.box) });
+      await openPanel(d);
+      const after = await panelFor(d, again);
+      assert.ok(after, 'the panel is open');
+      const left = after.findings.filter((f) => !(f.rule === 'late-reply' && f.severity === 'suggestion'));
+      assert.deepEqual(left.map((f) => `${f.rule}: ${f.message}`), [], 'the coach flags nothing in its own rewrite');
+      assert.ok(after.rewrite === null || after.rewrite === shown, `no second rewrite of the rewrite: ${after.rewrite}`);
+      dr.after?.(after);
+    });
+  }
+}
