@@ -18,6 +18,7 @@ const RULE_KEYS: &[(&str, bool)] = &[
     ("message", true),
     ("message_unsure", false),
     ("message_done", false),
+    ("message_happy", false),
     ("explanation", true),
     ("fix", false),
     ("examples", true),
@@ -163,11 +164,12 @@ pub fn rule(id: &str, rule: &toml::Value, langs: &[String]) -> Result<String, St
     };
     let message_unsure = optional_texts("message_unsure")?;
     let message_done = optional_texts("message_done")?;
+    let message_happy = optional_texts("message_happy")?;
     let examples = t["examples"]
         .as_array()
         .ok_or_else(|| format!("{what}: examples is not a list"))?;
     let mut out = format!(
-        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        title: {},\n        message: {},\n        message_unsure: {message_unsure},\n        message_done: {message_done},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
+        "    Rule {{\n        id: RuleId::{},\n        family: Family::{},\n        severity: Severity::{},\n        scored: {scored},\n        languages: &[{languages}],\n        source: {},\n        title: {},\n        message: {},\n        message_unsure: {message_unsure},\n        message_done: {message_done},\n        message_happy: {message_happy},\n        explanation: {},\n        fix: {fix},\n        examples: examples![\n",
         variant(id),
         name("family")?,
         name("severity")?,

@@ -114,6 +114,10 @@ pub struct Rule {
     /// rule names stands ("past your norm; you acknowledge the wait"): a suggestion,
     /// without a fix.
     pub message_done: Option<Texts>,
+    /// The message when the post is a happy customer's (a compliment, praise), who waits
+    /// for nothing the rule asks ("past your norm; a thank-you needs no apology"): a
+    /// suggestion, without a fix.
+    pub message_happy: Option<Texts>,
     pub explanation: Texts,
     pub fix: Option<Fix>,
     pub examples: &'static [Example],

@@ -274,6 +274,18 @@ fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
     }
 }
 
+/// The customer waits for an answer, and an apology for the wait fits: a question, a
+/// complaint, anyone but a happy customer. A compliment, or a remark with praise in it
+/// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply".
+pub fn waits_for_answer(inc: &Incoming) -> bool {
+    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
+    let praise = inc
+        .signals
+        .iter()
+        .any(|s| s.id == SignalId::Positive.name() || s.id == SignalId::Resolved.name());
+    inc.kind == Kind::Question || sure_complaint || inc.kind != Kind::Compliment && !praise
+}
+
 /// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
 fn trouble_of(e: &Evidence) -> Option<Trouble> {
     let weight = |id: SignalId| {

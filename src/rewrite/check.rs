@@ -12,7 +12,8 @@ use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
 use crate::text::{Doc, Sentence, TokenKind};
 
-use super::frame::{continues_thread, waits_for_answer, Opener};
+use super::frame::{continues_thread, Opener};
+use crate::incoming::waits_for_answer;
 
 /// Why no rewrite is offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! greeting ("Hey" stays "Hey", "Hi there" becomes "Hi Sam"), adds no greeting without a
 //! name, and leaves a tweet that continues a thread ("2/2") as it starts.
 
-use crate::incoming::SignalId;
+use crate::incoming::{waits_for_answer, SignalId};
 use crate::lexicon::{lexicon, Lexicon, List, Template};
 use crate::model::*;
 use crate::reply::{Element, Strategy};
@@ -174,18 +174,6 @@ fn sympathy_due(inc: &Incoming, acknowledged: bool, text: &str, lx: &Lexicon) ->
         .any(|s| s.id == SignalId::Resolved.name());
     let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
     sure_complaint && !acknowledged && !resolved && !opens_pleasantly(text, lx)
-}
-
-/// The customer waits for an answer, and an apology for the wait fits: a question, a
-/// complaint, anyone but a happy customer. A compliment, or a remark with praise in it
-/// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply".
-pub(super) fn waits_for_answer(inc: &Incoming) -> bool {
-    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
-    let praise = inc
-        .signals
-        .iter()
-        .any(|s| s.id == SignalId::Positive.name() || s.id == SignalId::Resolved.name());
-    inc.kind == Kind::Question || sure_complaint || inc.kind != Kind::Compliment && !praise
 }
 
 /// The text apologises somewhere (the lexicon's `apology` phrases, which include the

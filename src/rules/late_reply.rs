@@ -4,6 +4,7 @@
 //! No fix: the rewrite acknowledges the wait.
 
 use super::{Check, Context, Out};
+use crate::incoming::waits_for_answer;
 use crate::lexicon::Category;
 use crate::model::Lang;
 use crate::rulebook::{book, RuleId};
@@ -20,10 +21,12 @@ fn check(cx: &Context, out: &mut Out) {
     let age = cx.incoming.age_minutes.unwrap_or(0.0);
     let norm = cx.incoming.response_time_norm_minutes as f64;
     let vars = [("age", duration(age, cx.ui)), ("norm", duration(norm, cx.ui))];
-    if cx.reading.hits(Category::WaitAcknowledged).is_empty() {
-        out.push(&vars, None, None);
-    } else {
+    if !cx.reading.hits(Category::WaitAcknowledged).is_empty() {
         out.push_done(&vars, None);
+    } else if !waits_for_answer(cx.incoming) {
+        out.push_happy(&vars, None);
+    } else {
+        out.push(&vars, None, None);
     }
 }
 
@@ -74,6 +77,18 @@ mod tests {
             let minutes = case["minutes"].as_f64().unwrap();
             assert_eq!(duration(minutes, lang), case["text"].as_str().unwrap(), "{case}");
         }
+    }
+
+    #[test]
+    fn a_late_thank_you_to_a_happy_customer_needs_no_apology() {
+        use crate::model::Severity;
+        let c = case("Wat een super fijne service gisteren in de winkel!", "Dank je wel, Fatima!").age(90.0);
+        let f = c.findings(LateReply);
+        assert!(f.len() == 1 && f[0].severity == Severity::Suggestion, "{f:?}");
+        assert!(c.message(LateReply).contains("needs no apology"));
+        // a question still waits for its answer
+        let c = case("Does the store cut keys?", "Yes, 9-5. - Ben").age(90.0);
+        assert_eq!(c.findings(LateReply)[0].severity, Severity::Warning);
     }
 
     #[test]

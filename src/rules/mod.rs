@@ -134,6 +134,12 @@ impl Out<'_> {
         self.push_suggestion(vars, span, self.id.rule().message_done.as_ref());
     }
 
+    /// A finding whose fact stands but asks nothing of a reply to a happy customer: the
+    /// rule's `message_happy`, as a suggestion, with no fix.
+    pub fn push_happy(&mut self, vars: &[(&str, String)], span: Option<Span>) {
+        self.push_suggestion(vars, span, self.id.rule().message_happy.as_ref());
+    }
+
     /// A suggestion without a fix, in the words of `message` when the rule has them.
     fn push_suggestion(
         &mut self,
@@ -251,7 +257,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 pub fn is_done(f: &Finding) -> bool {
     f.severity == crate::model::Severity::Suggestion
         && f.replacement.is_none()
-        && RuleId::from_name(&f.rule).is_some_and(|id| id.rule().message_done.is_some())
+        && RuleId::from_name(&f.rule).is_some_and(|id| {
+            let rule = id.rule();
+            rule.message_done.is_some() || rule.message_happy.is_some()
+        })
 }
 
 /// Every rule's documentation in one interface language, in the order the checks run.

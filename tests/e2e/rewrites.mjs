@@ -132,6 +132,11 @@ export const SITUATIONS = {
         },
         after: lateSettled,
       },
+      {
+        pattern: '2+9: sympathy already there and the wait not acknowledged: no second opener, a note (no rewrite the coach would flag)',
+        text: 'Sorry to hear that! I\'ve checked your order and it leaves our warehouse tomorrow morning.',
+        refuse: { rule: 'late-reply', note: /acknowledge the wait/ },
+      },
     ],
   },
   lateNl: {
@@ -148,6 +153,11 @@ export const SITUATIONS = {
         },
         after: lateSettled,
       },
+      {
+        pattern: '2+9: "Wat vervelend!" already there: no apology for the wait stacked on it, a note',
+        text: 'Wat vervelend! Ik heb je bestelling nagekeken: hij gaat morgenochtend de deur uit.',
+        refuse: { rule: 'late-reply', note: /acknowledge the wait/ },
+      },
     ],
   },
   // 3: a denial and an irritated brush-off get a note, no warm opener
@@ -156,6 +166,7 @@ export const SITUATIONS = {
     post: { text: 'Third time this week the self checkouts at your Leeds store are out of order. Sort it out!', author: 'Sarah Miller', age: 20 },
     drafts: [
       { pattern: '3: a denial gets no opener pasted in front, a note instead', text: 'Our self checkouts in Leeds are working fine.', refuse: { rule: 'denial', note: /"are working fine"/ } },
+      { pattern: '3: "work perfectly" is a denial too', text: 'The self checkouts in Leeds work perfectly.', refuse: { rule: 'denial', note: /denies/ } },
     ],
   },
   irritation: {
@@ -166,6 +177,11 @@ export const SITUATIONS = {
         pattern: '3: an irritated reply gets no opener pasted in front, a note instead',
         text: 'Zoals wij al eerder aangaven, staat dat gewoon in onze veelgestelde vragen.',
         refuse: { rule: 'irritation', note: /"Zoals wij al eerder aangaven"/ },
+      },
+      {
+        pattern: '3: "Zoals we al vaker hebben uitgelegd" is irritated too',
+        text: 'Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon via Mijn Account.',
+        refuse: { rule: 'irritation', note: /irritated/ },
       },
     ],
   },
@@ -288,7 +304,30 @@ export const SITUATIONS = {
         text: 'Je kunt dat uitzetten in de app onder Instellingen. Als je nog vragen hebt, hoor ik het graag! ^PK',
         rewrite: (rw) => formalThroughout(rw, [/\bu kunt dat uitzetten\b/i, /\bals u nog vragen (hebt|heeft)\b/i]),
       },
+      {
+        pattern: '6: "Hoi Henk" with "u" becomes the formal greeting',
+        text: 'Hoi Henk, dat schakel je uit in de app onder Instellingen. Lukt het niet, dan kun je ons een bericht sturen. ^PK',
+        rewrite: (rw) => formalThroughout(rw, [/\bschakelt u uit\b/i, /\bkunt u ons\b/i]),
+      },
     ],
+  },
+  // 7: the DM goes on the data asked for, not after the clause that follows it
+  neverArrived: {
+    box: 'x', lang: 'en',
+    post: { text: 'My order never arrived and I\'ve been waiting two weeks. Fed up!', author: 'Sarah Miller', age: 20 },
+    drafts: [
+      {
+        pattern: '7: the DM on the request, not on "so I can call you"',
+        text: 'Sorry to hear that! Which courier delivered it? Could you also send me your phone number so I can call you?',
+        rewrite: (rw) => dmPlacement(rw, 'phone number'),
+      },
+    ],
+  },
+  // 1: praise that mentions what was broken is still praise: no apology for the wait
+  shoutout: {
+    box: 'x', lang: 'en',
+    post: { text: 'Shoutout to the lady at your Bristol branch who sorted my broken phone screen in 20 minutes. Legend!', author: 'Sarah Miller', age: 90 },
+    drafts: [{ pattern: '1: no sorry on a compliment', text: 'Love to hear it, we\'ll pass it on to her!', rewrite: noFeeling('en') }],
   },
   // 6: u → je, with verbs that agree ("schakelt u" → "schakel je")
   informal: {
@@ -319,137 +358,15 @@ function formalThroughout(rw, agree) {
 }
 
 /**
- * What the engine still gets wrong (found with the release CLI and the extension on the
- * day these tests were written; the engine's rewrite is changed on main in parallel). Each
- * runs the same check as above and is skipped until the engine gets it right: remove the
- * `bug` line's case from here into SITUATIONS once it passes.
+ * What the engine still gets wrong: each case runs the same check as above and is skipped
+ * (E2E_KNOWN_BAD=1 runs them) until the engine gets it right, then moves into SITUATIONS.
+ * Empty now: the seven found when these tests were written (a late-reply left on the
+ * rewrite, stacked openers, "work perfectly" and "Zoals we al vaker hebben uitgelegd" not
+ * recognised, "Hoi" with "u", "via DM" after the wrong clause, praise read as a complaint)
+ * are fixed in the engine and checked in SITUATIONS.
  * @type {{name: string, bug: string, situation: Situation}[]}
  */
-export const KNOWN_BAD = [
-  {
-    // Post (X, 300 min old): "My parcel has been stuck for three days and nobody answers
-    // my emails. This is ridiculous!"; draft: "Sorry to hear that! I've checked your order
-    // and it leaves our warehouse tomorrow morning."
-    // The engine offers "Hi Sarah, sorry to hear that! I've checked your order and it
-    // leaves our warehouse tomorrow morning. ^PK", and on that rewrite late-reply is still
-    // a warning ("This post is 5h old, past your 1h response norm: acknowledge the wait."):
-    // check.rs lets late-reply stay when the rewrite holds any sympathy or apology.
-    name: '9: the coach flags its own rewrite: late-reply stays a warning after a late complaint\'s rewrite that keeps "Sorry to hear that!"',
-    bug: 'the rewrite leaves late-reply as a warning',
-    situation: {
-      ...SITUATIONS.lateEn,
-      drafts: [{
-        pattern: '9: no late-reply warning left after the rewrite',
-        text: 'Sorry to hear that! I\'ve checked your order and it leaves our warehouse tomorrow morning.',
-        rewrite: oneOpener('en'),
-        after: lateSettled,
-      }],
-    },
-  },
-  {
-    // Post (Facebook, 300 min old): "Al drie dagen wacht ik op mijn pakket en niemand
-    // reageert op mijn mails. Echt belachelijk dit!"; draft: "Wat vervelend! Ik heb je
-    // bestelling nagekeken: hij gaat morgenochtend de deur uit."
-    // The engine offers "Hoi Sonja, sorry voor de late reactie! Wat vervelend! Ik heb je
-    // bestelling nagekeken: hij gaat morgenochtend de deur uit. ^PK": two openers stacked
-    // (the same with "Balen zeg!", and in English with "What a pain, …!": "Hi Sarah, sorry
-    // for the late reply! What a pain, three days is far too long! …"). fits_the_post only
-    // counts "sorry" phrases, and the draft's sympathy has none.
-    name: '2: stacked openers: a late apology pasted before the draft\'s own "Wat vervelend!"',
-    bug: 'two openers stacked',
-    situation: {
-      ...SITUATIONS.lateNl,
-      drafts: [{
-        pattern: '2: one opener, not stacked',
-        text: 'Wat vervelend! Ik heb je bestelling nagekeken: hij gaat morgenochtend de deur uit.',
-        rewrite: oneOpener('nl'),
-        after: lateSettled,
-      }],
-    },
-  },
-  {
-    // Post (X): "Third time this week the self checkouts at your Leeds store are out of
-    // order. Sort it out!"; draft: "The self checkouts in Leeds work perfectly."
-    // The denial is not recognised (nor "are all working as they should", nor "We haven't
-    // had any problems with the self checkouts in Leeds."): the engine offers "Hi Sarah,
-    // the self checkouts in Leeds work perfectly. ^PK", a polished denial.
-    name: '3: polish over a denial the engine does not recognise ("work perfectly")',
-    bug: 'the denial is polished instead of refused',
-    situation: {
-      ...SITUATIONS.denial,
-      drafts: [{ pattern: '3: a denial gets a note', text: 'The self checkouts in Leeds work perfectly.', refuse: { rule: 'denial', note: /denies/ } }],
-    },
-  },
-  {
-    // Post (Facebook): "Waarom kan ik nergens vinden hoe ik mijn abonnement opzeg?? Echt
-    // slecht geregeld."; draft: "Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon
-    // via Mijn Account."
-    // The irritation is not recognised: the engine offers "Hoi Sonja, wat vervelend dat
-    // er iets misgaat! Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon via Mijn
-    // Account. ^PK", a warm opener over a brush-off (in English the same with "As we've
-    // said before, it's all in our FAQ." → "Hi Sarah, sorry about the trouble! As we've
-    // said before, …").
-    name: '3: a warm opener over an irritated reply the engine does not recognise ("Zoals we al vaker hebben uitgelegd")',
-    bug: 'the irritation is polished instead of refused',
-    situation: {
-      ...SITUATIONS.irritation,
-      drafts: [{ pattern: '3: irritation gets a note', text: 'Zoals we al vaker hebben uitgelegd: opzeggen kan gewoon via Mijn Account.', refuse: { rule: 'irritation', note: /irritated/ } }],
-    },
-  },
-  {
-    // Post (Facebook): "Goedemiddag, kunt u mij vertellen hoe ik de automatische
-    // verlenging van mijn abonnement uitzet? Met vriendelijke groet, Henk Bakker"; draft:
-    // "Hoi Henk, dat schakel je uit in de app onder Instellingen. Lukt het niet, dan kun je
-    // ons een bericht sturen. ^PK"
-    // The engine offers "Hoi Henk, dat schakelt u uit in de app onder Instellingen. Lukt
-    // het niet, dan kunt u ons een bericht sturen. ^PK": the verbs agree, but the draft's
-    // "Hoi" stays with "u" (also "Hoi Henk! …" and "Hey Henk! …").
-    name: '6: "Hoi" kept with "u" when the draft\'s je becomes u',
-    bug: '"Hoi Henk, dat schakelt u uit"',
-    situation: {
-      ...SITUATIONS.formal,
-      drafts: [{
-        pattern: '6: no "Hoi" with "u"',
-        text: 'Hoi Henk, dat schakel je uit in de app onder Instellingen. Lukt het niet, dan kun je ons een bericht sturen. ^PK',
-        rewrite: (rw) => formalThroughout(rw, [/\bschakelt u uit\b/i, /\bkunt u ons\b/i]),
-      }],
-    },
-  },
-  {
-    // Post (X): "My order never arrived and I've been waiting two weeks. Fed up!"; draft:
-    // "Sorry to hear that! Which courier delivered it? Could you also send me your phone
-    // number so I can call you?"
-    // The engine offers "… Could you also send me your phone number so I can call you via
-    // DM? ^PK": "via DM" glued to the end of the sentence, on "call you" (in Dutch: "Stuur
-    // me anders even je telefoonnummer, dan bel ik je." → "…, dan bel ik je in een DM.").
-    name: '7: "via DM" glued to the end of the sentence, after the clause that does not ask for the data',
-    bug: '"send me your phone number so I can call you via DM"',
-    situation: {
-      box: 'x', lang: 'en',
-      post: { text: 'My order never arrived and I\'ve been waiting two weeks. Fed up!', author: 'Sarah Miller', age: 20 },
-      drafts: [{
-        pattern: '7: the DM on the request',
-        text: 'Sorry to hear that! Which courier delivered it? Could you also send me your phone number so I can call you?',
-        rewrite: (rw) => dmPlacement(rw, 'phone number'),
-      }],
-    },
-  },
-  {
-    // Post (X, 90 min old): "Shoutout to the lady at your Bristol branch who sorted my
-    // broken phone screen in 20 minutes. Legend!"; draft: "Love to hear it, we'll pass it
-    // on to her!"
-    // The post is read as a complaint (for "broken"), and the engine offers "Hi Sarah,
-    // sorry for the slow reply! Love to hear it, we'll pass it on to her! ^PK": an apology
-    // on a happy customer.
-    name: '1: an apology pasted on a compliment the engine reads as a complaint',
-    bug: '"sorry for the slow reply!" on a compliment',
-    situation: {
-      box: 'x', lang: 'en',
-      post: { text: 'Shoutout to the lady at your Bristol branch who sorted my broken phone screen in 20 minutes. Legend!', author: 'Sarah Miller', age: 90 },
-      drafts: [{ pattern: '1: no sorry on a compliment', text: 'Love to hear it, we\'ll pass it on to her!', rewrite: noFeeling('en') }],
-    },
-  },
-];
+export const KNOWN_BAD = [];
 
 // --- the flow ------------------------------------------------------------------------------
 
