@@ -378,15 +378,42 @@ fn whole_sentences(ddoc: &Doc, rdoc: &Doc, rw: &Report, lx: &Lexicon) -> Result<
             .find(|t| t.is_word())
             .unwrap_or(first);
         let tail = lx.has_word_in_any(&[List::FragmentStart, List::GreetingFiller], &opening.norm);
+        // a cut at the front that leaves the verb first ("Zoals wij al eerder lieten
+        // weten staat de straat op de planning." → "Staat de straat op de planning."):
+        // the order of a question, not a sentence
+        let verb_first = !s.question
+            && lx.has_word(List::Finite, &opening.norm)
+            && !lx.has_word_in_any(
+                &[
+                    List::SubjectStarter,
+                    List::SubjectPronoun,
+                    List::InformalSubject,
+                    List::FormalPronoun,
+                    List::InformalPronoun,
+                ],
+                &opening.norm,
+            )
+            && tail_of_a_cut(ddoc, rdoc, s);
         let small_i = ws.iter().any(|t| {
             lx.has_word(List::CapitalWord, &t.norm)
                 && t.text(rdoc.source).starts_with(char::is_lowercase)
         });
-        if stray || tail || small_i || capital_after_comma(rdoc, s, lx) {
+        if stray || tail || verb_first || small_i || capital_after_comma(rdoc, s, lx) {
             return Err(Why::Changes);
         }
     }
     Ok(())
+}
+
+/// The words of sentence `s` of the rewrite are the end of a longer sentence of the draft:
+/// its front was cut.
+fn tail_of_a_cut(ddoc: &Doc, rdoc: &Doc, s: &Sentence) -> bool {
+    let tail: Vec<&str> = words(rdoc, s.tokens.start..s.tokens.end).collect();
+    !tail.is_empty()
+        && ddoc.sentences.iter().any(|d| {
+            let all: Vec<&str> = words(ddoc, d.tokens.start..d.tokens.end).collect();
+            all.len() > tail.len() && all.ends_with(&tail)
+        })
 }
 
 /// An ordinary word with a capital after a comma ("Hi, We'd…", "Hi, Yeah"): a sentence
@@ -582,6 +609,14 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_that_leaves_the_verb_first_is_no_sentence() {
+        let post = "Ik heb al 4 keer gebeld over de scheve stoeptegels. Wanneer gaat u hier iets aan doen?";
+        let draft = "Zoals wij u al eerder hebben laten weten staat de Dorpsstraat op de planning voor dit najaar.";
+        let cut = "Beste Truus, wat vervelend dat het zo lang duurt! Staat de Dorpsstraat op de planning voor dit najaar.";
+        assert_eq!(verdict(post, 10.0, draft, cut, SYMPATHY), Err(Why::Changes));
+    }
+
+    #[test]
     fn a_rewrite_keeps_answers_questions_and_facts() {
         // the answer's words go
         let post = "Zijn jullie op zondag open in Eindhoven?";
@@ -632,8 +667,8 @@ mod tests {
         let polished = "Hi Rachel, sorry about this. Thanks for your patience. ^Tom";
         assert!(verdict(post, 10.0, draft, polished, SYMPATHY).is_err());
         // with something done here, the referral is fine
-        let draft = "We apologize for any inconvenience caused. I've booked you on the 18:05 flight; our customer service can change it if you like.";
-        let acts = "Hi Rachel, sorry about this. I've booked you on the 18:05 flight; you can reach our customer service to change it if you like. ^Tom";
+        let draft = "We apologize for any inconvenience caused. I've booked you on the 18:05 flight. To change it, please contact our customer service.";
+        let acts = "Sorry about this. I've booked you on the 18:05 flight. To change it, you can reach our customer service.";
         assert_eq!(verdict(post, 10.0, draft, acts, None), Ok(()));
     }
 }
