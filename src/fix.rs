@@ -60,7 +60,15 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
             is_fact(t) || (t.is_word() && !reading.lx.has_word(List::Stop, &t.norm))
         })
         .count();
-    if left < 2 {
+    // (a clause that still does something without the phrase stays: "Send us a DM for
+    // further assistance." keeps "Send us a DM.")
+    let [ha, hb] = doc.span(hit);
+    let [ca, cb] = doc.span(clause);
+    let acts = reading
+        .strategies
+        .iter()
+        .any(|o| o.span[0] < cb && ca < o.span[1] && (o.span[0] < ha || o.span[1] > hb));
+    if left < 2 && !acts {
         deletion_span(doc, removal_range(reading, hit))
     } else {
         deletion_span(doc, hit)

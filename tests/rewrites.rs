@@ -459,3 +459,49 @@ fn an_abbreviation_keeps_its_lower_case() {
     .unwrap();
     assert!(rw.contains("U.S. based"), "{rw}");
 }
+
+#[test]
+fn an_emoticon_after_the_name_is_no_place_for_an_opener() {
+    // "Hi Looreen :)" — the colon belongs to the smiley
+    let rw = rewrite(
+        "@AirAsiaSupport my surname is misspelled, where do i go to correct it?",
+        None,
+        449.0,
+        "@115797 Hi Looreen :) Kindly DM us the booking number, we'll fix it for you! -Anwar",
+    );
+    if let Some(rw) = rw {
+        assert!(rw.contains("Looreen :)"), "{rw}");
+    }
+}
+
+#[test]
+fn a_stock_phrase_goes_and_what_its_sentence_does_stays() {
+    let rw = rewrite(
+        "@AskPayPal why is my account limited?",
+        None,
+        10.0,
+        "@115992 Hello! Send us a DM for further assistance. ^ML",
+    )
+    .unwrap();
+    assert!(rw.contains("Send us a DM"), "{rw}");
+    assert!(!rw.contains("further assistance"), "{rw}");
+}
+
+#[test]
+fn money_in_a_post_gets_sympathy_that_names_no_payment_trouble() {
+    // a price complaint and a joke about money: "trouble with your payment" misreads both
+    for post in [
+        "surge pricing is ridiculous. I just ordered the same food elsewhere for $13 less 🙄",
+        "Auto stond 3 dagen bij jullie voor een kleine beurt en de rekening is €640. Dit voelt als oplichting.",
+    ] {
+        let draft = if post.starts_with("Auto") {
+            "De remblokken waren versleten, daarom viel de rekening hoger uit. Ik bel je vandaag om het uit te leggen. ^Rob"
+        } else {
+            "The busy area fee keeps our service fast. I'll pass your feedback on today. ^Rob"
+        };
+        if let Some(rw) = rewrite(post, None, 10.0, draft) {
+            let lower = rw.to_lowercase();
+            assert!(!lower.contains("payment") && !lower.contains("betaling"), "{rw}");
+        }
+    }
+}

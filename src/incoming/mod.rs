@@ -206,6 +206,7 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     let trouble = [
         S::NotWorking,
         S::Waiting,
+        S::Repeated,
         S::Charged,
         S::Problem,
         S::HelpRequest,

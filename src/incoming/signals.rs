@@ -15,6 +15,7 @@ data_names! {
         // phrase families (each is the lexicon category of the same name)
         NotWorking = "not_working",
         Waiting = "waiting",
+        Repeated = "repeated",
         Charged = "charged",
         Problem = "problem",
         Expectation = "expectation",
@@ -94,6 +95,7 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let trouble = [
         SignalId::NotWorking,
         SignalId::Waiting,
+        SignalId::Repeated,
         SignalId::Charged,
         SignalId::Problem,
         SignalId::BadEvaluation,

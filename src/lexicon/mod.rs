@@ -467,6 +467,31 @@ pub fn words_in_any_language(list: List) -> &'static [String] {
 mod tests {
     use super::*;
 
+    /// A fix's wording is itself no stock phrase of the families the rewrite fixes:
+    /// otherwise the rewrite feeds its own fixes ("thank you for contacting" → "thanks
+    /// for getting in touch with" → "thanks for your message with").
+    #[test]
+    fn replacements_are_fixed_points() {
+        for lang in [Lang::Nl, Lang::En] {
+            let lx = lexicon(lang);
+            for cat in [Category::Corporate, Category::Denial, Category::Irritation] {
+                let set = lx.phrases(cat);
+                for k in 0..set.patterns.len() {
+                    let Some(rep) = lx.replacement(cat, k).filter(|r| !r.is_empty()) else {
+                        continue;
+                    };
+                    for again in [Category::Corporate, Category::Denial, Category::Irritation] {
+                        let hits = lx.phrases(again).find(&Doc::new(rep));
+                        assert!(
+                            hits.is_empty(),
+                            "{lang:?} {cat:?} replacement {rep:?} is {again:?} again"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn remembered_sentences_give_the_same_hits() {
         // every reply of the fixtures, and each again without its first sentence and

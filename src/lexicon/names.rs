@@ -187,6 +187,8 @@ data_names! {
         // how people complain, ask, praise and mock (the post's signals, incoming::signals)
         NotWorking = "not_working",
         Waiting = "waiting",
+        /// The same trouble again ("again", "third time", "weer"): no wait by itself.
+        Repeated = "repeated",
         Charged = "charged",
         HelpRequest = "help_request",
         Rhetorical = "rhetorical",
@@ -226,7 +228,6 @@ data_names! {
         /// Sympathy that fits what went wrong (`incoming.trouble`).
         SympathyWaiting = "sympathy_waiting",
         SympathyNotWorking = "sympathy_not_working",
-        SympathyCharged = "sympathy_charged",
         /// A sentence after a question for personal data that moves the answer to a DM.
         DmFollowup = "dm_followup",
     }

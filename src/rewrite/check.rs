@@ -206,13 +206,14 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
 /// make it good (brief §9: "I see no outage here; could you DM me your postcode?").
 /// Otherwise a warm opener over it only polishes a don't.
 fn no_polish_over_a_dont(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
+    // (what it does comes from the agent: a "?" left behind by a cut is no request)
     let acts = [
         Strategy::CorrectiveAction,
         Strategy::InformationRequest,
         Strategy::Compensation,
     ]
     .iter()
-    .any(|s| s.in_report(rw));
+    .any(|s| s.in_report(rw) && s.in_report(draft));
     match [RuleId::Denial, RuleId::Irritation]
         .into_iter()
         .find(|&id| super::frame::has(draft, id))
@@ -220,10 +221,9 @@ fn no_polish_over_a_dont(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), 
         Some(id) if !acts => Err(Why::Still(id)),
         // sent elsewhere or asked to wait, with nothing done here (brief §9's corporate
         // contrast: "Neem contact op met onze klantenservice")
+        // (sure or not: a polished brush-off is no better for a guess)
         _ if !acts
-            && !Strategy::AppliedInformation.in_report(rw)
             && draft.incoming.kind == Kind::Complaint
-            && draft.incoming.certainty == Certainty::Sure
             && !lexicon(draft.language)
                 .phrases(Category::BrushOff)
                 .find(rdoc)
@@ -611,8 +611,8 @@ mod tests {
     #[test]
     fn a_cut_that_leaves_the_verb_first_is_no_sentence() {
         let post = "Ik heb al 4 keer gebeld over de scheve stoeptegels. Wanneer gaat u hier iets aan doen?";
-        let draft = "Zoals wij u al eerder hebben laten weten staat de Dorpsstraat op de planning voor dit najaar.";
-        let cut = "Beste Truus, wat vervelend dat het zo lang duurt! Staat de Dorpsstraat op de planning voor dit najaar.";
+        let draft = "Zoals wij u al eerder hebben laten weten staat de Dorpsstraat op de planning voor dit najaar. Ik bel u morgen met de datum.";
+        let cut = "Beste Truus, wat vervelend dat het zo lang duurt! Staat de Dorpsstraat op de planning voor dit najaar. Ik bel u morgen met de datum.";
         assert_eq!(verdict(post, 10.0, draft, cut, SYMPATHY), Err(Why::Changes));
     }
 

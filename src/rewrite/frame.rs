@@ -131,8 +131,9 @@ fn choose_opener(
     let template = match inc.trouble {
         Some(Trouble::Waiting) => Template::SympathyWaiting,
         Some(Trouble::NotWorking) => Template::SympathyNotWorking,
-        Some(Trouble::Charged) => Template::SympathyCharged,
-        Some(Trouble::Other) | None => Template::Sympathy,
+        // (money covers a failed payment, a price the customer finds too high and an
+        // amount in a joke alike: "trouble with your payment" misreads two of them)
+        Some(Trouble::Charged | Trouble::Other) | None => Template::Sympathy,
     };
     let t = opener_variant(lx, template, seed, text);
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
@@ -260,10 +261,15 @@ fn greeting_of(text: &str, body_at: usize, report: &Report, lx: &Lexicon) -> Opt
     let after = name.or(filler).map(|(_, b)| b).unwrap_or(end);
     let rest = &body[after..];
     let trimmed = rest.trim_start();
+    // (the colon of an emoticon, "Hi Looreen :)", separates nothing)
+    let emoticon = Doc::new(trimmed)
+        .tokens
+        .first()
+        .is_some_and(|t| t.kind == TokenKind::Emoji && t.byte.0 == 0);
     let sep = trimmed
         .chars()
         .next()
-        .filter(|c| matches!(c, ',' | '!' | '.' | ':'));
+        .filter(|c| matches!(c, ',' | '!' | '.' | ':') && !emoticon);
     let then = match sep {
         Some(c) => {
             let past = &trimmed[c.len_utf8()..];
