@@ -277,14 +277,35 @@ fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
 
 /// The customer waits for an answer, and an apology for the wait fits: a question, a
 /// complaint, anyone but a happy customer. A compliment, or a remark with praise in it
-/// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply".
+/// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply";
+/// but praise beside a question or trouble is politeness ("Thank you Callum, will it be
+/// on general sale?", "I still need help, please, thanks"): that customer waits.
 pub fn waits_for_answer(inc: &Incoming) -> bool {
+    use SignalId as S;
+    let has = |ids: &[SignalId]| {
+        inc.signals
+            .iter()
+            .any(|s| ids.iter().any(|id| s.id == id.name()))
+    };
     let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
-    let praise = inc
-        .signals
-        .iter()
-        .any(|s| s.id == SignalId::Positive.name() || s.id == SignalId::Resolved.name());
-    inc.kind == Kind::Question || sure_complaint || inc.kind != Kind::Compliment && !praise
+    if inc.kind == Kind::Question || sure_complaint {
+        return true;
+    }
+    let praise = inc.kind == Kind::Compliment || has(&[S::Positive, S::Resolved]);
+    let asks_or_troubled = has(&[
+        S::NotWorking,
+        S::Waiting,
+        S::Repeated,
+        S::Charged,
+        S::Problem,
+        S::HelpRequest,
+        S::BadEvaluation,
+        S::UpsetEmoji,
+        S::Question,
+        S::PlainQuestion,
+        S::Rhetorical,
+    ]);
+    !praise || asks_or_troubled
 }
 
 /// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
