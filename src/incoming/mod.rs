@@ -279,7 +279,8 @@ fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
 /// complaint, anyone but a happy customer. A compliment, or a remark with praise in it
 /// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply";
 /// but praise beside a question or trouble is politeness ("Thank you Callum, will it be
-/// on general sale?", "I still need help, please, thanks"): that customer waits.
+/// on general sale?", "I still need help, please, thanks"): that customer waits, unless
+/// the trouble is told as solved.
 pub fn waits_for_answer(inc: &Incoming) -> bool {
     use SignalId as S;
     let has = |ids: &[SignalId]| {
@@ -305,7 +306,10 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
         S::PlainQuestion,
         S::Rhetorical,
     ]);
-    !praise || asks_or_troubled
+    // (trouble told as solved, or solved fast, is the praise: "who sorted my broken
+    // screen in 20 minutes. Legend!")
+    let solved = has(&[S::Resolved, S::Quick]);
+    !praise || asks_or_troubled && !solved
 }
 
 /// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
