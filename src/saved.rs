@@ -199,7 +199,7 @@ pub fn starter_json(lang: Lang) -> &'static str {
 
 /// The starter set in `lang`.
 pub fn starter(lang: Lang) -> Vec<SavedReply> {
-    serde_json::from_str(starter_json(lang)).unwrap_or_default()
+    crate::json::read_saved_replies(starter_json(lang)).unwrap_or_default()
 }
 
 /// The kinds of post the sample posts are of, in `lang`.
