@@ -5,6 +5,7 @@
 use crate::lexicon::{lexicon, List, Pattern, PhraseSet, Template};
 use crate::model::{CustomRule, Lang, Profile, SignatureStyle, Span};
 use crate::reply::Reading;
+use crate::text::case::lowercase;
 use crate::text::{capitalise, Doc, Token, TokenKind, TokenRange};
 
 /// The text of tokens `r`.
@@ -283,7 +284,7 @@ pub fn signed_by_organisation(profile: &Profile, text: &str) -> bool {
     };
     // what may follow the name: punctuation, symbols and emoji, spaces
     let body = text.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let (body, name) = (body.to_lowercase(), name.to_lowercase());
+    let (body, name) = (lowercase(body), lowercase(name));
     body.strip_suffix(&name).is_some_and(|before| {
         before
             .chars()

@@ -188,7 +188,7 @@ fn punycode_len(label: &str) -> usize {
     let (base, tmin, tmax) = (36u64, 1u64, 26u64);
     let input: Vec<u64> = label
         .chars()
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::text::case::to_lower)
         .map(|c| c as u64)
         .collect();
     let basic = input.iter().filter(|&&c| c < 0x80).count();

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod fix;
 pub mod incoming;
+pub mod json;
 pub mod length;
 pub mod lexicon;
 pub mod model;

@@ -158,13 +158,26 @@ struct SavedReplyFields {
 impl TryFrom<SavedReplyFields> for SavedReply {
     type Error = String;
     fn try_from(f: SavedReplyFields) -> Result<SavedReply, String> {
+        SavedReply::checked(f.title, f.text, f.language, f.tags)
+    }
+}
+
+impl SavedReply {
+    /// A saved reply from its fields as read, if it has a title and a text (not blank);
+    /// else the error, which says which it lacks.
+    pub fn checked(
+        title: Option<String>,
+        text: Option<String>,
+        language: Option<Lang>,
+        tags: Vec<String>,
+    ) -> Result<SavedReply, String> {
         let given = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-        match (given(f.title), given(f.text)) {
+        match (given(title), given(text)) {
             (Some(title), Some(text)) => Ok(SavedReply {
                 title,
                 text,
-                language: f.language,
-                tags: f.tags,
+                language,
+                tags,
             }),
             (Some(title), None) => Err(format!("the saved reply {title:?} has no \"text\"")),
             (None, text) => {
@@ -197,63 +210,6 @@ pub struct Exchange {
     /// Overrides `profile.platform` for this reply.
     pub platform: Option<Platform>,
     pub profile: Profile,
-}
-
-impl Exchange {
-    /// Reads an exchange from the JSON that JavaScript's `JSON.stringify` wrote.
-    /// JavaScript strings may hold lone surrogates (half an emoji, cut by a slice), which
-    /// `JSON.stringify` writes as `\uD83D`-style escapes and which no Rust string can
-    /// hold: each becomes U+FFFD, one UTF-16 unit like the surrogate, so spans still
-    /// line up with the text in the page (the same replacement `TextEncoder` makes).
-    pub fn from_js_json(json: &str) -> serde_json::Result<Exchange> {
-        serde_json::from_str(&lone_surrogates_replaced(json))
-    }
-}
-
-/// `json` with every `\uD800`–`\uDFFF` escape that is not half of a pair replaced by
-/// `\uFFFD`. (`JSON.stringify` writes paired surrogates as the character itself, but a
-/// pair of escapes is kept as it is anyway.)
-pub fn lone_surrogates_replaced(json: &str) -> std::borrow::Cow<'_, str> {
-    let b = json.as_bytes();
-    // the surrogate escape at `i` (`\uD83D`), if there is one: its value
-    let surrogate_at = |i: usize| -> Option<u16> {
-        let hex = b.get(i..i + 6)?;
-        if hex[0] != b'\\' || hex[1] != b'u' {
-            return None;
-        }
-        let v = u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()?;
-        (0xD800..=0xDFFF).contains(&v).then_some(v)
-    };
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(k) = json[i..].find('\\') {
-        let at = i + k;
-        match surrogate_at(at) {
-            // a high surrogate with its low one: a whole character, kept
-            Some(0xD800..=0xDBFF)
-                if surrogate_at(at + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low)) =>
-            {
-                i = at + 12;
-            }
-            Some(_) => {
-                let o = out.get_or_insert_with(|| String::with_capacity(json.len()));
-                o.push_str(&json[copied..at]);
-                o.push_str("\\uFFFD");
-                copied = at + 6;
-                i = at + 6;
-            }
-            // any other escape: skip the backslash and the character it escapes
-            None => i = (at + 2).min(json.len()),
-        }
-    }
-    match out {
-        Some(mut o) => {
-            o.push_str(&json[copied..]);
-            std::borrow::Cow::Owned(o)
-        }
-        None => std::borrow::Cow::Borrowed(json),
-    }
 }
 
 /// `[start, end)` in UTF-16 code units of the reply text (JavaScript string indexes).
@@ -481,31 +437,4 @@ pub struct Truncation {
     pub reply_total: usize,
     pub post_analysed: usize,
     pub post_total: usize,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lone_surrogates_from_javascript_become_replacement_characters() {
-        let r = |j: &str| lone_surrogates_replaced(j).into_owned();
-        // a lone high, a lone low, a pair (kept), an escaped backslash before "ud83d"
-        assert_eq!(r(r#""a\ud83d""#), r#""a\uFFFD""#);
-        assert_eq!(r(r#""\udc4d b""#), r#""\uFFFD b""#);
-        assert_eq!(r(r#""\ud83d\udc4d""#), r#""\ud83d\udc4d""#);
-        assert_eq!(r(r#""\\ud83d""#), r#""\\ud83d""#);
-        assert_eq!(r(r#""\ud83d\ud83d\udc4d""#), r#""\uFFFD\ud83d\udc4d""#);
-        assert_eq!(r(r#""\n\"\u00e9""#), r#""\n\"\u00e9""#);
-        assert!(matches!(
-            lone_surrogates_replaced(r#"{"reply":"hi"}"#),
-            std::borrow::Cow::Borrowed(_)
-        ));
-        // a half emoji at the end of a post: read, with one unit in its place
-        let ex =
-            Exchange::from_js_json(r#"{"post":{"text":"ok \ud83d"},"reply":"\udc4d hi"}"#).unwrap();
-        assert_eq!(ex.post.unwrap().text, "ok \u{FFFD}");
-        assert_eq!(ex.reply, "\u{FFFD} hi");
-        assert!(Exchange::from_js_json(r#"{"reply": 3}"#).is_err());
-    }
 }

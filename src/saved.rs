@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::analysis;
 use crate::lexicon::HitMemo;
 use crate::model::{Exchange, Finding, Lang, Post, Profile, SavedReply};
+use crate::text::case::lowercase;
 use crate::text::placeholder::{self, Placeholder};
 use crate::text::Doc;
 use crate::{fix, incoming};
@@ -75,10 +76,10 @@ pub fn fill(
     let mut missing: Vec<String> = Vec::new();
     let mut copied = 0;
     for (range, name) in placeholder::find(text) {
-        let key = name.to_lowercase();
+        let key = lowercase(name);
         let given = values
             .iter()
-            .find(|(k, _)| k.to_lowercase() == key)
+            .find(|(k, _)| lowercase(k) == key)
             .map(|(_, v)| v.trim())
             .filter(|v| !v.is_empty() && placeholder::find(v).is_empty())
             .map(str::to_string);
@@ -89,7 +90,7 @@ pub fn fill(
             Some(v) => out.push_str(&v),
             None => {
                 out.push_str(&text[range.clone()]);
-                if !missing.iter().any(|m| m.to_lowercase() == key) {
+                if !missing.iter().any(|m| lowercase(m) == key) {
                     missing.push(name.to_string());
                 }
             }
@@ -199,7 +200,7 @@ pub fn starter_json(lang: Lang) -> &'static str {
 
 /// The starter set in `lang`.
 pub fn starter(lang: Lang) -> Vec<SavedReply> {
-    serde_json::from_str(starter_json(lang)).unwrap_or_default()
+    crate::json::read_saved_replies(starter_json(lang)).unwrap_or_default()
 }
 
 /// The kinds of post the sample posts are of, in `lang`.

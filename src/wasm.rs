@@ -4,23 +4,25 @@
 //! Values cross the boundary as one JSON string each way (`JSON.stringify` of the
 //! exchange, `JSON.parse` of the report): building the report object field by field
 //! from wasm costs a call into JavaScript per field, and measured about 1.6× the
-//! analysis itself on X-sized replies (see bench/RESULTS.md).
+//! analysis itself on X-sized replies (see bench/RESULTS.md). The JSON is read and
+//! written by `crate::json`, not serde_json, which was 70 KB of the file (see there).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::{Exchange, Lang, Profile};
+use crate::model::{Exchange, Lang};
 
 /// A JSON string from Rust as a JavaScript value (objects, arrays, `null` for `None`,
 /// like the CLI's JSON).
 fn to_js<T: serde::Serialize>(value: &T, what: &str) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value)
+    let json = crate::json::to_string(value)
         .map_err(|e| JsError::new(&format!("cannot return {what}: {e}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new(&format!("cannot return {what}")))
 }
 
-/// A JavaScript object as JSON (lone surrogates, which JavaScript strings may hold,
-/// become U+FFFD); `what` and `shape` name it in the error.
+/// A JavaScript object as JSON (lone surrogates, which JavaScript strings may hold, are
+/// `\uD83D`-style escapes in it, which `crate::json` reads as U+FFFD); `what` and
+/// `shape` name it in the error.
 fn from_js(value: &JsValue, what: &str, shape: &str) -> Result<String, JsError> {
     if !value.is_object() {
         return Err(JsError::new(&format!(
@@ -30,13 +32,12 @@ fn from_js(value: &JsValue, what: &str, shape: &str) -> Result<String, JsError> 
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .map(|json| crate::model::lone_surrogates_replaced(&json).into_owned())
         .ok_or_else(|| JsError::new(&format!("invalid {what}: it cannot be written as JSON")))
 }
 
 fn exchange_from(value: &JsValue) -> Result<Exchange, JsError> {
     let json = from_js(value, "exchange", "{post, reply, platform, profile}")?;
-    serde_json::from_str(&json).map_err(|e| JsError::new(&format!("invalid exchange: {e}")))
+    Exchange::from_js_json(&json).map_err(|e| JsError::new(&format!("invalid exchange: {e}")))
 }
 
 /// Analyse one exchange (`{post, reply, platform, profile}`) and return the report.
@@ -78,8 +79,8 @@ pub fn fill_saved_reply(
 #[wasm_bindgen(js_name = lintSavedReplies)]
 pub fn lint_saved_replies(profile: JsValue) -> Result<JsValue, JsError> {
     let json = from_js(&profile, "profile", "{saved_replies, …}")?;
-    let profile: Profile =
-        serde_json::from_str(&json).map_err(|e| JsError::new(&format!("invalid profile: {e}")))?;
+    let profile = crate::json::read_profile(&json)
+        .map_err(|e| JsError::new(&format!("invalid profile: {e}")))?;
     to_js(&crate::saved::lint(profile), "the findings")
 }
 
@@ -98,7 +99,7 @@ pub fn starter_replies(lang: &str) -> Result<JsValue, JsError> {
 pub fn analyze_json(exchange_json: &str) -> Result<String, JsError> {
     let exchange = Exchange::from_js_json(exchange_json)
         .map_err(|e| JsError::new(&format!("invalid exchange: {e}")))?;
-    serde_json::to_string(&crate::analyze(&exchange))
+    crate::json::to_string(&crate::analyze(&exchange))
         .map_err(|e| JsError::new(&format!("cannot return the report: {e}")))
 }
 

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     // the JSON contract, the macro for names in data files, one sort for every caller
     &["model", "names", "order"],
+    // the contract's JSON without serde_json (the wasm build reads and writes it so)
+    &["json"],
     // tokens and sentences; the rulebook's data
     &["text", "rulebook"],
     // word lists, phrase banks and templates per language

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{in_any_language, lexicon, Category, Lexicon, List};
 use crate::model::*;
+use crate::text::case::{lowercase, to_lower, to_upper};
 use crate::text::Doc;
 
 /// How much each language's words the text has: its function words ("de", "the"),
@@ -146,14 +147,14 @@ pub fn first_name(display_name: &str) -> Option<String> {
                 let before = &first[..i];
                 before.ends_with('-')
                     || before.ends_with('\'')
-                    || in_any_language(List::NamePrefix, &before.to_lowercase())
+                    || in_any_language(List::NamePrefix, &lowercase(before))
             }
         });
         if !ok {
             return None;
         }
     }
-    if in_any_language(List::NotAName, &first.to_lowercase()) {
+    if in_any_language(List::NotAName, &lowercase(first)) {
         return None;
     }
     // Normalise casing: "SONJA" / "sonja" → "Sonja"; keep inner capitals of Jean-Pierre.
@@ -161,9 +162,9 @@ pub fn first_name(display_name: &str) -> Option<String> {
     let mut cap_next = true;
     for c in first.chars() {
         if cap_next {
-            out.extend(c.to_uppercase());
+            out.extend(to_upper(c));
         } else if all_upper || head.is_lowercase() {
-            out.extend(c.to_lowercase());
+            out.extend(to_lower(c));
         } else {
             out.push(c);
         }

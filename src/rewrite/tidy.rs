@@ -108,7 +108,7 @@ fn capitalise_sentences(joined: &str) -> String {
                 last = Some(c);
             } else {
                 let before = out.len();
-                out.extend(c.to_uppercase());
+                out.extend(crate::text::case::to_upper(c));
                 last = out[before..].chars().next_back();
             }
             cap_next = false;
@@ -213,7 +213,7 @@ mod tests {
                 if is_link {
                     out.push(c);
                 } else {
-                    out.extend(c.to_uppercase());
+                    out.extend(crate::text::case::to_upper(c));
                 }
                 cap_next = false;
                 continue;

@@ -62,7 +62,7 @@ fn verb_second_deletion(reading: &Reading, hit: TokenRange) -> Option<(Span, Str
         format!(
             "{} {}",
             capitalise(subject.text(doc.source)),
-            verb.text(doc.source).to_lowercase()
+            crate::text::case::lowercase(verb.text(doc.source))
         ),
     ))
 }

@@ -125,7 +125,7 @@ pub fn normalise(s: &str) -> String {
     for c in s.chars() {
         match c {
             '’' | '‘' | '`' | '´' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            _ => out.extend(super::case::to_lower(c)),
         }
     }
     out
