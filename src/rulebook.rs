@@ -215,6 +215,8 @@ pub struct RuleDoc {
     pub explanation: &'static str,
     pub source: &'static str,
     pub fix: Option<&'static str>,
+    /// (none in the wasm, see `examples!`: its serializer is not shipped either)
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub examples: &'static [Example],
 }
 

@@ -164,8 +164,8 @@ declare module 'reply-coach-engine' {
     /** What the explanation cites. */
     source: string;
     fix: string | null;
-    /** Empty in the wasm build (the rules' examples are the CLI's and the tests'). */
-    examples: RuleExample[];
+    /** Absent in the wasm build (the rules' examples are the CLI's and the tests'). */
+    examples?: RuleExample[];
   }
 
   /** Compiles and instantiates the wasm; resolves once the functions below may be called. */
