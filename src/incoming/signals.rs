@@ -70,7 +70,14 @@ data_names! {
 impl SignalId {
     /// The lexicon category a phrase-family signal is found by.
     pub fn category(self) -> Option<Category> {
-        Category::from_name(self.name())
+        // (read on every post: looked up once)
+        static CATEGORIES: std::sync::OnceLock<Vec<Option<Category>>> = std::sync::OnceLock::new();
+        CATEGORIES.get_or_init(|| {
+            SignalId::ALL
+                .iter()
+                .map(|s| Category::from_name(s.name()))
+                .collect()
+        })[self as usize]
     }
 }
 

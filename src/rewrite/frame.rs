@@ -144,9 +144,13 @@ fn choose_opener(
 /// an echo reads as pasted on.
 fn opener_variant(lx: &Lexicon, template: Template, seed: usize, text: &str) -> String {
     let variants = lx.template_variants(template);
+    // (words by a plain split, lower-cased: this runs for every frame the rewrite tries)
     let pairs = |s: &str| -> Vec<String> {
-        let d = Doc::new(s);
-        let w: Vec<&str> = d.words().map(|(_, t)| t.norm.as_str()).collect();
+        let w: Vec<String> = s
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(crate::text::normalise)
+            .collect();
         w.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect()
     };
     let reply = pairs(text);
@@ -262,7 +266,11 @@ fn greeting_of(text: &str, body_at: usize, report: &Report, lx: &Lexicon) -> Opt
     let rest = &body[after..];
     let trimmed = rest.trim_start();
     // (the colon of an emoticon, "Hi Looreen :)", separates nothing)
-    let emoticon = Doc::new(trimmed)
+    let head = trimmed
+        .char_indices()
+        .nth(4)
+        .map_or(trimmed, |(i, _)| &trimmed[..i]);
+    let emoticon = Doc::new(head)
         .tokens
         .first()
         .is_some_and(|t| t.kind == TokenKind::Emoji && t.byte.0 == 0);
