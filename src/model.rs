@@ -325,6 +325,14 @@ pub struct Incoming {
     pub trouble: Option<Trouble>,
 }
 
+impl Incoming {
+    /// The post is a complaint, surely: what follows from a complaint (sympathy first, no
+    /// jokes) acts only when the reading is sure.
+    pub fn is_sure_complaint(&self) -> bool {
+        self.kind == Kind::Complaint && self.certainty == Certainty::Sure
+    }
+}
+
 /// How sure a reading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

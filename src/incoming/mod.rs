@@ -195,6 +195,17 @@ impl Evidence {
     }
 }
 
+/// The signals of a concrete issue: something not working, waiting, the same again, money,
+/// a problem, a call for help.
+const CONCRETE_TROUBLE: [SignalId; 6] = [
+    SignalId::NotWorking,
+    SignalId::Waiting,
+    SignalId::Repeated,
+    SignalId::Charged,
+    SignalId::Problem,
+    SignalId::HelpRequest,
+];
+
 /// The kind, and why the brief advises not to respond, when it does (§6). The learned
 /// chance decides complaint or not; the rest follows what the post says.
 fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
@@ -204,16 +215,7 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     // with a problem is answered, swearing or not), and except irony, without a concrete
     // issue either (something not working, waiting, money, a problem, a call for help).
     let personal = e.has(S::FirstPerson) || e.has(S::Number);
-    let trouble = [
-        S::NotWorking,
-        S::Waiting,
-        S::Repeated,
-        S::Charged,
-        S::Problem,
-        S::HelpRequest,
-    ]
-    .into_iter()
-    .any(|s| e.has(s));
+    let trouble = CONCRETE_TROUBLE.into_iter().any(|s| e.has(s));
     // praise with nothing negative beside it is sincere ("Bravo, and thanks 👍")
     let sincere = (e.has(S::Positive) || e.has(S::Thanks))
         && ![
@@ -289,24 +291,18 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
             .iter()
             .any(|s| ids.iter().any(|id| s.id == id.name()))
     };
-    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
-    if inc.kind == Kind::Question || sure_complaint {
+    if inc.kind == Kind::Question || inc.is_sure_complaint() {
         return true;
     }
     let praise = inc.kind == Kind::Compliment || has(&[S::Positive, S::Resolved]);
-    let asks_or_troubled = has(&[
-        S::NotWorking,
-        S::Waiting,
-        S::Repeated,
-        S::Charged,
-        S::Problem,
-        S::HelpRequest,
-        S::BadEvaluation,
-        S::UpsetEmoji,
-        S::Question,
-        S::PlainQuestion,
-        S::Rhetorical,
-    ]);
+    let asks_or_troubled = has(&CONCRETE_TROUBLE)
+        || has(&[
+            S::BadEvaluation,
+            S::UpsetEmoji,
+            S::Question,
+            S::PlainQuestion,
+            S::Rhetorical,
+        ]);
     // (trouble told as solved, or solved fast, is the praise: "who sorted my broken
     // screen in 20 minutes. Legend!")
     let solved = has(&[S::Resolved, S::Quick]);

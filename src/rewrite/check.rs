@@ -451,7 +451,7 @@ fn fits_the_post(
     lx: &Lexicon,
 ) -> Result<(), Why> {
     let inc = &draft.incoming;
-    let complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
+    let complaint = inc.is_sure_complaint();
     let feeling = |r: &Report| {
         r.strategy_occurrences
             .iter()

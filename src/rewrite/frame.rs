@@ -177,8 +177,7 @@ fn sympathy_due(inc: &Incoming, acknowledged: bool, text: &str, lx: &Lexicon) ->
         .signals
         .iter()
         .any(|s| s.id == SignalId::Resolved.name());
-    let sure_complaint = inc.kind == Kind::Complaint && inc.certainty == Certainty::Sure;
-    sure_complaint && !acknowledged && !resolved && !opens_pleasantly(text, lx)
+    inc.is_sure_complaint() && !acknowledged && !resolved && !opens_pleasantly(text, lx)
 }
 
 /// The text apologises somewhere (the lexicon's `apology` phrases, which include the

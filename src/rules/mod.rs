@@ -69,8 +69,7 @@ impl<'r, 'a> Context<'r, 'a> {
     /// no jokes) is asked only when the reading is sure (a coach that says nothing beats
     /// one that says "sorry to hear that" to a happy customer).
     pub fn complaint(&self) -> bool {
-        self.incoming.kind == crate::model::Kind::Complaint
-            && self.incoming.certainty == crate::model::Certainty::Sure
+        self.incoming.is_sure_complaint()
     }
 
     /// The post reads as a complaint, but not surely: a rule may say "this may be a
