@@ -105,7 +105,7 @@ impl<'d> Converter<'d, '_> {
             && doc.tokens[name]
                 .text(doc.source)
                 .starts_with(char::is_uppercase);
-        let opens = doc.tokens[..g].iter().all(|t| t.kind == TokenKind::Mention);
+        let opens = crate::text::body_start(doc.source) == Some(doc.tokens[g].byte.0);
         if !named
             || !opens
             || !self
