@@ -82,6 +82,13 @@ const oneOpener = (lang) => (rw) => {
   const openers = feelingSentences(rw, lang);
   assert.ok(openers.length <= 1, `one opener, not stacked: ${JSON.stringify(openers)}`);
 };
+// 2 on a late complaint: exactly one opener acknowledges the wait or the complaint, and
+// the agent's answer stays word for word.
+const lateAcknowledged = (lang) => (rw, draft) => {
+  oneOpener(lang)(rw);
+  assert.equal(feelingSentences(rw, lang).length, 1, `the wait or the complaint is acknowledged: ${rw}`);
+  assert.ok(rw.includes(draft), 'the answer is kept word for word');
+};
 // Pattern 9 on a late reply: once the rewrite is in, late-reply is left only as its
 // "you acknowledge the wait" suggestion, and nothing else (no-empathy, no-next-step, …).
 const lateSettled = (after) => {
@@ -125,11 +132,7 @@ export const SITUATIONS = {
       {
         pattern: '2+9: one opener on a late complaint; no late-reply, no-empathy or no-next-step left',
         text: 'I\'ve checked your order and it leaves our warehouse tomorrow morning.',
-        rewrite: (rw, draft) => {
-          oneOpener('en')(rw);
-          assert.equal(feelingSentences(rw, 'en').length, 1, `the wait or the complaint is acknowledged: ${rw}`);
-          assert.ok(rw.includes(draft), 'the answer is kept word for word');
-        },
+        rewrite: lateAcknowledged('en'),
         after: lateSettled,
       },
       {
@@ -146,11 +149,7 @@ export const SITUATIONS = {
       {
         pattern: '2+9: one opener on a late complaint; no late-reply, no-empathy or no-next-step left',
         text: 'Ik heb je bestelling nagekeken: hij gaat morgenochtend de deur uit.',
-        rewrite: (rw, draft) => {
-          oneOpener('nl')(rw);
-          assert.equal(feelingSentences(rw, 'nl').length, 1, `the wait or the complaint is acknowledged: ${rw}`);
-          assert.ok(rw.includes(draft), 'the answer is kept word for word');
-        },
+        rewrite: lateAcknowledged('nl'),
         after: lateSettled,
       },
       {
