@@ -505,3 +505,107 @@ fn money_in_a_post_gets_sympathy_that_names_no_payment_trouble() {
         }
     }
 }
+
+#[test]
+fn no_opener_before_the_agent_s_own_reaction() {
+    // "Whoa, …", "Haha, …": an opener in front would be a second reaction
+    for (post, draft) in [
+        (
+            "Today is the day that @AirFly lost my business for the rest of my life.",
+            "@customer Whoa, what's going on that you're feeling this way towards us? ^Jo",
+        ),
+        (
+            "@Bakkerij wie bedenkt bij jullie de namen van de taarten? 'Chocoladebom 3000' 😂",
+            "Haha, dat is onze bakker Kees, die heeft daar veel plezier in 😄 Groetjes, Anja",
+        ),
+    ] {
+        let mut offered = 0;
+        for age in [5.0, 300.0] {
+            if let Some(rw) = rewrite(post, Some("Bo van Dongen"), age, draft) {
+                offered += 1;
+                let lower = rw.to_lowercase();
+                assert!(
+                    !["sorry", "apologies", "excuses", "vervelend"]
+                        .iter()
+                        .any(|w| lower.contains(w)),
+                    "{rw}"
+                );
+                // a greeting goes before it as a sentence of its own, not glued on
+                assert!(
+                    !lower.contains(", haha") && !lower.contains(", whoa"),
+                    "{rw}"
+                );
+            }
+        }
+        // (the joke, on time, gets its greeting: "Hoi Bo! Haha, …")
+        assert!(offered > 0 || draft.starts_with("@customer Whoa"));
+    }
+    // a thinking sound is no reaction: "Sorry to hear that! Hmm, …" is fine
+    let rw = rewrite(
+        "@TeamTube my upload keeps failing and support never answers. So annoying!",
+        None,
+        5.0,
+        "@customer Hmm, send us a feedback report using these steps: https://support.example.com/answer/4347644 ^Kim",
+    )
+    .unwrap();
+    assert!(rw.to_lowercase().contains("sorry"), "{rw}");
+}
+
+#[test]
+fn an_emoticon_keeps_its_eyes() {
+    // "done! :)" must not become "done!)"
+    let rw = rewrite(
+        "@AirFly my surname is misspelled on my booking, can you correct it?",
+        None,
+        300.0,
+        "@customer Hi Loreen, correction done! :) See you on board! ^Anwar",
+    )
+    .unwrap();
+    assert!(rw.contains("done! :)"), "{rw}");
+}
+
+#[test]
+fn a_draft_of_one_word_gets_no_rewrite() {
+    // a draft still being typed ("H"), or an answer a frame would only bury ("Klopt!")
+    for draft in ["@customer H", "Klopt!"] {
+        let r = analyze(&exchange(
+            "@AirFly my surname is misspelled, where do i go to correct it?",
+            None,
+            448.0,
+            draft,
+            None,
+        ));
+        assert!(r.rewrite.is_none() && r.rewrite_note.is_none(), "{r:?}");
+    }
+}
+
+#[test]
+fn a_rewrite_keeps_something_the_agent_wrote() {
+    // the joke goes for its "100%", and an opener with a signature is all that is left
+    let r = analyze(&exchange(
+        "That's so funny! Our crew was thisclose to dressing up as your cabin crew. Maybe next year! 😉",
+        None,
+        218.0,
+        "@customer Sounds like there's a 100% chance you'll make it rain next year. ^LB",
+        None,
+    ));
+    assert!(r.rewrite.is_none(), "{:?}", r.rewrite);
+    assert!(r.rewrite_note.is_some());
+}
+
+#[test]
+fn a_stock_apology_beside_sympathy_goes_whole() {
+    let rw = rewrite(
+        "@RideCo WHY DOES MY ACCOUNT GET PUT ON HOLD WHEN I REPORT A DRIVER????",
+        None,
+        20.0,
+        "@customer Sorry to hear about the trouble, Jas. We've escalated your concern and a member of our team will be in touch shortly. We apologize for any inconvenience this may have caused.",
+    )
+    .unwrap();
+    let lower = rw.to_lowercase();
+    assert!(
+        !lower.contains("may have caused") && lower.matches("sorry").count() == 1,
+        "{rw}"
+    );
+    assert!(lower.contains("escalated your concern"), "{rw}");
+}

@@ -14,7 +14,8 @@ the draft and a rewrite, never which engine version or rule made it.
 `sample` writes DIR/items.jsonl (what the judges read: opaque item ids, shuffled, one
 line per rewrite) and DIR/key.json (item id -> source id and version; the judges must not
 read it). A set given as FILE:N takes N drafts at random (fixed seed) from those where at
-least one version offers a rewrite; a set without :N takes every such draft. Real texts
+least one version offers a rewrite; a set without :N takes every such draft. --exclude DIR
+(repeatable) leaves out every draft an earlier judging in DIR saw, for a fresh sample. Real texts
 stay in DIR, which belongs outside the repository when a set's licence says so.
 
 A judge writes DIR/verdicts-*.jsonl, one line per item:
@@ -61,9 +62,16 @@ def sample(a):
     clis = [c.split("=", 1) for c in a.cli]
     rng = random.Random(a.seed)
     items = []
+    judged_before = set()
+    for old in a.exclude:
+        with open(os.path.join(old, "key.json"), encoding="utf-8") as f:
+            for k, e in json.load(f).items():
+                for entry in (e if k == "_no_rewrite" else [e]):
+                    judged_before.add(entry["source"])
     for spec in a.set:
         path, _, n = spec.partition(":")
-        rows = [r for r in load(path) if r.get("lang_guess", "en") in ("en", "nl")]
+        rows = [r for r in load(path)
+                if r.get("lang_guess", "en") in ("en", "nl") and r["id"] not in judged_before]
         per_version = {name: reports(cli, rows) for name, cli in clis}
         offered = [i for i in range(len(rows))
                    if any((per_version[name][i].get("rewrite") or "").strip() for name, _ in clis)]
@@ -143,6 +151,8 @@ def main():
     ap.add_argument("--cli", action="append", default=[], help="NAME=PATH of a reply-coach build")
     ap.add_argument("--set", action="append", default=[], help="FILE or FILE:N (a JSON-lines set)")
     ap.add_argument("--seed", type=int, default=20261130)
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="DIR of an earlier judging: its drafts are left out, so the sample is fresh")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     if a.command == "sample":

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use crate::lexicon::{in_any_language, lexicon, Category, Lexicon, List};
 use crate::model::*;
 use crate::text::case::{lowercase, to_lower, to_upper};
-use crate::text::Doc;
+use crate::text::{Doc, TokenRange};
 
 /// How much each language's words the text has: its function words ("de", "the"),
 /// which count for a language only when no other language has the word too, and, for
@@ -253,9 +253,14 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     if e.complaint >= COMPLAINT_AT {
         return (Kind::Complaint, None);
     }
-    let praise = (e.count(S::Positive) + e.count(S::Thanks) + e.count(S::NoTrouble))
-        .saturating_sub(e.count(S::ThanksInAdvance));
     let mockery = e.has(S::Sarcasm) || e.has(S::Irony);
+    // Thanks beside a question or a call for help is politeness ("how do I recover it?
+    // Thanks", "would appreciate some help. Thank you."): only praise of something else
+    // makes that post a compliment, and beside a question it takes two.
+    let asks = [S::Question, S::PlainQuestion, S::HelpRequest]
+        .into_iter()
+        .any(|s| e.has(s));
+    let praise = praise_phrases(e, asks);
     if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
         (Kind::Compliment, None)
     } else if e.has(S::Question) {
@@ -263,6 +268,33 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     } else {
         (Kind::Remark, None)
     }
+}
+
+/// The phrases of praise in the post ("great", "no problems at all", "thanks"), each
+/// counted once however many praise signals cover it ("thank you" is both positive and
+/// thanks); thanks for help still to come never count, and with `thanks_are_polite` no
+/// thanks at all.
+fn praise_phrases(e: &Evidence, thanks_are_polite: bool) -> usize {
+    use SignalId as S;
+    let covered_by = |range: TokenRange, ids: &[SignalId]| {
+        e.found
+            .iter()
+            .any(|f| ids.contains(&f.id) && f.range.start < range.end && range.start < f.range.end)
+    };
+    let mut counted: Vec<TokenRange> = Vec::new();
+    for f in &e.found {
+        if !matches!(f.id, S::Positive | S::Thanks | S::NoTrouble)
+            || covered_by(f.range, &[S::ThanksInAdvance])
+            || thanks_are_polite && covered_by(f.range, &[S::Thanks])
+            || counted
+                .iter()
+                .any(|c| c.start < f.range.end && f.range.start < c.end)
+        {
+            continue;
+        }
+        counted.push(f.range);
+    }
+    counted.len()
 }
 
 /// How sure the kind is: the chance of a complaint far from the line either way.
@@ -570,6 +602,35 @@ mod tests {
         assert_eq!(
             (angry.kind, angry.advice),
             (Kind::Complaint, Advice::Respond)
+        );
+    }
+
+    #[test]
+    fn thanks_beside_a_request_are_politeness_not_praise() {
+        // "thank you" counts once, and beside a question it is a courtesy
+        assert_eq!(
+            read("@Host Does this mean I have no bandwidth limit?\n\nThank you.").kind,
+            Kind::Question
+        );
+        assert_ne!(
+            read("@Studio hey, would really appreciate some help here. Thank you.").kind,
+            Kind::Compliment
+        );
+        assert_ne!(
+            read("@Soft Hi, I'm having problems updating to 6.14\n\nadvice appreciated.....").kind,
+            Kind::Compliment
+        );
+        // thanks for what was done are praise, and two kinds of praise beside a question too
+        assert_eq!(
+            read(
+                "@Airline Thank you for your response. Put in a request and am waiting for reply!"
+            )
+            .kind,
+            Kind::Compliment
+        );
+        assert_eq!(
+            read("@App Love the new design, great work! Will it come to tablets?").kind,
+            Kind::Compliment
         );
     }
 

@@ -19,6 +19,9 @@ data_names! {
         Informal = "informal",
         InformalPronoun = "informal_pronoun",
         Interjection = "interjection",
+        /// Interjections that react to what the customer said ("whoa", "yikes", "haha"),
+        /// unlike a thinking sound ("hmm").
+        Reaction = "reaction",
         NotAName = "not_a_name",
         PrivateChannel = "private_channel",
         SignOff = "sign_off",

@@ -6,7 +6,7 @@
 //! is sure of, and an apology for the wait only when the reply is late; and fit the
 //! platform. A rewrite that fails is not shown: the note says what to change by hand.
 
-use crate::lexicon::{lexicon, Category, Lexicon, List};
+use crate::lexicon::{lexicon, Category, Lexicon, List, Template};
 use crate::model::*;
 use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
@@ -146,6 +146,7 @@ pub(super) fn check(
     no_polish_over_a_dont(draft, rw, rdoc)?;
     facts_kept(ddoc, draft, text)?;
     substance_kept(ddoc, draft, rdoc, rw)?;
+    says_something(ddoc, draft, rdoc, rw, lx)?;
     whole_sentences(ddoc, rdoc, rw, lx)?;
     fits_the_post(ddoc, draft, rdoc, rw, opener, lx)?;
     // a masked number or address ("06-••••••78") reads as broken in a public reply
@@ -337,6 +338,69 @@ fn body_words<'d>(doc: &'d Doc, s: &Sentence, frame: &[Span]) -> Vec<&'d crate::
         .collect()
 }
 
+/// Where a reply's frame is: its greeting, the customer's name, the signature.
+fn frame_spans(report: &Report) -> Vec<Span> {
+    [
+        Element::Greeting,
+        Element::AddresseeName,
+        Element::Signature,
+    ]
+    .iter()
+    .flat_map(|e| {
+        report
+            .voice
+            .occurrences
+            .iter()
+            .filter(move |o| o.id == e.name())
+            .map(|o| o.span)
+    })
+    .collect()
+}
+
+/// The rewrite still says something besides its frame and opener: fixes that took every
+/// sentence of the draft ("Sounds like a 100% chance you'll make it rain!" for its
+/// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing.
+fn says_something(
+    ddoc: &Doc,
+    draft: &Report,
+    rdoc: &Doc,
+    rw: &Report,
+    lx: &Lexicon,
+) -> Result<(), Why> {
+    let openers: Vec<Vec<String>> = [
+        Template::Late,
+        Template::LateSympathy,
+        Template::Sympathy,
+        Template::SympathyWaiting,
+        Template::SympathyNotWorking,
+    ]
+    .into_iter()
+    .flat_map(|t| lx.template_variants(t))
+    .map(|v| {
+        let d = Doc::new(v);
+        words(&d, 0..d.tokens.len()).map(str::to_string).collect()
+    })
+    .collect();
+    let body = |doc: &Doc, report: &Report| -> bool {
+        let frame = frame_spans(report);
+        doc.sentences.iter().any(|s| {
+            let ws: Vec<&str> = body_words(doc, s, &frame)
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            !ws.is_empty()
+                && !openers
+                    .iter()
+                    .any(|o| o.iter().map(String::as_str).eq(ws.iter().copied()))
+        })
+    };
+    if body(ddoc, draft) && !body(rdoc, rw) {
+        Err(Why::Changes)
+    } else {
+        Ok(())
+    }
+}
+
 /// Every sentence the rewrite changed is whole: not one stray word ("There!"), not the
 /// tail of a cut ("Since your order was late."), no lower-case "i'm".
 fn whole_sentences(ddoc: &Doc, rdoc: &Doc, rw: &Report, lx: &Lexicon) -> Result<(), Why> {
@@ -345,20 +409,7 @@ fn whole_sentences(ddoc: &Doc, rdoc: &Doc, rw: &Report, lx: &Lexicon) -> Result<
         .iter()
         .map(|s| words_hash(ddoc, s.tokens.start..s.tokens.end))
         .collect();
-    let frame: Vec<Span> = [
-        Element::Greeting,
-        Element::AddresseeName,
-        Element::Signature,
-    ]
-    .iter()
-    .flat_map(|e| {
-        rw.voice
-            .occurrences
-            .iter()
-            .filter(move |o| o.id == e.name())
-            .map(|o| o.span)
-    })
-    .collect();
+    let frame = frame_spans(rw);
     for s in &rdoc.sentences {
         if before.contains(&words_hash(rdoc, s.tokens.start..s.tokens.end)) {
             continue;
@@ -596,7 +647,7 @@ mod tests {
         );
         // one opener with both
         let draft = "I've checked your order and it leaves our warehouse tomorrow.";
-        let both = "Apologies for the wait, that sounds really frustrating! I've checked your order and it leaves our warehouse tomorrow.";
+        let both = "Apologies for the wait, and for the trouble! I've checked your order and it leaves our warehouse tomorrow.";
         assert_eq!(
             verdict(post, 300.0, draft, both, Some(Opener::LateSympathy)),
             Ok(())

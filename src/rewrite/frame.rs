@@ -100,6 +100,11 @@ fn choose_opener(
     // an apology for the wait to someone waiting for an answer; thanked for a
     // compliment, an agent does not open with "sorry we're late"
     // (and a late-reply that says the wait is acknowledged asks for nothing)
+    // a reply that opens with a reaction of the agent's own ("Whoa, what's going
+    // on?", "Haha, dat is onze bakker") would get a second one in front of it
+    if opens_with_reaction(text, lx) {
+        return None;
+    }
     let waiting_for_us = waits_for_answer(inc);
     let unacknowledged = report
         .findings
@@ -203,6 +208,31 @@ fn opens_pleasantly(text: &str, lx: &Lexicon) -> bool {
         .find(&doc)
         .iter()
         .any(|h| first.tokens.contains(h.range.start))
+}
+
+/// The reply's first or second clause opens with a reaction ("Whoa, …", "Hi Sam, oh no,
+/// …", "Haha, …", "Uhh that's…"; the lexicon's `reaction` words): the agent's own.
+fn opens_with_reaction(text: &str, lx: &Lexicon) -> bool {
+    first_clauses_open_with(text, lx, List::Reaction)
+}
+
+/// The first or second clause of the reply's first sentence opens with a word of `list`
+/// (the second: after a greeting, "Hi Sam, whoa, …").
+fn first_clauses_open_with(text: &str, lx: &Lexicon, list: List) -> bool {
+    let doc = Doc::new(text);
+    let Some(first) = doc.sentences.iter().find(|s| {
+        doc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .any(|t| t.is_word())
+    }) else {
+        return false;
+    };
+    first.clauses.iter().take(2).any(|c| {
+        doc.tokens[c.start..c.end]
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| lx.has_word(list, &t.norm))
+    })
 }
 
 /// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener.
@@ -331,7 +361,6 @@ fn behind_greeting(greeting: &str, body: &str, lx: &Lexicon) -> String {
             &[
                 List::Stop,
                 List::Function,
-                List::Interjection,
                 List::Informal,
                 List::AnswerWords,
                 List::Imperative,

@@ -28,6 +28,9 @@ use check::Why;
 /// whole-reply rewrite: the findings and their fixes still apply.
 pub const MAX_REWRITE_UNITS: usize = 10_000;
 
+/// Drafts of fewer words than this get no whole-reply rewrite.
+pub const MIN_REWRITE_WORDS: usize = 2;
+
 /// What the rewrite offers: a whole reply, or a note saying why not.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -256,6 +259,11 @@ pub fn rewrite(
 ) -> Outcome {
     let original = ex.reply.as_str();
     if original.trim().is_empty() || report.findings.is_empty() {
+        return Outcome::default();
+    }
+    // a word or less ("H", "Klopt!") is a draft still being typed, or an answer a frame
+    // would only bury: nothing to rewrite, and nothing to say about it
+    if draft.tokens.iter().filter(|t| t.is_word()).count() < MIN_REWRITE_WORDS {
         return Outcome::default();
     }
     let refuse = |why: Why| Outcome {

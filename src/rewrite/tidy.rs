@@ -19,10 +19,16 @@ fn tidy_lines(text: &str) -> String {
             out.push(b'\n');
         }
         let start = out.len();
-        for &b in line.as_bytes() {
+        let bytes = line.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
             // the last byte of this line so far
             let last = |out: &Vec<u8>| (out.len() > start).then(|| out[out.len() - 1]);
             if b == b' ' && last(&out) == Some(b' ') {
+                continue;
+            }
+            // an emoticon is no punctuation: "done! :)" keeps its space and its colon
+            if matches!(b, b';' | b':') && starts_emoticon(&bytes[i + 1..]) {
+                out.push(b);
                 continue;
             }
             if matches!(b, b',' | b'.' | b'!' | b'?' | b';' | b':') && last(&out) == Some(b' ') {
@@ -55,6 +61,34 @@ fn tidy_lines(text: &str) -> String {
         out.truncate(start + len);
     }
     String::from_utf8(out).expect("only ASCII bytes were removed")
+}
+
+/// What follows a colon or a semicolon makes it an emoticon's eyes: ":)", ":-(", ";D",
+/// ":P".
+fn starts_emoticon(after: &[u8]) -> bool {
+    let mouth = match after {
+        [b'-' | b'\'', rest @ ..] => rest.first(),
+        _ => after.first(),
+    };
+    matches!(
+        mouth,
+        Some(
+            b')' | b'('
+                | b'D'
+                | b'P'
+                | b'p'
+                | b'/'
+                | b'|'
+                | b'*'
+                | b'O'
+                | b'o'
+                | b'3'
+                | b']'
+                | b'['
+        )
+    ) && !after
+        .get(1)
+        .is_some_and(|c| c.is_ascii_alphanumeric() && mouth != Some(&b'-'))
 }
 
 /// `text` ends with an abbreviation ("U.S.", "e.g.", "J."): a full stop that ends no
@@ -160,8 +194,12 @@ mod tests {
         let mut lines: Vec<String> = Vec::new();
         for line in text.split('\n') {
             let mut s = String::with_capacity(line.len());
-            for c in line.chars() {
+            for (i, c) in line.char_indices() {
                 if c == ' ' && s.ends_with(' ') {
+                    continue;
+                }
+                if matches!(c, ';' | ':') && starts_emoticon(&line.as_bytes()[i + 1..]) {
+                    s.push(c);
                     continue;
                 }
                 if matches!(c, ',' | '.' | '!' | '?' | ';' | ':') && s.ends_with(' ') {
@@ -249,6 +287,9 @@ mod tests {
             "?",
             ";",
             ":",
+            ")",
+            "-)",
+            "D",
             "\n",
             "\u{a0}",
             "\u{2003}",
@@ -311,6 +352,13 @@ mod tests {
             "Staat alles in onze FAQ. Lees die."
         );
         assert_eq!(tidy("@Shop hi there"), "@Shop Hi there");
+        // an emoticon keeps its eyes and the space before them
+        assert_eq!(
+            tidy("correction done! :) See you"),
+            "Correction done! :) See you"
+        );
+        assert_eq!(tidy("happy to help :-) ;D"), "Happy to help :-) ;D");
+        assert_eq!(tidy("times: 9:30 ."), "Times: 9:30.");
         // a signature keeps the agent's own case
         assert_eq!(tidy("we'll call you. ^sp"), "We'll call you. ^sp");
         // an abbreviation ends no sentence

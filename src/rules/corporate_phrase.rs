@@ -8,7 +8,7 @@ use crate::lexicon::{Category, List};
 use crate::model::Register;
 use crate::register::convert_doc;
 use crate::rulebook::{book, RuleId};
-use crate::text::{capitalise, starts_upper, Doc};
+use crate::text::{capitalise, starts_upper, Doc, TokenRange};
 
 pub const RULE: Check = Check {
     id: RuleId::CorporatePhrase,
@@ -49,6 +49,22 @@ fn check(cx: &Context, out: &mut Out) {
             })
             .map(|target| convert_doc(&Doc::new(rep), target, r.lx));
         let rep = converted.as_deref().unwrap_or(rep);
+        // a human apology beside the reply's own sympathy or apology would say sorry
+        // twice ("Sorry to hear about the trouble. … Sorry about this."): leave it out
+        let says_sorry = |range: TokenRange| {
+            [Category::Apology, Category::Sympathy]
+                .into_iter()
+                .flat_map(|c| r.hits(c))
+                .any(|o| o.range.end <= range.start || range.end <= o.range.start)
+        };
+        let rep = if !rep.is_empty()
+            && !r.lx.phrases(Category::Apology).find(&Doc::new(rep)).is_empty()
+            && says_sorry(h.range)
+        {
+            ""
+        } else {
+            rep
+        };
         if rep.is_empty() {
             let shown = book().interface.leave_it_out.get(cx.ui).to_string();
             let span = phrase_deletion(r, h.range);
@@ -97,6 +113,25 @@ mod tests {
             c.fixed(CorporatePhrase),
             "Beste Frank, ik vraag u om contact op te nemen via 0800-0402. Uw afspraak staat."
         );
+    }
+
+    #[test]
+    fn a_stock_apology_beside_the_reply_s_own_sympathy_is_left_out() {
+        let c = case(
+            "my flight got cancelled",
+            "Sorry to hear about the trouble. We rebooked you on the 18:05. We apologize for any inconvenience this may have caused.",
+        );
+        // (the rewrite tidies the space away)
+        assert_eq!(
+            c.fixed(CorporatePhrase),
+            "Sorry to hear about the trouble. We rebooked you on the 18:05. "
+        );
+        // alone, it becomes the human apology, all of it ("… this may have caused" too)
+        let c = case(
+            "my flight got cancelled",
+            "We rebooked you on the 18:05. We apologize for any inconvenience this may have caused.",
+        );
+        assert_eq!(c.fixed(CorporatePhrase), "We rebooked you on the 18:05. Sorry about this.");
     }
 
     #[test]
