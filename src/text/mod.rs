@@ -276,7 +276,9 @@ fn stretches(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         while at < b.len() {
             let ends_before = match b[at] {
                 b'\n' => true,
-                b' ' => matches!(b[at - 1], b'.' | b'!' | b'?') || s[..at].ends_with('…'),
+                b' ' => {
+                    matches!(b[at - 1], b'.' | b'!' | b'?') || b[..at].ends_with("…".as_bytes())
+                }
                 _ => false,
             };
             if ends_before {
