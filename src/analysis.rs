@@ -95,17 +95,17 @@ pub fn read_with_doc<'e>(exchange: &'e Exchange, memo: &mut HitMemo) -> (Report,
 /// Analyses another draft for the same post, reusing the post's reading in `base` (the
 /// rewrite checks its candidates this way).
 pub fn reanalyze(exchange: &Exchange, reply: &str, base: &Report, memo: &mut HitMemo) -> Report {
-    reanalyze_with_doc(exchange, reply, base, memo).0
+    reanalyze_doc(exchange, text::Doc::new(reply), base, memo).0
 }
 
-/// [`reanalyze`], and the tokenised reply it read.
-pub fn reanalyze_with_doc<'r>(
+/// [`reanalyze`] of a draft already tokenised, and its tokens back (the rewrite tokenises
+/// its candidates from the draft's tokens, see `text::KnownStretches`).
+pub fn reanalyze_doc<'r>(
     exchange: &Exchange,
-    reply: &'r str,
+    doc: text::Doc<'r>,
     base: &Report,
     memo: &mut HitMemo,
 ) -> (Report, text::Doc<'r>) {
-    let doc = text::Doc::new(reply);
     let lang = incoming::detect_language(&doc);
     analyze_reply(
         exchange,

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod fix;
+mod fxhash;
 pub mod incoming;
 pub mod json;
 pub mod length;

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// below its own, and no other: not its own layer's, not a higher one's, not the crate
 /// root (`lib.rs`, which ties the layers together, and the shells above it).
 const LAYERS: &[&[&str]] = &[
-    // the JSON contract, the macro for names in data files, one sort for every caller
-    &["model", "names", "order"],
+    // the JSON contract, the macro for names in data files, one sort for every caller,
+    // the hasher of the maps
+    &["model", "names", "order", "fxhash"],
     // the contract's JSON without serde_json (the wasm build reads and writes it so)
     &["json"],
     // tokens and sentences; the rulebook's data

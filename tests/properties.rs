@@ -11,6 +11,7 @@
 //! - a rewrite keeps every number, URL, e-mail address, @mention and #hashtag of the
 //!   draft (except inside commercial-reply / personal-data-exposed spans, which it removes
 //!   on purpose), and rewriting a rewrite changes nothing more;
+//! - tokenising a text from the tokens of another (as the rewrite does) is tokenising it;
 //! - no input panics; very long input is windowed and says so;
 //! - work grows linearly: doubling a long input roughly doubles what the engine
 //!   allocates (a count, never a clock: no timed assertions).
@@ -688,6 +689,35 @@ proptest! {
             prop_assert_eq!(rw2, &rw, "rewriting the rewrite changed it\ndraft: {:?}\n{}", ex.reply, json(&ex));
         }
         check_spans(&rw, &again).map_err(TestCaseError::fail)?;
+    }
+
+    /// A text tokenised from the stretches of another (as the rewrite tokenises its
+    /// candidates from the draft) has the tokens and sentences a tokenisation from
+    /// scratch gives, whatever was added before, inside or after the other text.
+    #[test]
+    fn tokens_taken_from_a_known_text_are_the_tokens_of_the_text(
+        known in text(24, true, None),
+        before in text(3, true, None),
+        inserted in text(3, true, None),
+        after in text(3, true, None),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let mut at = at.index(known.len() + 1);
+        while !known.is_char_boundary(at) {
+            at -= 1;
+        }
+        let edited = format!("{before}{}{inserted}{}{after}", &known[..at], &known[at..]);
+        let known_doc = reply_coach::text::Doc::new(&known);
+        let stretches = reply_coach::text::KnownStretches::new(&known_doc);
+        for t in [&edited, &known] {
+            let fresh = reply_coach::text::Doc::new(t);
+            let taken = stretches.tokenise(t);
+            prop_assert_eq!(
+                format!("{:?}", (&taken.tokens, &taken.sentences, taken.utf16_len)),
+                format!("{:?}", (&fresh.tokens, &fresh.sentences, fresh.utf16_len)),
+                "text: {:?}\nknown: {:?}", t, known
+            );
+        }
     }
 
     /// Arbitrary Unicode, with no structure at all, never panics.

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{in_any_language, lexicon, Category, Lexicon, List};
+use crate::lexicon::{in_any_language, lexicon, Category, LexWord, Lexicon, List};
 use crate::model::*;
 use crate::text::case::{lowercase, to_lower, to_upper};
 use crate::text::{Doc, TokenRange};
@@ -21,11 +21,13 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
         if t.has_digit() {
             continue;
         }
+        // the word's lists in each language (one lookup for both questions below)
+        let lists = lexicons.map(|lx| t.norm.entry_in(lx).lists);
         // the languages whose function word this is, as bits; words languages share
         // ("in", "is", "we", "sorry") count for none of them; else the languages whose
         // letter groups the word has ("wh", "ij")
-        let function = lexicons.iter().fold(0u32, |bits, lx| {
-            bits | (lx.has_word(List::Function, &t.norm) as u32) << lx.lang as u32
+        let function = lexicons.iter().zip(lists).fold(0u32, |bits, (lx, lists)| {
+            bits | ((lists & List::Function.bit() != 0) as u32) << lx.lang as u32
         });
         let langs = if function != 0 {
             function
@@ -35,7 +37,7 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
         if langs.count_ones() == 1 {
             counts[langs.trailing_zeros() as usize] += 1;
         }
-        other += in_any_language(List::OtherLanguage, &t.norm) as usize;
+        other += lists.iter().any(|l| l & List::OtherLanguage.bit() != 0) as usize;
     }
     // a text in a language the coach does not know is in none of its languages: as many
     // function words of another language as of the lead one leave no evidence
@@ -64,8 +66,10 @@ fn cluster_langs(w: &[u8]) -> u32 {
     });
     let mut bits = 0;
     for i in 0..w.len() {
+        let rest = &w[i..];
         for (c, lang) in &index[w[i] as usize] {
-            if w[i..].starts_with(c) {
+            // (a group is a few letters: compared here, not by a call to memcmp)
+            if rest.len() >= c.len() && c.iter().zip(rest).all(|(a, b)| a == b) {
                 bits |= lang;
             }
         }

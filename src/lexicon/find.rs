@@ -3,10 +3,10 @@
 
 use std::hash::Hasher;
 
-use super::fxhash::{FastMap, FxHasher};
 use super::names::Category;
 use super::pattern::{match_at, matchable_into, Hit, Subject, NO_ID};
 use super::Lexicon;
+use crate::fxhash::{FastMap, FxHasher};
 use crate::model::Lang;
 use crate::text::{Doc, Sentence, TokenKind, TokenRange};
 

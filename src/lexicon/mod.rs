@@ -8,15 +8,14 @@
 //! - [`names`]: the names the code uses.
 
 pub mod find;
-pub mod fxhash;
 pub mod names;
 pub mod pattern;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use crate::fxhash::{FastMap, FxHasher};
 pub use find::{CategoryHits, HitMemo};
-pub use fxhash::{FastMap, FxHasher};
 pub use names::{Category, List, Template};
 pub use pattern::{is_time, Hit, Pattern, PhraseSet, NO_ID};
 

@@ -10,7 +10,7 @@
 //!
 //! An entry `"pattern => replacement"` carries the wording to suggest instead.
 
-use super::fxhash::FastMap;
+use crate::fxhash::FastMap;
 use crate::text::{Doc, Token, TokenKind, TokenRange};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -18,7 +18,7 @@ use crate::lexicon::Template;
 use crate::model::*;
 use crate::reply::Element;
 use crate::rulebook::{FixKind, RuleId};
-use crate::text::{byte_of_utf16, Doc};
+use crate::text::{byte_of_utf16, Doc, KnownStretches};
 
 pub use tidy::tidy;
 
@@ -94,6 +94,8 @@ pub fn apply_fixes(text: &str, findings: &[Finding], apply: impl Fn(&Finding) ->
 struct Analyser<'e> {
     ex: &'e Exchange,
     base: &'e Report,
+    /// The draft's tokens, by stretch: a candidate is tokenised from them.
+    draft: KnownStretches<'e>,
     /// The last text read, its report and its tokens (none for the draft's own report).
     last: Option<(String, Rc<Report>, Option<Doc<'static>>)>,
     memo: &'e mut crate::lexicon::HitMemo,
@@ -106,8 +108,8 @@ impl Analyser<'_> {
                 return Rc::clone(r);
             }
         }
-        let (report, doc) =
-            crate::analysis::reanalyze_with_doc(self.ex, text, self.base, self.memo);
+        let doc = self.draft.tokenise(text);
+        let (report, doc) = crate::analysis::reanalyze_doc(self.ex, doc, self.base, self.memo);
         let r = Rc::new(report);
         self.last = Some((text.to_string(), Rc::clone(&r), Some(doc.detached())));
         r
@@ -282,12 +284,15 @@ pub fn rewrite(
     let mut an = Analyser {
         ex,
         base: report,
+        draft: KnownStretches::new(draft),
         last: None,
         memo,
     };
     let (text, opener) = candidate(ex, report, &mut an);
     let rw = an.get(&text);
-    let rdoc = an.take_doc(&text).unwrap_or_else(|| Doc::new(&text));
+    let rdoc = an
+        .take_doc(&text)
+        .unwrap_or_else(|| an.draft.tokenise(&text));
     let verdict = check::check(report, draft, &rdoc, &rw, opener);
     if std::env::var("RC_DEBUG").is_ok() {
         eprintln!("DEBUG candidate {text:?} -> {verdict:?}");

@@ -119,8 +119,11 @@ impl<'a> Doc<'a> {
     /// Tokenises `source` (see [`lex`]) and splits it into sentences and clauses.
     pub fn new(source: &'a str) -> Doc<'a> {
         let lexer = lex::Lexer::run(source);
-        let utf16_len = lexer.utf16_len();
-        let tokens = lexer.tokens;
+        Doc::of_tokens(source, lexer.utf16_len(), lexer.tokens)
+    }
+
+    /// The doc of `source` from its tokens: its sentences and clauses.
+    fn of_tokens(source: &'a str, utf16_len: usize, tokens: Vec<Token>) -> Doc<'a> {
         let sentences = sentences::split_sentences(&tokens, source);
         let mut sentence_index = vec![usize::MAX; tokens.len()];
         for (k, s) in sentences.iter().enumerate() {
@@ -257,6 +260,127 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The stretches of a text that tokenise on their own (byte ranges, in order, covering
+/// the text): each ends before a line break, or before a space after a sentence's end
+/// mark. No token spans whitespace, and no lexing step looks back past it or decides by
+/// what follows it, so a stretch's tokens are the same wherever the stretch stands (see
+/// [`KnownStretches`]).
+fn stretches(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= b.len() {
+            return None;
+        }
+        let mut at = start + 1;
+        while at < b.len() {
+            let ends_before = match b[at] {
+                b'\n' => true,
+                b' ' => {
+                    matches!(b[at - 1], b'.' | b'!' | b'?') || b[..at].ends_with("…".as_bytes())
+                }
+                _ => false,
+            };
+            if ends_before {
+                break;
+            }
+            at += 1;
+        }
+        let stretch = start..at;
+        start = at;
+        Some(stretch)
+    })
+}
+
+/// The tokens of a text by stretch (see [`stretches`]), to tokenise texts that share most
+/// of their stretches with it without lexing those again: the rewrite reads candidates
+/// that differ from the draft in a sentence or two, and a greeting or signature added.
+/// The tokens taken over keep what the lexicons told them (their `WordEntry`s).
+pub struct KnownStretches<'d> {
+    doc: &'d Doc<'d>,
+    /// By the hash of its text, a stretch of `doc` (the first, when two hash alike).
+    by_hash: crate::fxhash::FastMap<u64, KnownStretch>,
+}
+
+struct KnownStretch {
+    /// Its byte range in the known text.
+    bytes: std::ops::Range<usize>,
+    /// Its UTF-16 offset and length.
+    utf16: (usize, usize),
+    /// The range of its tokens.
+    tokens: std::ops::Range<usize>,
+}
+
+fn stretch_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::fxhash::FxHasher::default();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+impl<'d> KnownStretches<'d> {
+    /// The stretches of `doc`'s text and their tokens.
+    pub fn new(doc: &'d Doc<'d>) -> KnownStretches<'d> {
+        let mut by_hash = crate::fxhash::FastMap::default();
+        let (mut token, mut utf16) = (0, 0);
+        for bytes in stretches(doc.source) {
+            let first = token;
+            while token < doc.tokens.len() && doc.tokens[token].byte.0 < bytes.end {
+                token += 1;
+            }
+            let text = &doc.source[bytes.clone()];
+            let units = utf16_len(text);
+            by_hash.entry(stretch_hash(text)).or_insert(KnownStretch {
+                bytes,
+                utf16: (utf16, units),
+                tokens: first..token,
+            });
+            utf16 += units;
+        }
+        KnownStretches { doc, by_hash }
+    }
+
+    /// Tokenises `source` as [`Doc::new`] does, taking the tokens of the stretches it
+    /// shares with the known text from there.
+    pub fn tokenise<'a>(&self, source: &'a str) -> Doc<'a> {
+        let mut tokens: Vec<Token> = Vec::with_capacity(source.len() / 4 + 4);
+        let mut utf16 = 0;
+        for bytes in stretches(source) {
+            let text = &source[bytes.clone()];
+            let known = self
+                .by_hash
+                .get(&stretch_hash(text))
+                .filter(|k| &self.doc.source[k.bytes.clone()] == text);
+            let first = tokens.len();
+            // where the tokens added stood (byte and UTF-16 offset), and the stretch's length
+            let (was_at, was_at_utf16, units) = match known {
+                Some(k) => {
+                    tokens.extend_from_slice(&self.doc.tokens[k.tokens.clone()]);
+                    (k.bytes.start, k.utf16.0, k.utf16.1)
+                }
+                None => {
+                    let lexer = lex::Lexer::run(text);
+                    let units = lexer.utf16_len();
+                    tokens.extend(lexer.tokens);
+                    (0, 0, units)
+                }
+            };
+            for t in &mut tokens[first..] {
+                t.byte = (
+                    t.byte.0 - was_at + bytes.start,
+                    t.byte.1 - was_at + bytes.start,
+                );
+                t.utf16 = (
+                    t.utf16.0 - was_at_utf16 + utf16,
+                    t.utf16.1 - was_at_utf16 + utf16,
+                );
+            }
+            utf16 += units;
+        }
+        Doc::of_tokens(source, utf16, tokens)
+    }
+}
+
 /// The byte offset where a reply's body starts: its first token that is not an
 /// @mention (a line break counts), as [`Doc::new`] would find it without tokenising the
 /// whole text; `None` when there is none.
@@ -338,6 +462,28 @@ mod tests {
             .map(|(_, w)| w.as_str())
             .collect();
         assert_eq!(words, ["i'm", "at", "9:00", "call", "06-12345678", "don't"]);
+    }
+
+    #[test]
+    fn a_text_tokenised_from_known_stretches_is_tokenised_as_from_scratch() {
+        let known = "e.g. mail anouk.support@zorg.nl! Kijk op bol.com/retour. 9.30? \
+                     Top :) Bel 06-12345678\n\u{301}ok… e.g. dit. \n^Pim";
+        let known_doc = Doc::new(known);
+        let stretches = KnownStretches::new(&known_doc);
+        for text in [
+            known,
+            "Hoi Sonja, e.g. mail anouk.support@zorg.nl! Kijk op bol.com/retour. 9.30? ok",
+            " e.g. dit. Top :) Bel 06-12345678\n\u{301}ok… e.g. dit. \n^Pim 😊",
+            "Kijk op bol.com/retour. e.g. mail anouk.support@zorg.nl! e.g. dit.",
+            "",
+        ] {
+            let (taken, fresh) = (stretches.tokenise(text), Doc::new(text));
+            assert_eq!(
+                format!("{:?}", (&taken.tokens, &taken.sentences, taken.utf16_len)),
+                format!("{:?}", (&fresh.tokens, &fresh.sentences, fresh.utf16_len)),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

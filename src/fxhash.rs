@@ -1,4 +1,4 @@
-//! The hasher of the lexicon's maps.
+//! The hasher of the engine's maps (the lexicon's words, the memos of one analysis).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
