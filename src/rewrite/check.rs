@@ -6,7 +6,7 @@
 //! is sure of, and an apology for the wait only when the reply is late; and fit the
 //! platform. A rewrite that fails is not shown: the note says what to change by hand.
 
-use crate::lexicon::{lexicon, Category, Lexicon, List, Template};
+use crate::lexicon::{lexicon, Category, Lexicon, List};
 use crate::model::*;
 use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
@@ -146,7 +146,7 @@ pub(super) fn check(
     no_polish_over_a_dont(draft, rw, rdoc)?;
     facts_kept(ddoc, draft, text)?;
     substance_kept(ddoc, draft, rdoc, rw)?;
-    says_something(ddoc, draft, rdoc, rw, lx)?;
+    says_something(ddoc, draft, rdoc, rw)?;
     whole_sentences(ddoc, rdoc, rw, lx)?;
     fits_the_post(ddoc, draft, rdoc, rw, opener, lx)?;
     // a masked number or address ("06-••••••78") reads as broken in a public reply
@@ -359,45 +359,40 @@ fn frame_spans(report: &Report) -> Vec<Span> {
 
 /// The rewrite still says something besides its frame and opener: fixes that took every
 /// sentence of the draft ("Sounds like a 100% chance you'll make it rain!" for its
-/// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing.
-fn says_something(
-    ddoc: &Doc,
-    draft: &Report,
-    rdoc: &Doc,
-    rw: &Report,
-    lx: &Lexicon,
-) -> Result<(), Why> {
-    let openers: Vec<Vec<String>> = [
-        Template::Late,
-        Template::LateSympathy,
-        Template::Sympathy,
-        Template::SympathyWaiting,
-        Template::SympathyNotWorking,
-    ]
-    .into_iter()
-    .flat_map(|t| lx.template_variants(t))
-    .map(|v| {
-        let d = Doc::new(v);
-        words(&d, 0..d.tokens.len()).map(str::to_string).collect()
-    })
-    .collect();
-    let body = |doc: &Doc, report: &Report| -> bool {
+/// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing. Something is a
+/// sentence of the draft's own, or a new one that is no sympathy or apology.
+fn says_something(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result<(), Why> {
+    let has_body = |doc: &Doc, report: &Report| {
         let frame = frame_spans(report);
-        doc.sentences.iter().any(|s| {
-            let ws: Vec<&str> = body_words(doc, s, &frame)
-                .iter()
-                .map(|t| t.norm.as_str())
-                .collect();
-            !ws.is_empty()
-                && !openers
-                    .iter()
-                    .any(|o| o.iter().map(String::as_str).eq(ws.iter().copied()))
-        })
+        doc.sentences
+            .iter()
+            .filter(|s| !body_words(doc, s, &frame).is_empty())
+            .map(|s| s.tokens)
+            .collect::<Vec<_>>()
     };
-    if body(ddoc, draft) && !body(rdoc, rw) {
-        Err(Why::Changes)
-    } else {
+    if has_body(ddoc, draft).is_empty() {
+        return Ok(());
+    }
+    let own: Vec<u64> = ddoc
+        .sentences
+        .iter()
+        .map(|s| words_hash(ddoc, s.tokens.start..s.tokens.end))
+        .collect();
+    let feeling: Vec<Span> = rw
+        .strategy_occurrences
+        .iter()
+        .filter(|o| o.id == Strategy::Sympathy.name() || o.id == Strategy::Apology.name())
+        .map(|o| o.span)
+        .collect();
+    let says = has_body(rdoc, rw).into_iter().any(|t| {
+        let [a, b] = rdoc.span(t);
+        own.contains(&words_hash(rdoc, t.start..t.end))
+            || !feeling.iter().any(|f| f[0] < b && a < f[1])
+    });
+    if says {
         Ok(())
+    } else {
+        Err(Why::Changes)
     }
 }
 
