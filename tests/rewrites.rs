@@ -591,6 +591,19 @@ fn a_rewrite_keeps_something_the_agent_wrote() {
     ));
     assert!(r.rewrite.is_none(), "{:?}", r.rewrite);
     assert!(r.rewrite_note.is_some());
+    // a kind word with a greeting glued on is still the agent's own sentence
+    let r = analyze(&exchange(
+        "Vandaag mijn nieuwe fiets opgehaald bij jullie winkel in Utrecht, super geholpen! Top service 👍",
+        Some("Sonja de Vries"),
+        5.0,
+        "Wat leuk om te horen, veel fietsplezier!",
+        Some("Pim"),
+    ));
+    let rw = r.rewrite.unwrap();
+    assert!(
+        rw.contains("wat leuk om te horen, veel fietsplezier!"),
+        "{rw}"
+    );
 }
 
 #[test]
@@ -608,4 +621,36 @@ fn a_stock_apology_beside_sympathy_goes_whole() {
         "{rw}"
     );
     assert!(lower.contains("escalated your concern"), "{rw}");
+}
+
+#[test]
+fn no_opener_on_the_second_tweet_of_a_thread() {
+    // "2/2^Corry": the apology belongs in the first tweet
+    let r = analyze(&exchange(
+        "@Airline Thanks. Do you know if you will be running it winter 2018? Planning a holiday",
+        None,
+        238.0,
+        "@customer website when they have been finalised. 2/2^Corry",
+        None,
+    ));
+    if let Some(rw) = r.rewrite {
+        let lower = rw.to_lowercase();
+        assert!(
+            !lower.contains("sorry") && !lower.contains("apologies"),
+            "{rw}"
+        );
+    }
+}
+
+#[test]
+fn a_stock_phrase_before_a_preposition_keeps_the_sentence_whole() {
+    // "reach AT&T for further assistance with regaining access" keeps its "with"
+    let rw = rewrite(
+        "@Mail $200 to fix a hacked email account? Is this correct or a pure scam?",
+        None,
+        13.0,
+        "@customer Hi Dan. Due to contractual agreements, you would have to reach out to AT&T for further assistance with regaining access: https://help.example.com/kb/25426 ^Kim",
+    )
+    .unwrap();
+    assert!(rw.contains("AT&T for help with regaining access"), "{rw}");
 }

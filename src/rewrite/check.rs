@@ -10,7 +10,7 @@ use crate::lexicon::{lexicon, Category, Lexicon, List};
 use crate::model::*;
 use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
-use crate::text::{Doc, Sentence, TokenKind};
+use crate::text::{Doc, Sentence, TokenKind, TokenRange};
 
 use super::frame::{continues_thread, Opener};
 use crate::incoming::waits_for_answer;
@@ -362,32 +362,31 @@ fn frame_spans(report: &Report) -> Vec<Span> {
 /// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing. Something is a
 /// sentence of the draft's own, or a new one that is no sympathy or apology.
 fn says_something(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result<(), Why> {
-    let has_body = |doc: &Doc, report: &Report| {
+    // each sentence's words outside the frame (a greeting glued on changes no sentence)
+    let bodies = |doc: &Doc, report: &Report| -> Vec<(TokenRange, Vec<String>)> {
         let frame = frame_spans(report);
         doc.sentences
             .iter()
-            .filter(|s| !body_words(doc, s, &frame).is_empty())
-            .map(|s| s.tokens)
-            .collect::<Vec<_>>()
+            .map(|s| {
+                let ws = body_words(doc, s, &frame);
+                (s.tokens, ws.iter().map(|t| t.norm.to_string()).collect())
+            })
+            .filter(|(_, ws): &(TokenRange, Vec<String>)| !ws.is_empty())
+            .collect()
     };
-    if has_body(ddoc, draft).is_empty() {
+    let own = bodies(ddoc, draft);
+    if own.is_empty() {
         return Ok(());
     }
-    let own: Vec<u64> = ddoc
-        .sentences
-        .iter()
-        .map(|s| words_hash(ddoc, s.tokens.start..s.tokens.end))
-        .collect();
     let feeling: Vec<Span> = rw
         .strategy_occurrences
         .iter()
         .filter(|o| o.id == Strategy::Sympathy.name() || o.id == Strategy::Apology.name())
         .map(|o| o.span)
         .collect();
-    let says = has_body(rdoc, rw).into_iter().any(|t| {
+    let says = bodies(rdoc, rw).into_iter().any(|(t, ws)| {
         let [a, b] = rdoc.span(t);
-        own.contains(&words_hash(rdoc, t.start..t.end))
-            || !feeling.iter().any(|f| f[0] < b && a < f[1])
+        own.iter().any(|(_, o)| *o == ws) || !feeling.iter().any(|f| f[0] < b && a < f[1])
     });
     if says {
         Ok(())

@@ -239,6 +239,8 @@ fn first_clauses_open_with(text: &str, lx: &Lexicon, list: List) -> bool {
 pub(super) fn continues_thread(text: &str) -> bool {
     text.contains('/')
         && text.split_whitespace().any(|w| {
+            // (a signature may follow without a space: "2/2^Corry")
+            let w = w.split('^').next().unwrap_or(w);
             let w = w
                 .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ':' | '!'));
             let Some((n, m)) = w.split_once('/') else {

@@ -346,6 +346,37 @@ export const SITUATIONS = {
       },
     ],
   },
+  // 7: the agent's own reaction ("Haha, …") gets no opener in front and no greeting glued
+  // on with a comma; an emoticon keeps its eyes ("done! :)")
+  reactionNl: {
+    box: 'facebook', lang: 'nl',
+    post: { text: "Wie bedenkt er bij jullie de namen van de taarten? 'Chocoladebom 3000' 😂", author: 'Bo van Dongen', age: 20 },
+    drafts: [
+      {
+        pattern: '7: no opener before "Haha, …", the greeting a sentence of its own',
+        text: 'Haha, dat is onze bakker Kees, die heeft daar veel plezier in 😄',
+        rewrite: (rw, draft) => {
+          noFeeling('nl')(rw, draft);
+          assert.doesNotMatch(rw, /, haha/i, `greeting glued onto the laugh: ${rw}`);
+          assert.ok(rw.includes(draft), 'the joke is kept word for word');
+        },
+      },
+    ],
+  },
+  reactionEn: {
+    box: 'x', lang: 'en',
+    post: { text: 'Hi! I sent you my booking number and passport picture by DM, thanks so much for the quick action', author: 'Sarah Miller', age: 20 },
+    drafts: [
+      {
+        pattern: '7: an emoticon keeps its colon and its space',
+        text: 'Correction done! :) See you on board!',
+        rewrite: (rw, draft) => {
+          noFeeling('en')(rw, draft);
+          assert.ok(rw.includes('Correction done! :) See you on board!'), `the emoticon is kept: ${rw}`);
+        },
+      },
+    ],
+  },
 };
 
 /** "u" throughout: no je/jij/jouw, the verbs in `agree`, no informal greeting. */
