@@ -91,9 +91,23 @@ pub struct Found {
 /// Every signal of `doc`, in the order of `SignalId` and then of the text.
 pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let mut out = Vec::new();
+    let quoted = quoted_spans(doc);
     for &id in SignalId::ALL {
         match id.category() {
-            Some(cat) => out.extend(hits.get(cat).iter().map(|h| Found { id, range: h.range })),
+            Some(cat) => out.extend(
+                hits.get(cat)
+                    .iter()
+                    .map(|h| Found { id, range: h.range })
+                    // praise or blame inside quotes is not the writer's own: a title
+                    // ("please add \"Dont mess up my tempo\""), someone quoted, a word
+                    // doubted (that is the scare quotes' signal)
+                    .filter(|f| {
+                        !(QUOTED_NOT_OWN.contains(&f.id)
+                            && quoted
+                                .iter()
+                                .any(|q| q.start < f.range.start && f.range.end < q.end))
+                    }),
+            ),
             None if id == SignalId::PraiseAmidTrouble => {}
             None => shape(doc, lx, id, &mut out),
         }
@@ -239,30 +253,48 @@ pub fn question_without_mark(doc: &Doc, lx: &Lexicon) -> Option<usize> {
 
 /// Words between double quotes, one to five of them: "supersnel", “gratis”; not in a
 /// question.
-fn scare_quotes(doc: &Doc, push: &mut impl FnMut(TokenRange)) {
+/// The signals that say what the writer thinks, which words in quotes do not.
+const QUOTED_NOT_OWN: [SignalId; 4] = [
+    SignalId::Positive,
+    SignalId::BadEvaluation,
+    SignalId::Venting,
+    SignalId::Thanks,
+];
+
+/// The spans between a pair of double quotes, quotes included, within a line.
+fn quoted_spans(doc: &Doc) -> Vec<TokenRange> {
     let is_quote = |t: &Token| {
         t.kind == TokenKind::Punct && matches!(t.text(doc.source), "\"" | "“" | "”" | "„")
     };
+    let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (i, t) in doc.tokens.iter().enumerate() {
         if t.kind == TokenKind::Newline {
             open = None;
         } else if is_quote(t) {
             match open.take() {
-                Some(a) => {
-                    let words = doc.tokens[a + 1..i].iter().filter(|t| t.is_word()).count();
-                    // a question that quotes words asks about them ("what keywords besides
-                    // \"playlist\" would I use?")
-                    let asks = doc.sentence_of(a).is_some_and(|s| s.question);
-                    if (1..=5).contains(&words) && !asks {
-                        push(TokenRange {
-                            start: a,
-                            end: i + 1,
-                        });
-                    }
-                }
+                Some(a) => spans.push(TokenRange {
+                    start: a,
+                    end: i + 1,
+                }),
                 None => open = Some(i),
             }
+        }
+    }
+    spans
+}
+
+fn scare_quotes(doc: &Doc, push: &mut impl FnMut(TokenRange)) {
+    for q in quoted_spans(doc) {
+        let words = doc.tokens[q.start + 1..q.end - 1]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
+        // a question that quotes words asks about them ("what keywords besides
+        // \"playlist\" would I use?")
+        let asks = doc.sentence_of(q.start).is_some_and(|s| s.question);
+        if (1..=5).contains(&words) && !asks {
+            push(q);
         }
     }
 }
