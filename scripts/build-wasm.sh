@@ -23,8 +23,9 @@ for sym in serde_json:src/json.rs conversions8to_lower:text::case conversions8to
 done
 say "wasm-bindgen --target web -> $out/"
 mkdir -p "$out"
-# no name section: function names for stack traces, 153 KB that every user downloads
-wasm-bindgen --target web --remove-name-section --out-dir "$out" --out-name reply_coach "$wasm"
+# no name section (function names for stack traces, 153 KB that every user downloads)
+# and no producers section (the compilers' names and versions, 96 bytes gzipped)
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$out" --out-name reply_coach "$wasm"
 note "$(ls -l "$out"/reply_coach_bg.wasm | awk '{printf "%s  %d KiB", $NF, $5/1024}')"
 # where the unbound wasm is, for `make bench` (a profiling copy with names)
 printf '%s\n' "$wasm" >"$out/.source-wasm"

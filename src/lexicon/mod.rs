@@ -11,7 +11,6 @@ pub mod find;
 pub mod names;
 pub mod pattern;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use crate::fxhash::{FastMap, FxHasher};
@@ -76,11 +75,11 @@ impl LexWord for Norm {
 /// structures cost the wasm 18 KB.
 #[derive(Debug, Default)]
 struct LexiconFile {
-    words: HashMap<String, Vec<String>>,
-    phrases: HashMap<String, Vec<String>>,
+    words: FastMap<String, Vec<String>>,
+    phrases: FastMap<String, Vec<String>>,
     /// Each template's text; variants the engine chooses between (so the same stock
     /// words do not open every reply) are separated by " | ".
-    templates: HashMap<String, String>,
+    templates: FastMap<String, String>,
     register: RegisterTable,
 }
 

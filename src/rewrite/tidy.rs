@@ -50,7 +50,10 @@ fn tidy_lines(text: &str) -> String {
             out.push(b);
         }
         // the line without its outer spaces and without punctuation at its start
-        let line = std::str::from_utf8(&out[start..]).expect("only ASCII bytes were removed");
+        // (not `expect`: its message would link the error's Debug formatting into the wasm)
+        let Ok(line) = std::str::from_utf8(&out[start..]) else {
+            unreachable!("only ASCII bytes were removed")
+        };
         let kept = line
             .trim()
             .trim_start_matches([',', ';', ':', '.', '!', '?'])
@@ -60,7 +63,7 @@ fn tidy_lines(text: &str) -> String {
         out.copy_within(from..from + len, start);
         out.truncate(start + len);
     }
-    String::from_utf8(out).expect("only ASCII bytes were removed")
+    String::from_utf8(out).unwrap_or_else(|_| unreachable!("only ASCII bytes were removed"))
 }
 
 /// What follows a colon or a semicolon makes it an emoticon's eyes: ":)", ":-(", ";D",

@@ -53,11 +53,13 @@ fn check(cx: &Context, out: &mut Out) {
         }
         // "bel me op 06-…": the agent's own number; the clause becomes an invitation
         // to DM
-        let mut kinds: Vec<&str> = Vec::new();
+        // (Strings, not &strs: the wasm then has one copy of the standard library's
+        // `join`, for slices of String, not a second one for this slice alone)
+        let mut kinds: Vec<String> = Vec::new();
         for it in items.iter().filter(|it| clause.contains(it.range.start)) {
             let l = label(it.kind, cx.ui);
-            if !kinds.contains(&l) {
-                kinds.push(l);
+            if !kinds.iter().any(|k| k == l) {
+                kinds.push(l.to_string());
             }
         }
         // the clause without the punctuation around it: the sentence keeps its close
