@@ -497,7 +497,8 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         age_minutes: age,
         response_time_norm_minutes: norm,
         late: age.map(|a| a > norm as f64).unwrap_or(false),
-        asks_commercial: !hits.get(Category::Commercial).is_empty(),
+        asks_commercial: !hits.get(Category::Commercial).is_empty()
+            || !hits.get(Category::OfferMention).is_empty(),
         topic_words: doc
             .words()
             .map(|(_, t)| t.norm.as_str())

@@ -161,6 +161,9 @@ data_names! {
         Informal = "informal",
         // the don'ts (§5, §8, §10)
         Commercial = "commercial",
+        /// An offer named in a post ("is the promotion online only?", "die actie"): a
+        /// customer who asks about one gets an answer about it, no pitch.
+        OfferMention = "offer_mention",
         PromiseAbsolute = "promise_absolute",
         PromiseVague = "promise_vague",
         Irritation = "irritation",

@@ -42,8 +42,9 @@ fn customers_own(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
 
 /// A negation close by in the same clause turns the offer around: "coupons will no longer
 /// be sent", "we don't do discounts", "geen korting": that stops or refuses something,
-/// it advertises nothing.
-fn negated_offer(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
+/// it advertises nothing. A negation that is part of a pitch itself ("don't miss", "don't
+/// forget our summer sale") turns nothing around.
+fn negated_offer(doc: &Doc, lx: &Lexicon, r: TokenRange, pitches: &[Hit]) -> bool {
     let Some(s) = doc.sentence_of(r.start) else {
         return false;
     };
@@ -51,9 +52,10 @@ fn negated_offer(doc: &Doc, lx: &Lexicon, r: TokenRange) -> bool {
     let before = (s.tokens.start..r.start).rev().take_while(clause_word);
     let after = (r.end..s.tokens.end).take_while(clause_word);
     let near = |it: &mut dyn Iterator<Item = usize>| {
-        it.filter(|&i| doc.tokens[i].is_word())
-            .take(3)
-            .any(|i| lx.has_word(List::Negation, &doc.tokens[i].norm))
+        it.filter(|&i| doc.tokens[i].is_word()).take(3).any(|i| {
+            lx.has_word(List::Negation, &doc.tokens[i].norm)
+                && !pitches.iter().any(|p| p.range.contains(i))
+        })
     };
     near(&mut before.into_iter()) || near(&mut after.into_iter())
 }
@@ -111,10 +113,10 @@ pub fn read(
     let commercial_sentences = if incoming.asks_commercial {
         Vec::new()
     } else {
-        let pitches: Vec<Hit> = hits
-            .get(Category::Commercial)
+        let all = hits.get(Category::Commercial);
+        let pitches: Vec<Hit> = all
             .iter()
-            .filter(|h| !customers_own(doc, lx, h.range) && !negated_offer(doc, lx, h.range))
+            .filter(|h| !customers_own(doc, lx, h.range) && !negated_offer(doc, lx, h.range, all))
             .copied()
             .collect();
         sentences_with(doc, &pitches)
