@@ -231,8 +231,13 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
         ]
         .into_iter()
         .any(|s| e.has(s));
+    // (a question, or a demand of the organisation, asks for an answer: "why do you keep
+    // removing the cover art? It makes it so much easier to find shit" is answered)
+    let asks = [S::Question, S::PlainQuestion, S::OrgAction]
+        .into_iter()
+        .any(|s| e.has(s));
     if !personal {
-        if e.has(S::Abuse) && !trouble {
+        if e.has(S::Abuse) && !trouble && (e.count(S::Abuse) >= 2 || !asks) {
             return (Kind::Remark, Some(AdviceReason::Abuse));
         }
         if e.has(S::Trolling) && !trouble {
@@ -245,7 +250,7 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
         }
         if (e.has(S::Venting) || e.has(S::BadEvaluation))
             && !trouble
-            && !e.has(S::Question)
+            && !asks
             && e.complaint < SURE_ABOVE
         {
             return (Kind::Remark, Some(AdviceReason::EmotionOnly));
@@ -261,10 +266,10 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     // Thanks beside a question or a call for help is politeness ("how do I recover it?
     // Thanks", "would appreciate some help. Thank you."): only praise of something else
     // makes that post a compliment, and beside a question it takes two.
-    let asks = [S::Question, S::PlainQuestion, S::HelpRequest]
+    let asks_or_calls_for_help = [S::Question, S::PlainQuestion, S::HelpRequest]
         .into_iter()
         .any(|s| e.has(s));
-    let praise = praise_phrases(e, asks);
+    let praise = praise_phrases(e, asks_or_calls_for_help);
     if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
         (Kind::Compliment, None)
     } else if e.has(S::Question) {
@@ -602,6 +607,11 @@ mod tests {
             (irony.kind, irony.advice),
             (Kind::Remark, Advice::DontRespond)
         );
+        // a question with a swear word in it, or a demand, is answered: no tirade
+        let asks = read("@Music why do you guys keep removing the cover art next to music on playlists? It makes it soo much easier to find shit");
+        assert_eq!(asks.advice, Advice::Respond);
+        let demands = read("@Market when are you going to correct the inbalance for sellers, they need to be able to mark buyers as time wasters and liars.");
+        assert_eq!(demands.advice, Advice::Respond);
         // an angry customer with a concrete problem is answered
         let angry = read("@Bezorgdienst pakket kapot en in de regen gegooid. Stelletje prutsers.");
         assert_eq!(

@@ -19,6 +19,9 @@ data_names! {
         Informal = "informal",
         InformalPronoun = "informal_pronoun",
         Interjection = "interjection",
+        /// Verbs of wanting or aiming ("want", "hope", "willen"): what follows them is
+        /// an aim, not a claim ("we want this to work perfectly").
+        Wish = "wish",
         /// Interjections that react to what the customer said ("whoa", "yikes", "haha"),
         /// unlike a thinking sound ("hmm").
         Reaction = "reaction",

@@ -19,7 +19,11 @@ fn check(cx: &Context, out: &mut Out) {
     }
     let r = cx.reading;
     let doc = &r.doc;
-    for h in r.hits(Category::Denial) {
+    for h in r
+        .hits(Category::Denial)
+        .iter()
+        .filter(|h| !aimed_at(r, h.range))
+    {
         let replacement = r.lx.replacement(Category::Denial, h.pattern).unwrap_or("");
         let (span, rep) = if replacement.is_empty() {
             (phrase_deletion(r, h.range), String::new())
@@ -31,6 +35,19 @@ fn check(cx: &Context, out: &mut Out) {
         };
         out.push(&[("text", text_of(doc, h.range))], Some(span), Some(rep));
     }
+}
+
+/// A verb of wanting or aiming ("want", "hope") among the three words before the denial,
+/// in its clause: "We want this to work perfectly!" is an aim, not a claim.
+fn aimed_at(r: &crate::reply::Reading, hit: crate::text::TokenRange) -> bool {
+    let doc = &r.doc;
+    let start = doc.clause_of(hit.start).map_or(hit.start, |c| c.start);
+    doc.tokens[start..hit.start]
+        .iter()
+        .rev()
+        .filter(|t| t.is_word())
+        .take(3)
+        .any(|t| r.lx.has_word(crate::lexicon::List::Wish, &t.norm))
 }
 
 #[cfg(test)]
