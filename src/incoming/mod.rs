@@ -266,9 +266,16 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
     // Thanks beside a question or a call for help is politeness ("how do I recover it?
     // Thanks", "would appreciate some help. Thank you."): only praise of something else
     // makes that post a compliment, and beside a question it takes two.
-    let asks_or_calls_for_help = [S::Question, S::PlainQuestion, S::HelpRequest]
-        .into_iter()
-        .any(|s| e.has(s));
+    // (thanks for what is still to come make the post a request: "If you can DM me …
+    // Thank you, a response would be appreciated")
+    let asks_or_calls_for_help = [
+        S::Question,
+        S::PlainQuestion,
+        S::HelpRequest,
+        S::ThanksInAdvance,
+    ]
+    .into_iter()
+    .any(|s| e.has(s));
     let praise = praise_phrases(e, asks_or_calls_for_help);
     if praise > 0 && !mockery && !e.has(S::Question) || praise > 1 && !mockery {
         (Kind::Compliment, None)
@@ -633,6 +640,11 @@ mod tests {
         );
         assert_ne!(
             read("@Soft Hi, I'm having problems updating to 6.14\n\nadvice appreciated.....").kind,
+            Kind::Compliment
+        );
+        // thanks beside thanks for what is still to come are a request's politeness too
+        assert_ne!(
+            read("@Tube A fellow creator directed me to you about my channel. If you can DM me so we can resolve it. Thank you, a response would be appreciated.").kind,
             Kind::Compliment
         );
         // thanks for what was done are praise, and two kinds of praise beside a question too
