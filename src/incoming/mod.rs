@@ -662,6 +662,23 @@ mod tests {
     }
 
     #[test]
+    fn a_time_still_to_come_is_no_wait() {
+        for post in [
+            "@Studio I'm away from my computer for the next few hours, but I will when I get home.",
+            "@Winkel ik ben de komende dagen weg, ik reageer daarna.",
+        ] {
+            let inc = read(post);
+            assert!(
+                !inc.signals.iter().any(|s| s.id == "waiting"),
+                "{post}: {:?}",
+                inc.signals
+            );
+        }
+        let inc = read("@Shop I've been waiting 3 days for my parcel.");
+        assert!(inc.signals.iter().any(|s| s.id == "waiting"));
+    }
+
+    #[test]
     fn register_and_reason() {
         assert_eq!(
             read("Kunt u mij vertellen of de jas in XL leverbaar is?").register,

@@ -92,6 +92,7 @@ pub struct Found {
 pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let mut out = Vec::new();
     let quoted = quoted_spans(doc);
+    let future = hits.get(Category::FutureTime);
     for &id in SignalId::ALL {
         match id.category() {
             Some(cat) => out.extend(
@@ -106,6 +107,13 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
                             && quoted
                                 .iter()
                                 .any(|q| q.start < f.range.start && f.range.end < q.end))
+                    })
+                    // a duration still to come is no wait ("for the next few hours")
+                    .filter(|f| {
+                        f.id != SignalId::Waiting
+                            || !future
+                                .iter()
+                                .any(|h| h.range.start < f.range.end && f.range.start < h.range.end)
                     }),
             ),
             None if id == SignalId::PraiseAmidTrouble => {}

@@ -167,6 +167,9 @@ data_names! {
         /// An offer named in a post ("is the promotion online only?", "die actie"): a
         /// customer who asks about one gets an answer about it, no pitch.
         OfferMention = "offer_mention",
+        /// A time still to come ("for the next few hours", "over 3 dagen"): a duration
+        /// in it is no wait.
+        FutureTime = "future_time",
         PromiseAbsolute = "promise_absolute",
         PromiseVague = "promise_vague",
         Irritation = "irritation",
