@@ -199,11 +199,12 @@ impl Evidence {
     }
 }
 
-/// The signals of a concrete issue: something not working, waiting, the same again, money,
-/// a problem, a call for help.
-const CONCRETE_TROUBLE: [SignalId; 6] = [
+/// The signals of a concrete issue: something not working, waiting (or a stretch of time),
+/// the same again, money, a problem, a call for help.
+const CONCRETE_TROUBLE: [SignalId; 7] = [
     SignalId::NotWorking,
     SignalId::Waiting,
+    SignalId::Duration,
     SignalId::Repeated,
     SignalId::Charged,
     SignalId::Problem,
@@ -669,7 +670,9 @@ mod tests {
         ] {
             let inc = read(post);
             assert!(
-                !inc.signals.iter().any(|s| s.id == "waiting"),
+                !inc.signals
+                    .iter()
+                    .any(|s| s.id == "waiting" || s.id == "duration"),
                 "{post}: {:?}",
                 inc.signals
             );

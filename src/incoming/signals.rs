@@ -14,7 +14,11 @@ data_names! {
     pub enum SignalId {
         // phrase families (each is the lexicon category of the same name)
         NotWorking = "not_working",
+        /// Waiting told as such ("still waiting", "no reply", "on hold").
         Waiting = "waiting",
+        /// A stretch of time ("3 days", "since Monday"): often a wait, sometimes a
+        /// battery's life or a booking's age; no trouble of its own kind.
+        Duration = "duration",
         Repeated = "repeated",
         Charged = "charged",
         Problem = "problem",
@@ -110,7 +114,7 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
                     })
                     // a duration still to come is no wait ("for the next few hours")
                     .filter(|f| {
-                        f.id != SignalId::Waiting
+                        !matches!(f.id, SignalId::Waiting | SignalId::Duration)
                             || !future
                                 .iter()
                                 .any(|h| h.range.start < f.range.end && f.range.start < h.range.end)
@@ -124,6 +128,7 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let trouble = [
         SignalId::NotWorking,
         SignalId::Waiting,
+        SignalId::Duration,
         SignalId::Repeated,
         SignalId::Charged,
         SignalId::Problem,

@@ -170,6 +170,8 @@ data_names! {
         /// A time still to come ("for the next few hours", "over 3 dagen"): a duration
         /// in it is no wait.
         FutureTime = "future_time",
+        /// A stretch of time in a post ("3 days", "since Monday").
+        Duration = "duration",
         PromiseAbsolute = "promise_absolute",
         PromiseVague = "promise_vague",
         Irritation = "irritation",
