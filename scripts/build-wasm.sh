@@ -15,8 +15,10 @@ wasm="$WASM_TARGET_DIR/wasm32-unknown-unknown/wasm-release/reply_coach.wasm"
 [ -f "$wasm" ] || die "no $wasm after the build"
 # Kept out of the wasm for its size (Cargo.toml's notes on the wasm-release profile):
 # serde_json (the boundary's JSON is src/json.rs) and the standard library's case tables
-# (text::case). The unbound file still has its symbol names.
-for sym in serde_json:src/json.rs conversions8to_lower:text::case conversions8to_upper:text::case; do
+# (text::case), and dlmalloc (the global allocator is src/wasm_alloc.rs). The unbound file
+# still has its symbol names.
+for sym in serde_json:src/json.rs conversions8to_lower:text::case conversions8to_upper:text::case \
+    dlmalloc:src/wasm_alloc.rs; do
     if grep -aq "${sym%%:*}" "$wasm"; then
         die "the wasm links ${sym%%:*} again: use ${sym#*:} instead (see Cargo.toml)"
     fi

@@ -25,6 +25,12 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+mod wasm_alloc;
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOC: wasm_alloc::Alloc = wasm_alloc::Alloc::new();
+
 pub use model::*;
 
 pub use analysis::{MAX_POST_UNITS, MAX_REPLY_UNITS};

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 /// root (`lib.rs`, which ties the layers together, and the shells above it).
 const LAYERS: &[&[&str]] = &[
     // the JSON contract, the macro for names in data files, one sort for every caller,
-    // the hasher of the maps
-    &["model", "names", "order", "fxhash"],
+    // the hasher of the maps, the wasm's allocator
+    &["model", "names", "order", "fxhash", "wasm_alloc"],
     // the contract's JSON without serde_json (the wasm build reads and writes it so)
     &["json"],
     // tokens and sentences; the rulebook's data
