@@ -344,6 +344,7 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
         return true;
     }
     let praise = inc.kind == Kind::Compliment || has(&[S::Positive, S::Resolved]);
+    // (thanks in advance wait for what they thank for: "a response would be appreciated")
     let asks_or_troubled = has(&CONCRETE_TROUBLE)
         || has(&[
             S::BadEvaluation,
@@ -351,6 +352,7 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
             S::Question,
             S::PlainQuestion,
             S::Rhetorical,
+            S::ThanksInAdvance,
         ]);
     // (trouble told as solved, or solved fast, is the praise: "who sorted my broken
     // screen in 20 minutes. Legend!")

@@ -86,6 +86,13 @@ mod tests {
         let f = c.findings(LateReply);
         assert!(f.len() == 1 && f[0].severity == Severity::Suggestion, "{f:?}");
         assert!(c.message(LateReply).contains("needs no apology"));
+        // thanks for what is still to come wait for it
+        let c = case(
+            "A fellow creator sent me to you about my channel. If you can DM me so we can resolve it. Thank you, a response would be appreciated.",
+            "Tell us more about what's going on with your channel. ^Kim",
+        )
+        .age(1128.0);
+        assert_eq!(c.findings(LateReply)[0].severity, Severity::Warning);
         // a question still waits for its answer
         let c = case("Does the store cut keys?", "Yes, 9-5. - Ben").age(90.0);
         assert_eq!(c.findings(LateReply)[0].severity, Severity::Warning);
