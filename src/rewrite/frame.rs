@@ -97,14 +97,14 @@ fn choose_opener(
     let seed = seed_of(ex);
     let inc = &report.incoming;
     let acknowledged = Strategy::Sympathy.in_report(report) || Strategy::Apology.in_report(report);
-    // an apology for the wait to someone waiting for an answer; thanked for a
-    // compliment, an agent does not open with "sorry we're late"
-    // (and a late-reply that says the wait is acknowledged asks for nothing)
     // a reply that opens with a reaction of the agent's own ("Whoa, what's going
     // on?", "Haha, dat is onze bakker") would get a second one in front of it
     if opens_with_reaction(text, lx) {
         return None;
     }
+    // an apology for the wait to someone waiting for an answer; thanked for a
+    // compliment, an agent does not open with "sorry we're late"
+    // (and a late-reply that says the wait is acknowledged asks for nothing)
     let waiting_for_us = waits_for_answer(inc);
     let unacknowledged = report
         .findings

@@ -51,7 +51,7 @@ fn check(cx: &Context, out: &mut Out) {
         let rep = converted.as_deref().unwrap_or(rep);
         // a human apology beside the reply's own sympathy or apology would say sorry
         // twice ("Sorry to hear about the trouble. … Sorry about this."): leave it out
-        let says_sorry = |range: TokenRange| {
+        let sorry_elsewhere = |range: TokenRange| {
             [Category::Apology, Category::Sympathy]
                 .into_iter()
                 .flat_map(|c| r.hits(c))
@@ -59,7 +59,7 @@ fn check(cx: &Context, out: &mut Out) {
         };
         let rep = if !rep.is_empty()
             && !r.lx.phrases(Category::Apology).find(&Doc::new(rep)).is_empty()
-            && says_sorry(h.range)
+            && sorry_elsewhere(h.range)
         {
             ""
         } else {
