@@ -97,9 +97,11 @@ fn choose_opener(
     let seed = seed_of(ex);
     let inc = &report.incoming;
     let acknowledged = Strategy::Sympathy.in_report(report) || Strategy::Apology.in_report(report);
+    // (the text is read once for what it opens with and whether it says sorry)
+    let doc = Doc::new(text);
     // a reply that opens with a reaction of the agent's own ("Whoa, what's going
     // on?", "Haha, dat is onze bakker") would get a second one in front of it
-    if opens_with_reaction(text, lx) {
+    if opens_with_reaction(&doc, lx) {
         return None;
     }
     // an apology for the wait to someone waiting for an answer; thanked for a
@@ -115,12 +117,12 @@ fn choose_opener(
         // another for the wait would stack: the agent acknowledges the wait by hand
         // (and sympathy already there, "Wat vervelend!", would follow the apology as a
         // second opener: the agent acknowledges the wait in their own words)
-        if says_sorry(text, lx) || acknowledged {
+        if says_sorry(&doc, lx) || acknowledged {
             return None;
         }
         // a complaint gets sympathy for what went wrong, not only an apology for the
         // reply's own delay
-        let (opener, template) = if !short && sympathy_due(inc, acknowledged, text, lx) {
+        let (opener, template) = if !short && sympathy_due(inc, acknowledged, &doc, lx) {
             (Opener::LateSympathy, Template::LateSympathy)
         } else {
             (Opener::Late, Template::Late)
@@ -130,7 +132,7 @@ fn choose_opener(
         let t = opener_variant(lx, template, seed, text);
         return (!user_avoids(ex, &t)).then_some((opener, t));
     }
-    if !sympathy_due(inc, acknowledged, text, lx) {
+    if !sympathy_due(inc, acknowledged, &doc, lx) {
         return None;
     }
     let template = match inc.trouble {
@@ -177,61 +179,55 @@ fn shortest(lx: &Lexicon, template: Template) -> usize {
 /// Sympathy is due: a complaint the reading is sure of, not solved, that the reply
 /// neither acknowledges nor answers as a question or a kind word ("Great question!",
 /// "No problem!").
-fn sympathy_due(inc: &Incoming, acknowledged: bool, text: &str, lx: &Lexicon) -> bool {
+fn sympathy_due(inc: &Incoming, acknowledged: bool, doc: &Doc, lx: &Lexicon) -> bool {
     let resolved = inc
         .signals
         .iter()
         .any(|s| s.id == SignalId::Resolved.name());
-    inc.is_sure_complaint() && !acknowledged && !resolved && !opens_pleasantly(text, lx)
+    inc.is_sure_complaint() && !acknowledged && !resolved && !opens_pleasantly(doc, lx)
 }
 
 /// The text apologises somewhere (the lexicon's `apology` phrases, which include the
 /// "sorry" of "sorry to hear that").
-pub(super) fn says_sorry(text: &str, lx: &Lexicon) -> bool {
+fn says_sorry(doc: &Doc, lx: &Lexicon) -> bool {
     !lx.phrases(crate::lexicon::Category::Apology)
-        .find(&Doc::new(text))
+        .find(doc)
         .is_empty()
 }
 
 /// The first sentence of the reply's body holds a pleasantry ("That's a great
 /// question", "No problem!", "Happy to help"): the agent did not read a complaint.
-fn opens_pleasantly(text: &str, lx: &Lexicon) -> bool {
-    let doc = Doc::new(text);
-    let Some(first) = doc.sentences.iter().find(|s| {
-        doc.tokens[s.tokens.start..s.tokens.end]
-            .iter()
-            .any(|t| t.is_word())
-    }) else {
+fn opens_pleasantly(doc: &Doc, lx: &Lexicon) -> bool {
+    let Some(first) = first_sentence_with_words(doc) else {
         return false;
     };
     lx.phrases(crate::lexicon::Category::Pleasantry)
-        .find(&doc)
+        .find(doc)
         .iter()
         .any(|h| first.tokens.contains(h.range.start))
 }
 
-/// The reply's first or second clause opens with a reaction ("Whoa, …", "Hi Sam, oh no,
-/// …", "Haha, …", "Uhh that's…"; the lexicon's `reaction` words): the agent's own.
-fn opens_with_reaction(text: &str, lx: &Lexicon) -> bool {
-    first_clauses_open_with(text, lx, List::Reaction)
-}
-
-/// The first or second clause of the reply's first sentence opens with a word of `list`
-/// (the second: after a greeting, "Hi Sam, whoa, …").
-fn first_clauses_open_with(text: &str, lx: &Lexicon, list: List) -> bool {
-    let doc = Doc::new(text);
-    let Some(first) = doc.sentences.iter().find(|s| {
-        doc.tokens[s.tokens.start..s.tokens.end]
-            .iter()
-            .any(|t| t.is_word())
-    }) else {
+/// The first or second clause of the reply's first sentence (the second: after a
+/// greeting, "Hi Sam, oh no, …") opens with a reaction ("Whoa, …", "Haha, …", "Uhh
+/// that's…"; the lexicon's `reaction` words): the agent's own.
+fn opens_with_reaction(doc: &Doc, lx: &Lexicon) -> bool {
+    let Some(first) = first_sentence_with_words(doc) else {
         return false;
     };
     first.clauses.iter().take(2).any(|c| {
         doc.tokens[c.start..c.end]
             .iter()
             .find(|t| t.is_word())
-            .is_some_and(|t| lx.has_word(list, &t.norm))
+            .is_some_and(|t| lx.has_word(List::Reaction, &t.norm))
+    })
+}
+
+/// The reply's first sentence that has words (not only @mentions, links or emoji).
+fn first_sentence_with_words<'d>(doc: &'d Doc) -> Option<&'d crate::text::Sentence> {
+    doc.sentences.iter().find(|s| {
+        doc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .any(|t| t.is_word())
     })
 }
 
