@@ -181,6 +181,7 @@ mod signals;
 mod weigh;
 
 pub use signals::SignalId;
+use signals::CONCRETE_TROUBLE;
 pub use weigh::{unknown_names as unknown_model_names, COMPLAINT_AT, SURE_ABOVE, SURE_NOT_BELOW};
 
 /// What the reading of the kind rests on.
@@ -198,18 +199,6 @@ impl Evidence {
         self.found.iter().any(|f| f.id == id)
     }
 }
-
-/// The signals of a concrete issue: something not working, waiting (or a stretch of time),
-/// the same again, money, a problem, a call for help.
-const CONCRETE_TROUBLE: [SignalId; 7] = [
-    SignalId::NotWorking,
-    SignalId::Waiting,
-    SignalId::Duration,
-    SignalId::Repeated,
-    SignalId::Charged,
-    SignalId::Problem,
-    SignalId::HelpRequest,
-];
 
 /// The kind, and why the brief advises not to respond, when it does (§6). The learned
 /// chance decides complaint or not; the rest follows what the post says.
@@ -296,16 +285,14 @@ fn praise_phrases(e: &Evidence, thanks_are_polite: bool) -> usize {
     let covered_by = |range: TokenRange, ids: &[SignalId]| {
         e.found
             .iter()
-            .any(|f| ids.contains(&f.id) && f.range.start < range.end && range.start < f.range.end)
+            .any(|f| ids.contains(&f.id) && f.range.overlaps(range))
     };
     let mut counted: Vec<TokenRange> = Vec::new();
     for f in &e.found {
         if !matches!(f.id, S::Positive | S::Thanks | S::NoTrouble)
             || covered_by(f.range, &[S::ThanksInAdvance])
             || thanks_are_polite && covered_by(f.range, &[S::Thanks])
-            || counted
-                .iter()
-                .any(|c| c.start < f.range.end && f.range.start < c.end)
+            || counted.iter().any(|c| c.overlaps(f.range))
         {
             continue;
         }

@@ -85,6 +85,18 @@ impl SignalId {
     }
 }
 
+/// The signals of a concrete issue: something not working, waiting (or a stretch of time),
+/// the same again, money, a problem, a call for help.
+pub const CONCRETE_TROUBLE: [SignalId; 7] = [
+    SignalId::NotWorking,
+    SignalId::Waiting,
+    SignalId::Duration,
+    SignalId::Repeated,
+    SignalId::Charged,
+    SignalId::Problem,
+    SignalId::HelpRequest,
+];
+
 /// One signal found: which, and the tokens it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -115,9 +127,7 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
                     // a duration still to come is no wait ("for the next few hours")
                     .filter(|f| {
                         !matches!(f.id, SignalId::Waiting | SignalId::Duration)
-                            || !future
-                                .iter()
-                                .any(|h| h.range.start < f.range.end && f.range.start < h.range.end)
+                            || !future.iter().any(|h| h.range.overlaps(f.range))
                     }),
             ),
             None if id == SignalId::PraiseAmidTrouble => {}
@@ -125,17 +135,13 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
         }
     }
     let has = |id: SignalId| out.iter().any(|f| f.id == id);
-    let trouble = [
-        SignalId::NotWorking,
-        SignalId::Waiting,
-        SignalId::Duration,
-        SignalId::Repeated,
-        SignalId::Charged,
-        SignalId::Problem,
-        SignalId::BadEvaluation,
-    ]
-    .into_iter()
-    .any(has);
+    // (the concrete trouble, or a bad word for it; a call for help beside thanks is
+    // politeness, not trouble: "please help, thanks")
+    let trouble = CONCRETE_TROUBLE
+        .into_iter()
+        .filter(|&id| id != SignalId::HelpRequest)
+        .chain([SignalId::BadEvaluation])
+        .any(has);
     let praise = out
         .iter()
         .find(|f| matches!(f.id, SignalId::Positive | SignalId::Thanks))

@@ -15,10 +15,6 @@ pub struct Strategies {
     pub commercial_sentences: Vec<TokenRange>,
 }
 
-fn overlaps(a: TokenRange, b: TokenRange) -> bool {
-    a.start < b.end && b.start < a.end
-}
-
 /// The sentences (token ranges) that hold one of `hits`, each once.
 fn sentences_with(doc: &Doc, hits: &[Hit]) -> Vec<TokenRange> {
     let mut out: Vec<TokenRange> = Vec::new();
@@ -121,7 +117,7 @@ pub fn read(
             .collect();
         sentences_with(doc, &pitches)
     };
-    let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| overlaps(*s, *r));
+    let outside = |r: &TokenRange| !commercial_sentences.iter().any(|s| s.overlaps(*r));
     let of = |c: Category| hits.get(c).iter().filter(|h| outside(&h.range));
     let mut c = Collect {
         doc,
@@ -340,7 +336,7 @@ fn acknowledgements(c: &mut Collect, outside: &dyn Fn(&TokenRange) -> bool) {
         .iter()
         .filter(|h| outside(&h.range))
     {
-        if sympathy.iter().any(|s| overlaps(s.range, h.range)) {
+        if sympathy.iter().any(|s| s.range.overlaps(h.range)) {
             continue; // "sorry to hear" is sympathy, not an apology
         }
         c.add(Strategy::Apology, h.range);

@@ -171,11 +171,7 @@ fn drawn_out(w: &str) -> bool {
 /// (not one sent to a form or page).
 fn invitation(doc: &Doc, lx: &Lexicon, hits: &CategoryHits, said: &Said) -> Option<TokenRange> {
     let commercial = said.commercial_sentences;
-    let outside = |r: &TokenRange| {
-        !commercial
-            .iter()
-            .any(|s| s.start < r.end && r.start < s.end)
-    };
+    let outside = |r: &TokenRange| !commercial.iter().any(|s| s.overlaps(*r));
     let phrase = hits
         .get(Category::InviteDialogue)
         .iter()

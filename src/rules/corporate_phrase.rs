@@ -55,7 +55,7 @@ fn check(cx: &Context, out: &mut Out) {
             [Category::Apology, Category::Sympathy]
                 .into_iter()
                 .flat_map(|c| r.hits(c))
-                .any(|o| o.range.end <= range.start || range.end <= o.range.start)
+                .any(|o| !o.range.overlaps(range))
         };
         let rep = if !rep.is_empty()
             && !r.lx.phrases(Category::Apology).find(&Doc::new(rep)).is_empty()

@@ -22,10 +22,7 @@ fn check(cx: &Context, out: &mut Out) {
     let mut done: Vec<TokenRange> = Vec::new();
     for item in &items {
         // one finding per item, unless a contact clause already took it
-        if done
-            .iter()
-            .any(|d| d.start < item.range.end && item.range.start < d.end)
-        {
+        if done.iter().any(|d| d.overlaps(item.range)) {
             continue;
         }
         let clause = doc.clause_of(item.range.start).unwrap_or(item.range);

@@ -53,7 +53,7 @@ fn check(cx: &Context, out: &mut Out) {
         }
         let half = conjunct(r, h.range);
         let range = half.unwrap_or_else(|| removal_range(r, h.range));
-        if taken.iter().any(|p| p.start < range.end && range.start < p.end) {
+        if taken.iter().any(|p| p.overlaps(range)) {
             continue;
         }
         taken.push(range);

@@ -88,6 +88,10 @@ impl TokenRange {
     pub fn is_empty(&self) -> bool {
         self.start >= self.end
     }
+    /// The two ranges share a token.
+    pub fn overlaps(&self, other: TokenRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 #[derive(Debug, Clone)]
