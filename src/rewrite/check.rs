@@ -357,6 +357,15 @@ fn frame_spans(report: &Report) -> Vec<Span> {
     .collect()
 }
 
+/// Where a reply shows sympathy or apologises (the spans of those strategies).
+fn feelings(report: &Report) -> impl Iterator<Item = Span> + '_ {
+    report
+        .strategy_occurrences
+        .iter()
+        .filter(|o| o.id == Strategy::Sympathy.name() || o.id == Strategy::Apology.name())
+        .map(|o| o.span)
+}
+
 /// The rewrite still says something besides its frame and opener: fixes that took every
 /// sentence of the draft ("Sounds like a 100% chance you'll make it rain!" for its
 /// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing. Something is a
@@ -378,12 +387,7 @@ fn says_something(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result
     if own.is_empty() {
         return Ok(());
     }
-    let feeling: Vec<Span> = rw
-        .strategy_occurrences
-        .iter()
-        .filter(|o| o.id == Strategy::Sympathy.name() || o.id == Strategy::Apology.name())
-        .map(|o| o.span)
-        .collect();
+    let feeling: Vec<Span> = feelings(rw).collect();
     let says = bodies(rdoc, rw).into_iter().any(|(t, ws)| {
         let [a, b] = rdoc.span(t);
         own.iter().any(|(_, o)| *o == ws) || !feeling.iter().any(|f| f[0] < b && a < f[1])
@@ -497,12 +501,7 @@ fn fits_the_post(
 ) -> Result<(), Why> {
     let inc = &draft.incoming;
     let complaint = inc.is_sure_complaint();
-    let feeling = |r: &Report| {
-        r.strategy_occurrences
-            .iter()
-            .filter(|o| o.id == Strategy::Sympathy.name() || o.id == Strategy::Apology.name())
-            .count()
-    };
+    let feeling = |r: &Report| feelings(r).count();
     let late_opener = usize::from(matches!(opener, Some(Opener::Late | Opener::LateSympathy)));
     if !complaint && feeling(rw) > feeling(draft) + late_opener {
         return Err(Why::Changes);
