@@ -10,7 +10,8 @@ coach raised (rule, message, the words it points at, its fix). A reader, in the 
 the agent who wrote the reply, marks each finding in DIR/verdicts-*.jsonl:
   {"item": "F001", "findings": ["right" | "wrong" | "debatable", ...], "note": "..."}
 (one mark per finding, in the order given). `tally` prints false alarms per 100 findings,
-overall and per rule. Drafts are drawn at random with a fixed seed; real texts stay in DIR.
+overall and per rule. --exclude DIR (repeatable) leaves out the replies an earlier audit
+read. Drafts are drawn at random with a fixed seed; real texts stay in DIR.
 """
 import argparse
 import glob
@@ -36,9 +37,14 @@ def utf16_slice(text, span):
 def sample(a):
     rng = random.Random(a.seed)
     items = []
+    audited_before = set()
+    for old in a.exclude:
+        with open(os.path.join(old, "key.json"), encoding="utf-8") as f:
+            audited_before.update(json.load(f).values())
     for spec in a.set:
         path, _, n = spec.partition(":")
-        rows = [r for r in load(path) if r.get("lang_guess", "en") in ("en", "nl")]
+        rows = [r for r in load(path)
+                if r.get("lang_guess", "en") in ("en", "nl") and r["id"] not in audited_before]
         if n:
             rows = rng.sample(rows, min(int(n), len(rows)))
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
@@ -106,6 +112,8 @@ def main():
     ap.add_argument("--cli", default="target/release/reply-coach")
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--seed", type=int, default=20261201)
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="DIR of an earlier audit: its replies are left out, so the draw is fresh")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     sample(a) if a.command == "sample" else tally(a)

@@ -301,10 +301,37 @@ fn praise_phrases(e: &Evidence, thanks_are_polite: bool) -> usize {
     counted.len()
 }
 
-/// How sure the kind is: the chance of a complaint far from the line either way.
+/// The signals that say something went wrong, or that the writer is unhappy about it;
+/// the rest (who writes, numbers, "but", a question, a stretch of time) only shape a
+/// post, and add up to a complaint in a happy post as readily as in an unhappy one.
+const SAYS_WHAT_WENT_WRONG: [SignalId; 17] = [
+    SignalId::NotWorking,
+    SignalId::Waiting,
+    SignalId::Repeated,
+    SignalId::Charged,
+    SignalId::Problem,
+    SignalId::HelpRequest,
+    SignalId::BadEvaluation,
+    SignalId::Rhetorical,
+    SignalId::Sarcasm,
+    SignalId::Irony,
+    SignalId::ScareQuotes,
+    SignalId::RepeatedMarks,
+    SignalId::Shouting,
+    SignalId::UpsetEmoji,
+    SignalId::Venting,
+    SignalId::Abuse,
+    SignalId::Trolling,
+];
+
+/// How sure the kind is: the chance of a complaint far from the line either way, and for
+/// a complaint, at least one signal that says what went wrong ("I had 11.0.3 but now it
+/// says 11.1" has a person, numbers and a "but", and nothing wrong).
 fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
     let sure = match kind {
-        Kind::Complaint => e.complaint >= SURE_ABOVE,
+        Kind::Complaint => {
+            e.complaint >= SURE_ABOVE && SAYS_WHAT_WENT_WRONG.into_iter().any(|s| e.has(s))
+        }
         _ => e.complaint <= SURE_NOT_BELOW,
     };
     if sure {
@@ -331,6 +358,8 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
         return true;
     }
     let praise = inc.kind == Kind::Compliment || has(&[S::Positive, S::Resolved]);
+    // (a remark that asks nothing and tells no trouble waits for nothing: "Treat me!",
+    // a photo of a dog on a flight; a reading that could be a complaint may wait)
     // (thanks in advance wait for what they thank for: "a response would be appreciated")
     let asks_or_troubled = has(&CONCRETE_TROUBLE)
         || has(&[
@@ -344,7 +373,11 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
     // (trouble told as solved, or solved fast, is the praise: "who sorted my broken
     // screen in 20 minutes. Legend!")
     let solved = has(&[S::Resolved, S::Quick]);
-    !praise || asks_or_troubled && !solved
+    if praise || inc.kind == Kind::Remark {
+        asks_or_troubled && !solved
+    } else {
+        true
+    }
 }
 
 /// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
@@ -726,5 +759,51 @@ mod tests {
             short("where is my parcel"),
             (Some(Lang::En), Some(Lang::En))
         );
+    }
+
+    fn signal_ids(text: &str) -> Vec<String> {
+        read(text)
+            .signals
+            .iter()
+            .map(|s| s.id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quoted_names_and_codes_are_no_distrust_and_no_shouting() {
+        // a word the writer distrusts is quoted in lower case; a title, a name or a
+        // quoted sentence opens with a capital
+        assert!(signal_ids("and your \"support\" is ignoring the problem")
+            .contains(&"scare_quotes".into()));
+        assert!(signal_ids("the box said \"FRAGILE\" on it").contains(&"scare_quotes".into()));
+        for named in [
+            "Watch \"Counter Arguments\" on YouTube",
+            "Thanks to Ken for taking care of my Beetle, \"Maggie\"",
+            "\"Seba seems cool.\" \"Can confirm: Seba is cool.\"",
+        ] {
+            assert!(
+                !signal_ids(named).contains(&"scare_quotes".into()),
+                "{named}"
+            );
+        }
+        // codes and abbreviations are capitals without raising a voice
+        assert!(!signal_ids("his flight from JNB to LHR").contains(&"shouting".into()));
+        assert!(signal_ids("DO NOT STAY at this hotel").contains(&"shouting".into()));
+    }
+
+    #[test]
+    fn a_sure_complaint_says_what_went_wrong() {
+        // a person, numbers and a "but", and nothing wrong: at most a guess
+        let update =
+            read("No I had 11.0.3 but now it says 11.1 update so ima go ahead and do that");
+        assert!(!update.is_sure_complaint(), "{update:?}");
+        assert!(read("my order never arrived and nobody answers my emails").is_sure_complaint());
+    }
+
+    #[test]
+    fn a_remark_that_asks_nothing_waits_for_nothing() {
+        assert!(!waits_for_answer(&read("Treat me!")));
+        assert!(waits_for_answer(&read("Is the shop open on Sunday?")));
+        assert!(waits_for_answer(&read("my parcel still hasn't arrived")));
     }
 }

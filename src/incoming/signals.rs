@@ -203,7 +203,17 @@ fn shape(doc: &Doc, lx: &Lexicon, id: SignalId, out: &mut Vec<Found>) {
                 .filter(|(_, t)| shouted(t.text(doc.source)))
                 .map(|(i, _)| i)
                 .collect();
-            if loud.len() >= 2 {
+            // (codes and abbreviations are capitals too: "JNB to LHR", "ECG", "DM";
+            // shouting has a longer word in it: "DO NOT STAY", "FIX THIS")
+            let spoken = loud.iter().any(|&i| {
+                doc.tokens[i]
+                    .text(doc.source)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .count()
+                    >= 4
+            });
+            if loud.len() >= 2 && spoken {
                 push(TokenRange {
                     start: loud[0],
                     end: loud[loud.len() - 1] + 1,
@@ -305,15 +315,26 @@ fn quoted_spans(doc: &Doc) -> Vec<TokenRange> {
 
 fn scare_quotes(doc: &Doc, push: &mut impl FnMut(TokenRange)) {
     for q in quoted_spans(doc) {
-        let words = doc.tokens[q.start + 1..q.end - 1]
+        let mut words = doc.tokens[q.start + 1..q.end - 1]
             .iter()
             .filter(|t| t.is_word())
-            .count();
+            .map(|t| t.text(doc.source));
+        let first = words.next();
+        let count = first.map_or(0, |_| 1 + words.count());
         // a question that quotes words asks about them ("what keywords besides
         // \"playlist\" would I use?")
         let asks = doc.sentence_of(q.start).is_some_and(|s| s.question);
-        if (1..=5).contains(&words) && !asks {
+        if (1..=5).contains(&count) && !asks && !first.is_some_and(named) {
             push(q);
         }
     }
+}
+
+/// Quoted words that open with a capital name something or someone, or quote a whole
+/// sentence ("Maggie", "Counter Arguments", "Seba seems cool."): a title, a name or a
+/// quotation, not the writer's distrust of a word ("your \"support\"", "\"supersnel\"").
+/// A word all in capitals is emphasis ("FRAGILE"), and still distrust.
+fn named(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.next().is_some_and(char::is_uppercase) && !shouted(word)
 }
