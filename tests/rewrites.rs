@@ -41,20 +41,28 @@ fn rewrite_with(ex: &Exchange, edit: impl Fn(&mut Report)) -> Option<String> {
     reply_coach::rewrite::rewrite(ex, &report, &draft, &mut memo).rewrite
 }
 
-const LATE_EN: [&str; 3] = [
-    "sorry for the slow reply",
-    "sorry for the late reply",
-    "apologies for the wait",
-];
-const LATE_NL: [&str; 3] = [
-    "sorry voor mijn late reactie",
-    "sorry voor de late reactie",
-    "excuses voor het wachten",
-];
+/// The apologies for the wait of a language, as the lexicon words them (the part before
+/// any sympathy joined on: "sorry for the slow reply, and for the trouble!").
+fn late_openers(lang: reply_coach::Lang) -> Vec<String> {
+    use reply_coach::lexicon::{lexicon, Template};
+    let lx = lexicon(lang);
+    let mut openers: Vec<String> = [Template::Late, Template::LateSympathy]
+        .into_iter()
+        .flat_map(|t| lx.template_variants(t).iter())
+        .map(|v| v.split([',', '!']).next().unwrap_or("").trim().to_string())
+        .collect();
+    openers.sort();
+    openers.dedup();
+    openers
+}
 
-fn opens_with_one_of(text: &str, openers: &[&str]) -> bool {
+fn opens_with_one_of(text: &str, openers: &[String]) -> bool {
     let lower = text.to_lowercase();
-    openers.iter().filter(|o| lower.contains(*o)).count() == 1
+    openers
+        .iter()
+        .filter(|o| lower.contains(o.as_str()))
+        .count()
+        == 1
 }
 
 #[test]
@@ -69,7 +77,7 @@ fn a_greeting_with_there_is_kept_whole() {
     .unwrap();
     assert!(rw.starts_with("@116878 Hi there, "), "{rw}");
     assert!(
-        opens_with_one_of(&rw, &LATE_EN) && !rw.contains("There"),
+        opens_with_one_of(&rw, &late_openers(reply_coach::Lang::En)) && !rw.contains("There"),
         "{rw}"
     );
     // with the customer's name, the name takes the place of "there"
@@ -132,7 +140,7 @@ fn one_opener_never_two() {
         "@customer For technical help, please visit our Help site https://help.minecraft.net/hc/en-us ^JR").unwrap();
     let lower = rw.to_lowercase();
     assert!(
-        opens_with_one_of(&rw, &LATE_EN)
+        opens_with_one_of(&rw, &late_openers(reply_coach::Lang::En))
             && lower.matches("sorry").count() + lower.matches("apologies").count() == 1
             && rw.matches('!').count() == 1,
         "{rw}"
@@ -146,7 +154,7 @@ fn one_opener_never_two() {
     .unwrap();
     let lower = rw.to_lowercase();
     assert!(
-        opens_with_one_of(&rw, &LATE_NL)
+        opens_with_one_of(&rw, &late_openers(reply_coach::Lang::Nl))
             && lower.matches("sorry").count() + lower.matches("excuses").count() == 1
             && rw.matches('!').count() == 1,
         "{rw}"
@@ -277,7 +285,7 @@ fn no_stock_opener_where_it_does_not_fit() {
     assert!(resolved.is_none_or(|rw| !rw.to_lowercase().contains("sorry")));
     // a complaint the reading is sure of gets sympathy that fits what went wrong
     let waiting = rewrite_with(&ex, |r| r.incoming.trouble = Some(Trouble::Waiting)).unwrap();
-    assert!(waiting.contains("taking so long"), "{waiting}");
+    assert!(waiting.contains("hear about the"), "{waiting}");
 }
 
 #[test]
@@ -412,7 +420,10 @@ fn an_apology_for_the_wait_only_when_late() {
             "I'll send a replacement today. ^Jo",
         )
         .unwrap();
-        assert!(!opens_with_one_of(&rw, &LATE_EN), "{rw}");
+        assert!(
+            !opens_with_one_of(&rw, &late_openers(reply_coach::Lang::En)),
+            "{rw}"
+        );
     }
     let rw = rewrite(
         "@Shop my order arrived broken",
@@ -421,7 +432,10 @@ fn an_apology_for_the_wait_only_when_late() {
         "I'll send a replacement today. ^Jo",
     )
     .unwrap();
-    assert!(opens_with_one_of(&rw, &LATE_EN), "{rw}");
+    assert!(
+        opens_with_one_of(&rw, &late_openers(reply_coach::Lang::En)),
+        "{rw}"
+    );
 }
 
 #[test]
@@ -650,4 +664,61 @@ fn a_stock_phrase_before_a_preposition_keeps_the_sentence_whole() {
     )
     .unwrap();
     assert!(rw.contains("AT&T for help with regaining access"), "{rw}");
+}
+
+/// Every wording of every opener, in front of a reply to a complaint, is what it stands
+/// for to the engine itself: sympathy where sympathy is asked, an acknowledged wait where
+/// the reply is late; no warning is left that the opener was meant to answer. (The
+/// variants are many so that one brand's replies do not all open alike: blind judges
+/// marked "template" where a dozen wordings recurred over 50 replies.)
+#[test]
+fn every_opener_wording_does_what_it_is_for() {
+    use reply_coach::lexicon::{lexicon, Template};
+    use reply_coach::Lang;
+    let cases = [
+        (
+            Lang::En,
+            "my parcel never arrived and nobody answers",
+            "I will check it now. ^Tom",
+        ),
+        (
+            Lang::Nl,
+            "mijn pakket is nooit aangekomen en niemand reageert",
+            "Ik zoek het nu uit. ^Tom",
+        ),
+    ];
+    for (lang, post, rest) in cases {
+        let lx = lexicon(lang);
+        for (template, late) in [
+            (Template::Sympathy, false),
+            (Template::SympathyWaiting, false),
+            (Template::SympathyNotWorking, false),
+            (Template::Late, true),
+            (Template::LateSympathy, true),
+        ] {
+            let variants = lx.template_variants(template);
+            assert!(
+                variants.len() >= 2,
+                "{lang:?} {template:?}: one wording for everyone"
+            );
+            for v in variants {
+                let mut opener = v.clone();
+                opener[..1].make_ascii_uppercase();
+                let reply = format!("{opener} {rest}");
+                let age = if late { 300.0 } else { 5.0 };
+                let report = analyze(&exchange(post, None, age, &reply, None));
+                let left: Vec<&str> = report
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.severity != reply_coach::Severity::Suggestion
+                            && ["no-empathy", "late-reply", "corporate-phrase"]
+                                .contains(&f.rule.as_ref())
+                    })
+                    .map(|f| f.rule.as_ref())
+                    .collect();
+                assert!(left.is_empty(), "{lang:?} {reply:?}: {left:?}");
+            }
+        }
+    }
 }

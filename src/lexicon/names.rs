@@ -70,6 +70,9 @@ data_names! {
         NamePrefix = "name_prefix",
         // fixes and rewrites
         SubjectAfterVerb = "subject_after_verb",
+        /// Words that join two parts of a sentence ("and", "or"): a phrase replaced
+        /// before one leaves the other part without its subject or its verb.
+        Coordinator = "coordinator",
         ObservationOpener = "observation_opener",
         /// Words that open a sentence before a comma and name nobody ("Unfortunately,",
         /// "Helaas,"): no vocative.

@@ -71,6 +71,18 @@ fn check(cx: &Context, out: &mut Out) {
             out.push(&[("text", text), ("replacement", shown)], Some(span), Some(String::new()));
             continue;
         }
+        // a part joined on after the phrase shares its subject or verb ("We appreciate
+        // your interest and encourage you to…", "your loyalty and support"): the human
+        // wording would leave it dangling, so the agent rewords it by hand
+        let joined_on = doc
+            .tokens
+            .get(h.range.end..)
+            .and_then(|rest| rest.first())
+            .is_some_and(|t| r.lx.has_word(List::Coordinator, &t.norm));
+        if joined_on {
+            out.push(&[("text", text), ("replacement", rep.to_string())], Some(doc.span(h.range)), None);
+            continue;
+        }
         let first = doc.tokens[h.range.start].text(doc.source);
         let fixed = if starts_upper(first) {
             capitalise(rep)
@@ -132,6 +144,22 @@ mod tests {
             "We rebooked you on the 18:05. We apologize for any inconvenience this may have caused.",
         );
         assert_eq!(c.fixed(CorporatePhrase), "We rebooked you on the 18:05. Sorry about this.");
+    }
+
+    #[test]
+    fn no_fix_where_a_joined_part_would_lose_its_subject_or_verb() {
+        for reply in [
+            "We appreciate your interest and encourage you to follow our news page.",
+            "Wow! We appreciate your loyalty and support. Thank you for choosing us.",
+        ] {
+            let c = case("When will the app be available here?", reply);
+            let found = c.findings(CorporatePhrase);
+            assert_eq!(found.len(), 1, "{reply}");
+            assert_eq!(found[0].replacement, None, "{reply}");
+        }
+        // (a phrase that ends its sentence is replaced as ever)
+        let c = case("When will the app be available here?", "We appreciate your interest. It comes in May.");
+        assert_eq!(c.fixed(CorporatePhrase), "Thanks for your interest. It comes in May.");
     }
 
     #[test]
