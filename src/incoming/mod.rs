@@ -302,9 +302,10 @@ fn praise_phrases(e: &Evidence, thanks_are_polite: bool) -> usize {
 }
 
 /// The signals that say something went wrong, or that the writer is unhappy about it;
-/// the rest (who writes, numbers, "but", a question, a stretch of time) only shape a
-/// post, and add up to a complaint in a happy post as readily as in an unhappy one.
-const SAYS_WHAT_WENT_WRONG: [SignalId; 17] = [
+/// the rest (who writes, numbers, "but", a question, a stretch of time, capitals) only
+/// shape a post, and add up to a complaint in a happy post as readily as in an unhappy
+/// one.
+const SAYS_WHAT_WENT_WRONG: [SignalId; 16] = [
     SignalId::NotWorking,
     SignalId::Waiting,
     SignalId::Repeated,
@@ -317,12 +318,33 @@ const SAYS_WHAT_WENT_WRONG: [SignalId; 17] = [
     SignalId::Irony,
     SignalId::ScareQuotes,
     SignalId::RepeatedMarks,
-    SignalId::Shouting,
     SignalId::UpsetEmoji,
     SignalId::Venting,
     SignalId::Abuse,
     SignalId::Trolling,
 ];
+
+/// The signals of a post's shape alone: who writes to whom, numbers, a question,
+/// capitals, its length.
+const SHAPE_ONLY: [SignalId; 7] = [
+    SignalId::FirstPerson,
+    SignalId::SecondPerson,
+    SignalId::Number,
+    SignalId::Question,
+    SignalId::Shouting,
+    SignalId::Short,
+    SignalId::Empty,
+];
+
+/// The post has more than a shape that complaints often have: something went wrong, or
+/// was expected otherwise ("I collected the 54 cards but the bag is still 10 gold"), or
+/// the writer is unhappy. "BOORITO TIME!" and "My favourite holiday... $3 booritos" are
+/// read as complaints by their shape alone, and nothing should be said about them.
+pub fn tells_more_than_its_shape(inc: &Incoming) -> bool {
+    inc.signals
+        .iter()
+        .any(|s| s.weight > 0.0 && !SHAPE_ONLY.iter().any(|id| s.id == id.name()))
+}
 
 /// How sure the kind is: the chance of a complaint far from the line either way, and for
 /// a complaint, at least one signal that says what went wrong ("I had 11.0.3 but now it
@@ -798,6 +820,17 @@ mod tests {
             read("No I had 11.0.3 but now it says 11.1 update so ima go ahead and do that");
         assert!(!update.is_sure_complaint(), "{update:?}");
         assert!(read("my order never arrived and nobody answers my emails").is_sure_complaint());
+    }
+
+    #[test]
+    fn a_customer_s_we_is_their_own_experience() {
+        // "our safety": the writer's own, so an angry customer, who gets an answer
+        let angry = read("Horrible service from @AirCo not concerned for our safety and didn't even listen to us!");
+        assert_eq!(angry.advice, Advice::Respond, "{angry:?}");
+        // praise with an intensifier is praise
+        let praise =
+            read("@AirCo You guys are amazing, seriously thank you from the bottom of my heart!");
+        assert_ne!(praise.kind, Kind::Complaint, "{praise:?}");
     }
 
     #[test]

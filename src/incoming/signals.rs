@@ -222,9 +222,12 @@ fn shape(doc: &Doc, lx: &Lexicon, id: SignalId, out: &mut Vec<Found>) {
         }
         SignalId::ScareQuotes => scare_quotes(doc, &mut push),
         SignalId::FirstPerson => {
-            if let Some((i, _)) =
-                body_words(doc).find(|(_, t)| lx.has_word(List::FirstPerson, &t.norm))
-            {
+            // (a customer's "we" and "our" are theirs too: "not concerned for our safety",
+            // "our uber just got pulled over")
+            if let Some((i, _)) = body_words(doc).find(|(_, t)| {
+                lx.has_word(List::FirstPerson, &t.norm)
+                    || lx.has_word(List::FirstPersonPlural, &t.norm)
+            }) {
                 push(one(i));
             }
         }

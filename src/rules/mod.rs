@@ -72,11 +72,14 @@ impl<'r, 'a> Context<'r, 'a> {
         self.incoming.is_sure_complaint()
     }
 
-    /// The post reads as a complaint, but not surely: a rule may say "this may be a
-    /// complaint", as a suggestion without a fix ([`Out::push_unsure`]).
+    /// The post reads as a complaint, but not surely, and by more than its shape: a
+    /// rule may say "this may be a complaint", as a suggestion without a fix
+    /// ([`Out::push_unsure`]). A post that reads as a complaint by its shape alone (a
+    /// person, a number, capitals: "BOORITO TIME!") gets no such suggestion.
     pub fn maybe_complaint(&self) -> bool {
         self.incoming.kind == crate::model::Kind::Complaint
             && self.incoming.certainty == crate::model::Certainty::Unsure
+            && crate::incoming::tells_more_than_its_shape(self.incoming)
     }
 }
 

@@ -45,6 +45,22 @@ mod tests {
     }
 
     #[test]
+    fn a_possible_complaint_is_named_only_when_the_post_says_more_than_its_shape() {
+        // capitals, a person, someone addressed: the shape of many complaints, and of
+        // these happy posts; nothing is said
+        for post in ["BOORITO TIME!", "I'M ON MY WAY TO YOU GUYS"] {
+            assert!(!case(post, "See you there! -Becky").fires(NoEmpathy), "{post}");
+        }
+        // something expected otherwise, or marks of exasperation: it could be one
+        for post in [
+            "I collected all 54 cards but my bag still says 10 gold",
+            "why does typing a capital I give me an A and a box???????",
+        ] {
+            assert!(case(post, "Can you send us a screenshot? -Becky").fires(NoEmpathy), "{post}");
+        }
+    }
+
+    #[test]
     fn sympathy_an_apology_or_no_complaint_is_fine() {
         for (post, reply) in [
             ("I can't log in to the app.", "Sorry you're locked out! A fix is coming."),
