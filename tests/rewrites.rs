@@ -46,11 +46,15 @@ fn rewrite_with(ex: &Exchange, edit: impl Fn(&mut Report)) -> Option<String> {
 fn late_openers(lang: reply_coach::Lang) -> Vec<String> {
     use reply_coach::lexicon::{lexicon, Template};
     let lx = lexicon(lang);
-    let mut openers: Vec<String> = [Template::Late, Template::LateSympathy]
-        .into_iter()
-        .flat_map(|t| lx.template_variants(t).iter())
-        .map(|v| v.split([',', '!']).next().unwrap_or("").trim().to_string())
-        .collect();
+    let mut openers: Vec<String> = [
+        Template::Late,
+        Template::LateSympathy,
+        Template::LateSympathyUpset,
+    ]
+    .into_iter()
+    .flat_map(|t| lx.template_variants(t).iter())
+    .map(|v| v.split([',', '!']).next().unwrap_or("").trim().to_string())
+    .collect();
     openers.sort();
     openers.dedup();
     openers
@@ -695,6 +699,8 @@ fn every_opener_wording_does_what_it_is_for() {
             (Template::SympathyNotWorking, false),
             (Template::Late, true),
             (Template::LateSympathy, true),
+            (Template::SympathyUpset, false),
+            (Template::LateSympathyUpset, true),
         ] {
             let variants = lx.template_variants(template);
             assert!(
@@ -702,6 +708,12 @@ fn every_opener_wording_does_what_it_is_for() {
                 "{lang:?} {template:?}: one wording for everyone"
             );
             for v in variants {
+                // one "sorry" per opener (two read as a stack, and the check refuses it)
+                let sorries = lx
+                    .phrases(reply_coach::lexicon::Category::Apology)
+                    .find(&reply_coach::text::Doc::new(v))
+                    .len();
+                assert!(sorries <= 1, "{lang:?} {v:?}: {sorries} apologies");
                 let mut opener = v.clone();
                 opener[..1].make_ascii_uppercase();
                 let reply = format!("{opener} {rest}");

@@ -475,7 +475,25 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         found,
     };
     let (kind, advice_reason) = kind_of(&e);
-    let certainty = certainty_of(&e, kind);
+    // a writer who laughs ("where's my check lol", "😂") may complain, but lightly or
+    // in jest: sympathy and "sorry for the trouble" would weigh it down, so a complaint
+    // reading of it is never sure; unless the laugh is bitter, beside sarcasm or a bad
+    // word ("waited 90 min for a cold pizza lol. great job guys")
+    let bitter = [
+        SignalId::Sarcasm,
+        SignalId::Irony,
+        SignalId::BadEvaluation,
+        SignalId::Abuse,
+        SignalId::Venting,
+        SignalId::PraiseAmidTrouble,
+    ]
+    .into_iter()
+    .any(|s| e.has(s));
+    let laughs = !hits.get(Category::Humor).is_empty() && !bitter;
+    let certainty = match certainty_of(&e, kind) {
+        Certainty::Sure if kind == Kind::Complaint && laughs => Certainty::Unsure,
+        c => c,
+    };
 
     use SignalId as S;
     let sentiment = match kind {
@@ -831,6 +849,17 @@ mod tests {
         let praise =
             read("@AirCo You guys are amazing, seriously thank you from the bottom of my heart!");
         assert_ne!(praise.kind, Kind::Complaint, "{praise:?}");
+    }
+
+    #[test]
+    fn a_complaint_told_laughing_is_no_sure_complaint() {
+        let lol = read("Okay Wells Fargo where's my check lol");
+        assert_eq!(
+            (lol.kind, lol.certainty),
+            (Kind::Complaint, Certainty::Unsure),
+            "{lol:?}"
+        );
+        assert!(read("Okay Wells Fargo where's my check, it never arrived").is_sure_complaint());
     }
 
     #[test]

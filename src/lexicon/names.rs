@@ -245,6 +245,11 @@ data_names! {
         /// Sympathy that fits what went wrong (`incoming.trouble`).
         SympathyWaiting = "sympathy_waiting",
         SympathyNotWorking = "sympathy_not_working",
+        /// Sympathy for a customer who is angry or upset (swearing, capitals, "worst"):
+        /// "sorry about the trouble" is too light there.
+        SympathyUpset = "sympathy_upset",
+        /// The apology for the wait with that stronger sympathy.
+        LateSympathyUpset = "late_sympathy_upset",
         /// A sentence after a question for personal data that moves the answer to a DM.
         DmFollowup = "dm_followup",
     }

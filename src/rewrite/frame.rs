@@ -123,7 +123,15 @@ fn choose_opener(
         // a complaint gets sympathy for what went wrong, not only an apology for the
         // reply's own delay
         let (opener, template) = if !short && sympathy_due(inc, acknowledged, &doc, lx) {
-            (Opener::LateSympathy, Template::LateSympathy)
+            let upset = upset(inc);
+            (
+                Opener::LateSympathy,
+                if upset {
+                    Template::LateSympathyUpset
+                } else {
+                    Template::LateSympathy
+                },
+            )
         } else {
             (Opener::Late, Template::Late)
         };
@@ -136,6 +144,7 @@ fn choose_opener(
         return None;
     }
     let template = match inc.trouble {
+        _ if upset(inc) => Template::SympathyUpset,
         Some(Trouble::Waiting) => Template::SympathyWaiting,
         Some(Trouble::NotWorking) => Template::SympathyNotWorking,
         // (money covers a failed payment, a price the customer finds too high and an
@@ -174,6 +183,25 @@ fn shortest(lx: &Lexicon, template: Template) -> usize {
     (0..variants.len())
         .min_by_key(|&k| variants[k].chars().count())
         .unwrap_or(0)
+}
+
+/// The customer is angry or upset, not only troubled: swearing, a bad word for what
+/// happened, capitals, an exasperated "??", an upset emoji or sarcasm. The sympathy is
+/// then stronger than "sorry about the trouble".
+fn upset(inc: &Incoming) -> bool {
+    use SignalId as S;
+    const UPSET: [SignalId; 7] = [
+        S::Abuse,
+        S::Venting,
+        S::BadEvaluation,
+        S::UpsetEmoji,
+        S::Shouting,
+        S::RepeatedMarks,
+        S::Sarcasm,
+    ];
+    inc.signals
+        .iter()
+        .any(|s| UPSET.iter().any(|id| s.id == id.name()))
 }
 
 /// Sympathy is due: a complaint the reading is sure of, not solved, that the reply
