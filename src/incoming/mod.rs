@@ -302,10 +302,11 @@ fn praise_phrases(e: &Evidence, thanks_are_polite: bool) -> usize {
 }
 
 /// The signals that say something went wrong, or that the writer is unhappy about it;
-/// the rest (who writes, numbers, "but", a question, a stretch of time, capitals) only
-/// shape a post, and add up to a complaint in a happy post as readily as in an unhappy
-/// one.
-const SAYS_WHAT_WENT_WRONG: [SignalId; 16] = [
+/// the rest (who writes, numbers, "but", a question, a stretch of time, capitals, "??")
+/// only shape a post, and add up to a complaint in a happy post or a keen question as
+/// readily as in an unhappy one. (An amount of money alone is no charge either: "Got my
+/// $3 #boorito".)
+const SAYS_WHAT_WENT_WRONG: [SignalId; 15] = [
     SignalId::NotWorking,
     SignalId::Waiting,
     SignalId::Repeated,
@@ -317,7 +318,6 @@ const SAYS_WHAT_WENT_WRONG: [SignalId; 16] = [
     SignalId::Sarcasm,
     SignalId::Irony,
     SignalId::ScareQuotes,
-    SignalId::RepeatedMarks,
     SignalId::UpsetEmoji,
     SignalId::Venting,
     SignalId::Abuse,
@@ -349,11 +349,21 @@ pub fn tells_more_than_its_shape(inc: &Incoming) -> bool {
 /// How sure the kind is: the chance of a complaint far from the line either way, and for
 /// a complaint, at least one signal that says what went wrong ("I had 11.0.3 but now it
 /// says 11.1" has a person, numbers and a "but", and nothing wrong).
-fn certainty_of(e: &Evidence, kind: Kind) -> Certainty {
+fn certainty_of(doc: &Doc, e: &Evidence, kind: Kind) -> Certainty {
+    // (a charge, not only an amount: "$3" is a price as often as a charge)
+    let amount_only = |f: &signals::Found| {
+        f.id == SignalId::Charged
+            && doc.tokens[f.range.start..f.range.end]
+                .iter()
+                .filter(|t| t.is_word())
+                .all(|t| t.has_digit())
+    };
+    let says_what_went_wrong = e
+        .found
+        .iter()
+        .any(|f| SAYS_WHAT_WENT_WRONG.contains(&f.id) && !amount_only(f));
     let sure = match kind {
-        Kind::Complaint => {
-            e.complaint >= SURE_ABOVE && SAYS_WHAT_WENT_WRONG.into_iter().any(|s| e.has(s))
-        }
+        Kind::Complaint => e.complaint >= SURE_ABOVE && says_what_went_wrong,
         _ => e.complaint <= SURE_NOT_BELOW,
     };
     if sure {
@@ -490,7 +500,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     .into_iter()
     .any(|s| e.has(s));
     let laughs = !hits.get(Category::Humor).is_empty() && !bitter;
-    let certainty = match certainty_of(&e, kind) {
+    let certainty = match certainty_of(&doc, &e, kind) {
         Certainty::Sure if kind == Kind::Complaint && laughs => Certainty::Unsure,
         c => c,
     };
@@ -834,9 +844,14 @@ mod tests {
     #[test]
     fn a_sure_complaint_says_what_went_wrong() {
         // a person, numbers and a "but", and nothing wrong: at most a guess
-        let update =
-            read("No I had 11.0.3 but now it says 11.1 update so ima go ahead and do that");
-        assert!(!update.is_sure_complaint(), "{update:?}");
+        for guess in [
+            "No I had 11.0.3 but now it says 11.1 update so ima go ahead and do that",
+            "Got my $3 #boorito from @chipotletweets #happyhalloween🎃",
+            "hey, I have pre ordered ww2 on the Xbox store, how will I receive my 2xp and weapon unlock??",
+        ] {
+            let r = read(guess);
+            assert!(!r.is_sure_complaint(), "{r:?}");
+        }
         assert!(read("my order never arrived and nobody answers my emails").is_sure_complaint());
     }
 
@@ -860,6 +875,25 @@ mod tests {
             "{lol:?}"
         );
         assert!(read("Okay Wells Fargo where's my check, it never arrived").is_sure_complaint());
+    }
+
+    #[test]
+    fn a_joke_a_wondering_and_a_scene_are_what_they_are() {
+        // "as a joke" is no verdict of "what a joke"
+        assert!(
+            !signal_ids("i changed my name as a joke with my friends").contains(&"venting".into())
+        );
+        assert!(signal_ids("your service is a joke").contains(&"venting".into()));
+        // polite wondering asks plainly
+        assert!(
+            signal_ids("just wondering why the 2345 sleeper isn't showing in the search?")
+                .contains(&"plain_question".into())
+        );
+        // "when you …" opens a scene, not a question
+        let scene =
+            read("when you board a plane and they tell you to pick a whole row to yourself ❤️");
+        assert_ne!(scene.kind, Kind::Question, "{scene:?}");
+        assert_eq!(read("when will the Leeds store open").kind, Kind::Question);
     }
 
     #[test]

@@ -271,11 +271,18 @@ fn shouted(raw: &str) -> bool {
 /// on X): the question word's token.
 pub fn question_without_mark(doc: &Doc, lx: &Lexicon) -> Option<usize> {
     let (first, _) = doc.words().next()?;
+    // (a question word, or two: "when will", not "when you board a plane")
     let opens = lx
         .phrases(Category::QuestionStart)
-        .find_in(doc, one(first))
-        .len()
-        == 1;
+        .find_in(
+            doc,
+            TokenRange {
+                start: first,
+                end: (first + 2).min(doc.tokens.len()),
+            },
+        )
+        .first()
+        .is_some_and(|h| h.range.start == first);
     let no_other_stop = doc
         .tokens
         .iter()

@@ -25,6 +25,9 @@ data_names! {
         /// Interjections that react to what the customer said ("whoa", "yikes", "haha"),
         /// unlike a thinking sound ("hmm").
         Reaction = "reaction",
+        /// A first word that answers the customer ("Yes! …", "Ja, dat kan"): no sympathy
+        /// in front of it.
+        Answer = "answer",
         NotAName = "not_a_name",
         PrivateChannel = "private_channel",
         SignOff = "sign_off",
@@ -245,11 +248,9 @@ data_names! {
         /// Sympathy that fits what went wrong (`incoming.trouble`).
         SympathyWaiting = "sympathy_waiting",
         SympathyNotWorking = "sympathy_not_working",
-        /// Sympathy for a customer who is angry or upset (swearing, capitals, "worst"):
-        /// "sorry about the trouble" is too light there.
+        /// Sympathy for an angry customer (swearing, venting, sarcasm): "sorry about the
+        /// trouble" is too light there.
         SympathyUpset = "sympathy_upset",
-        /// The apology for the wait with that stronger sympathy.
-        LateSympathyUpset = "late_sympathy_upset",
         /// A sentence after a question for personal data that moves the answer to a DM.
         DmFollowup = "dm_followup",
     }

@@ -101,7 +101,7 @@ fn choose_opener(
     let doc = Doc::new(text);
     // a reply that opens with a reaction of the agent's own ("Whoa, what's going
     // on?", "Haha, dat is onze bakker") would get a second one in front of it
-    if opens_with_reaction(&doc, lx) {
+    if opens_with(&doc, lx, List::Reaction) {
         return None;
     }
     // an apology for the wait to someone waiting for an answer; thanked for a
@@ -123,15 +123,7 @@ fn choose_opener(
         // a complaint gets sympathy for what went wrong, not only an apology for the
         // reply's own delay
         let (opener, template) = if !short && sympathy_due(inc, acknowledged, &doc, lx) {
-            let upset = upset(inc);
-            (
-                Opener::LateSympathy,
-                if upset {
-                    Template::LateSympathyUpset
-                } else {
-                    Template::LateSympathy
-                },
-            )
+            (Opener::LateSympathy, Template::LateSympathy)
         } else {
             (Opener::Late, Template::Late)
         };
@@ -140,7 +132,9 @@ fn choose_opener(
         let t = opener_variant(lx, template, seed, text);
         return (!user_avoids(ex, &t)).then_some((opener, t));
     }
-    if !sympathy_due(inc, acknowledged, &doc, lx) {
+    // (sympathy before the agent's answer cuts it off from the question: "Sorry about
+    // the trouble! Yes! We can help")
+    if !sympathy_due(inc, acknowledged, &doc, lx) || opens_with(&doc, lx, List::Answer) {
         return None;
     }
     let template = match inc.trouble {
@@ -185,20 +179,13 @@ fn shortest(lx: &Lexicon, template: Template) -> usize {
         .unwrap_or(0)
 }
 
-/// The customer is angry or upset, not only troubled: swearing, a bad word for what
-/// happened, capitals, an exasperated "??", an upset emoji or sarcasm. The sympathy is
-/// then stronger than "sorry about the trouble".
+/// The customer is angry, not only troubled: swearing, venting, an upset emoji or
+/// sarcasm. The sympathy is then stronger than "sorry about the trouble". (A bad word
+/// for a thing, capitals or "??" are not enough: "what an awful experience" on a 15¢ fee
+/// or a pre-order question read as overblown or mocking to blind judges.)
 fn upset(inc: &Incoming) -> bool {
     use SignalId as S;
-    const UPSET: [SignalId; 7] = [
-        S::Abuse,
-        S::Venting,
-        S::BadEvaluation,
-        S::UpsetEmoji,
-        S::Shouting,
-        S::RepeatedMarks,
-        S::Sarcasm,
-    ];
+    const UPSET: [SignalId; 4] = [S::Abuse, S::Venting, S::UpsetEmoji, S::Sarcasm];
     inc.signals
         .iter()
         .any(|s| UPSET.iter().any(|id| s.id == id.name()))
@@ -236,9 +223,9 @@ fn opens_pleasantly(doc: &Doc, lx: &Lexicon) -> bool {
 }
 
 /// The first or second clause of the reply's first sentence (the second: after a
-/// greeting, "Hi Sam, oh no, …") opens with a reaction ("Whoa, …", "Haha, …", "Uhh
-/// that's…"; the lexicon's `reaction` words): the agent's own.
-fn opens_with_reaction(doc: &Doc, lx: &Lexicon) -> bool {
+/// greeting, "Hi Sam, oh no, …") opens with a word of `list`: a reaction ("Whoa, …",
+/// "Haha, …", "Uhh that's…"), the agent's own, or an answer ("Yes, …", "Klopt, …").
+fn opens_with(doc: &Doc, lx: &Lexicon, list: List) -> bool {
     let Some(first) = first_sentence_with_words(doc) else {
         return false;
     };
@@ -246,7 +233,7 @@ fn opens_with_reaction(doc: &Doc, lx: &Lexicon) -> bool {
         doc.tokens[c.start..c.end]
             .iter()
             .find(|t| t.is_word())
-            .is_some_and(|t| lx.has_word(List::Reaction, &t.norm))
+            .is_some_and(|t| lx.has_word(list, &t.norm))
     })
 }
 
