@@ -58,6 +58,10 @@ fn signatures_as_agents_write_them() {
         (EN_POST, "We apologize for the inconvenience. ^jv"),
         (
             EN_POST,
+            "We hope to have it restored as soon as we can. = JJ",
+        ),
+        (
+            EN_POST,
             "Please tell us what happened. ^NC https://t.co/q1oBDuYAdh",
         ),
         (
@@ -307,6 +311,24 @@ fn informal_wording_and_sympathy_in_both_languages() {
         (EN_POST, "That doesn't sound good. Which store was it?"),
         (NL_POST, "Wat naar om te lezen. Stuur je ons een DM?"),
         (NL_POST, "Dat klinkt niet goed. Welke winkel was het?"),
+        // as agents write it in the wild (a blind audit found these read as none)
+        (
+            EN_POST,
+            "It's never fun when you can't send texts, and we're here to help.",
+        ),
+        (
+            EN_POST,
+            "That sounds like it can be difficult to use your phone this way.",
+        ),
+        (
+            EN_POST,
+            "Uh oh! If you can't recover it, reach out to us here.",
+        ),
+        (EN_POST, "That's heart breaking to hear! Send me a DM."),
+        (
+            EN_POST,
+            "That's very troubling. Please write to us so we can investigate.",
+        ),
     ] {
         assert!(has(&strategies(post, reply), "sympathy"), "{reply}");
     }

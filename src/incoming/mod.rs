@@ -189,6 +189,8 @@ struct Evidence {
     found: Vec<signals::Found>,
     /// The evidence that the post is a complaint: its log-odds (`weigh`).
     complaint: f64,
+    /// How many words the writer wrote (not mentions, links or hashtags).
+    words: usize,
 }
 
 impl Evidence {
@@ -199,6 +201,9 @@ impl Evidence {
         self.found.iter().any(|f| f.id == id)
     }
 }
+
+/// The most words an outburst of emotion alone has.
+const OUTBURST_WORDS: usize = 8;
 
 /// The kind, and why the brief advises not to respond, when it does (§6). The learned
 /// chance decides complaint or not; the rest follows what the post says.
@@ -238,10 +243,15 @@ fn kind_of(e: &Evidence) -> (Kind, Option<AdviceReason>) {
         if (e.count(S::Irony) >= 2 || e.has(S::Irony) && !trouble) && !sincere {
             return (Kind::Remark, Some(AdviceReason::IronicOrProvocative));
         }
+        // (an outburst is short: "Wat een k*tbedrijf is dit. Nooit meer."; a longer post
+        // says what happened in words the signals may not know — "lags like mad", "you
+        // lose it all without the second verification" — and its writer is an angry
+        // customer, who is answered)
         if (e.has(S::Venting) || e.has(S::BadEvaluation))
             && !trouble
             && !asks
             && e.complaint < SURE_ABOVE
+            && e.words <= OUTBURST_WORDS
         {
             return (Kind::Remark, Some(AdviceReason::EmotionOnly));
         }
@@ -483,6 +493,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let e = Evidence {
         complaint: weigh::complaint_evidence(&found),
         found,
+        words: doc.tokens.iter().filter(|t| t.is_word()).count(),
     };
     let (kind, advice_reason) = kind_of(&e);
     // a writer who laughs ("where's my check lol", "😂") may complain, but lightly or
@@ -853,6 +864,17 @@ mod tests {
             assert!(!r.is_sure_complaint(), "{r:?}");
         }
         assert!(read("my order never arrived and nobody answers my emails").is_sure_complaint());
+    }
+
+    #[test]
+    fn an_outburst_is_short_a_longer_angry_post_is_answered() {
+        assert_eq!(
+            read("Wat een k*tbedrijf is dit. Nooit meer.").advice,
+            Advice::DontRespond
+        );
+        let angry =
+            read("and the editor is still useless and lags like mad, every single day, damnit");
+        assert_eq!(angry.advice, Advice::Respond, "{angry:?}");
     }
 
     #[test]

@@ -209,3 +209,22 @@ pub fn read_reply<'a>(
         questions,
     }
 }
+
+/// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener,
+/// and what it lacks (sympathy, an apology for the wait) may be in the tweet before.
+pub fn continues_thread(text: &str) -> bool {
+    text.contains('/')
+        && text.split_whitespace().any(|w| {
+            // (a signature may follow without a space: "2/2^Corry")
+            let w = w.split('^').next().unwrap_or(w);
+            let w = w
+                .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ':' | '!'));
+            let Some((n, m)) = w.split_once('/') else {
+                return false;
+            };
+            let (Ok(n), Ok(m)) = (n.parse::<u32>(), m.parse::<u32>()) else {
+                return false;
+            };
+            n > 1 && n <= m && m <= 20
+        })
+}

@@ -136,9 +136,13 @@ fn closing_end(doc: &Doc, last: usize) -> usize {
     end
 }
 
-/// A mark that introduces a signature: ^PK, *SR, ~JD, /KM, - Pim, – Pim.
+/// A mark that introduces a signature: ^PK, *SR, ~JD, /KM, - Pim, – Pim, = JJ.
 fn is_mark(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "^" | "*" | "-" | "–" | "—" | "~" | "/")
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.norm.as_str(),
+            "^" | "*" | "-" | "–" | "—" | "~" | "/" | "="
+        )
 }
 
 impl Reader<'_, '_> {

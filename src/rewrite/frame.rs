@@ -8,6 +8,7 @@
 use crate::incoming::{waits_for_answer, SignalId};
 use crate::lexicon::{lexicon, Lexicon, List, Template};
 use crate::model::*;
+pub(super) use crate::reply::continues_thread;
 use crate::reply::{Element, Strategy};
 use crate::rulebook::RuleId;
 use crate::text::{byte_of_utf16, capitalise, decapitalise, normalise, Doc, TokenKind};
@@ -244,24 +245,6 @@ fn first_sentence_with_words<'d>(doc: &'d Doc) -> Option<&'d crate::text::Senten
             .iter()
             .any(|t| t.is_word())
     })
-}
-
-/// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener.
-pub(super) fn continues_thread(text: &str) -> bool {
-    text.contains('/')
-        && text.split_whitespace().any(|w| {
-            // (a signature may follow without a space: "2/2^Corry")
-            let w = w.split('^').next().unwrap_or(w);
-            let w = w
-                .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ',' | ':' | '!'));
-            let Some((n, m)) = w.split_once('/') else {
-                return false;
-            };
-            let (Ok(n), Ok(m)) = (n.parse::<u32>(), m.parse::<u32>()) else {
-                return false;
-            };
-            n > 1 && n <= m && m <= 20
-        })
 }
 
 /// The greeting that opens the body (byte offsets in the body).

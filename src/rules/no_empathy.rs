@@ -13,7 +13,12 @@ pub const RULE: Check = Check {
 
 fn check(cx: &Context, out: &mut Out) {
     let r = cx.reading;
-    if r.has_strategy(Strategy::Sympathy) || r.has_strategy(Strategy::Apology) {
+    // (a thread's second tweet: the sympathy may be in the first, which the coach does
+    // not see)
+    if r.has_strategy(Strategy::Sympathy)
+        || r.has_strategy(Strategy::Apology)
+        || crate::reply::continues_thread(r.doc.source)
+    {
         return;
     }
     if cx.complaint() {
@@ -58,6 +63,13 @@ mod tests {
         ] {
             assert!(case(post, "Can you send us a screenshot? -Becky").fires(NoEmpathy), "{post}");
         }
+    }
+
+    #[test]
+    fn a_thread_s_second_tweet_may_have_its_sympathy_in_the_first() {
+        let post = "my flight got cancelled and nobody helps";
+        assert!(!case(post, "We can quote an upgrade if you like. ^Jane 2/2").fires(NoEmpathy));
+        assert!(case(post, "We can quote an upgrade if you like. ^Jane").fires(NoEmpathy));
     }
 
     #[test]
