@@ -900,6 +900,28 @@ mod tests {
     }
 
     #[test]
+    fn bad_experiences_in_plain_words() {
+        for (post, signal) in [
+            (
+                "was placed on a 48 minute hold just to get hung up on",
+                "problem",
+            ),
+            (
+                "Mine needs replacing after 5 yrs. Not a happy customer!",
+                "bad_evaluation",
+            ),
+            ("this car play is an absolute joke", "venting"),
+            ("you can barely hear the music", "problem"),
+        ] {
+            assert!(
+                signal_ids(post).contains(&signal.to_string()),
+                "{post}: {:?}",
+                signal_ids(post)
+            );
+        }
+    }
+
+    #[test]
     fn a_joke_a_wondering_and_a_scene_are_what_they_are() {
         // "as a joke" is no verdict of "what a joke"
         assert!(
