@@ -308,6 +308,8 @@ pub struct RewriteNotes {
     pub too_long_to_rewrite: Texts,
     /// A complaint sent elsewhere or asked to wait, and nothing done here.
     pub elsewhere: Texts,
+    /// A complaint answered only with why the organisation is right, and nothing done.
+    pub defends: Texts,
 }
 
 #[derive(Debug)]

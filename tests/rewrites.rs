@@ -769,3 +769,29 @@ fn every_opener_wording_does_what_it_is_for() {
         }
     }
 }
+
+/// A complaint answered only with why the rule stands gets no sympathy pasted in front:
+/// "So sorry! … a charge applies" rings hollow (blind judges called it incoherent). The
+/// note says what to do by hand.
+#[test]
+fn no_sympathy_over_a_reply_that_only_defends_the_rule() {
+    let r = analyze(&exchange(
+        "why do you charge for a bag at the meat counter?? ridiculous, poor service",
+        None,
+        5.0,
+        "We're only obliged to provide free bags for loose meat. As ours is prepacked, a charge applies. ^Jo",
+        None,
+    ));
+    assert!(r.rewrite.is_none(), "{:?}", r.rewrite);
+    let note = r.rewrite_note.unwrap_or_default();
+    assert!(note.contains("only explains why"), "{note}");
+    // the same rule with something done for the customer is rewritten as ever
+    let r = analyze(&exchange(
+        "why do you charge for a bag at the meat counter?? ridiculous, poor service",
+        None,
+        5.0,
+        "We're only obliged to provide free bags for loose meat, but I'll refund the charge today. ^Jo",
+        None,
+    ));
+    assert!(r.rewrite.is_some(), "{:?}", r.rewrite_note);
+}

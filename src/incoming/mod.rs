@@ -922,6 +922,15 @@ mod tests {
     }
 
     #[test]
+    fn a_negation_that_asks_is_no_failure() {
+        assert!(!signal_ids(
+            "Please don't let him harm anymore teenagers, please don't allow him on your app"
+        )
+        .contains(&"not_working".into()));
+        assert!(signal_ids("the app doesn't let me log in").contains(&"not_working".into()));
+    }
+
+    #[test]
     fn a_joke_a_wondering_and_a_scene_are_what_they_are() {
         // "as a joke" is no verdict of "what a joke"
         assert!(

@@ -109,6 +109,7 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let mut out = Vec::new();
     let quoted = quoted_spans(doc);
     let future = hits.get(Category::FutureTime);
+    let asking = hits.get(Category::AskingNegation);
     for &id in SignalId::ALL {
         match id.category() {
             Some(cat) => out.extend(
@@ -128,6 +129,11 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
                     .filter(|f| {
                         !matches!(f.id, SignalId::Waiting | SignalId::Duration)
                             || !future.iter().any(|h| h.range.overlaps(f.range))
+                    })
+                    // a negation that asks is no failure ("please don't let him…")
+                    .filter(|f| {
+                        f.id != SignalId::NotWorking
+                            || !asking.iter().any(|h| h.range.overlaps(f.range))
                     }),
             ),
             None if id == SignalId::PraiseAmidTrouble => {}

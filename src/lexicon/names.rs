@@ -197,6 +197,9 @@ data_names! {
         Problem = "problem",
         Venting = "venting",
         QuestionStart = "question_start",
+        /// A negation that asks ("please don't let him…", "don't allow this"): no failure
+        /// told.
+        AskingNegation = "asking_negation",
         Positive = "positive",
         Abuse = "abuse",
         Trolling = "trolling",

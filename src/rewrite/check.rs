@@ -36,6 +36,10 @@ pub(super) enum Why {
     /// A complaint sent elsewhere or asked to wait, and nothing done for it here: warmer
     /// words would only polish the brush-off.
     Elsewhere,
+    /// A complaint answered only with why the organisation is right ("We're only obliged
+    /// to provide bags for loose meat, so a charge applies"): sympathy in front of it
+    /// rings hollow.
+    Defends,
 }
 
 /// Findings a rewrite may leave: they need what only the agent has (a name to sign
@@ -231,6 +235,18 @@ fn no_polish_over_a_dont(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), 
                 .is_empty() =>
         {
             Err(Why::Elsewhere)
+        }
+        // a reply that only defends the rule, with no answer of this case, no referral
+        // and nothing done (blind judges: "What a horrible experience! … a charge will be
+        // applied" is incoherent)
+        _ if !acts
+            && draft.incoming.kind == Kind::Complaint
+            && Strategy::Justification.in_report(draft)
+            && ![Strategy::AppliedInformation, Strategy::Referral]
+                .iter()
+                .any(|s| s.in_report(draft)) =>
+        {
+            Err(Why::Defends)
         }
         _ => Ok(()),
     }

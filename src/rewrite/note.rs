@@ -39,6 +39,7 @@ pub(super) fn line(ex: &Exchange, report: &Report, why: Why) -> Option<String> {
         Why::DontRespond => n.dont_respond,
         Why::TooLongToRewrite => n.too_long_to_rewrite,
         Why::Elsewhere => n.elsewhere,
+        Why::Defends => n.defends,
     };
     let (counted, limit) = match why {
         Why::TooLong { counted, limit } => (counted, limit),
