@@ -41,26 +41,37 @@ fn rewrite_with(ex: &Exchange, edit: impl Fn(&mut Report)) -> Option<String> {
     reply_coach::rewrite::rewrite(ex, &report, &draft, &mut memo).rewrite
 }
 
-/// The apologies for the wait of a language, as the lexicon words them (the part before
-/// any sympathy joined on: "sorry for the slow reply, and for the trouble!").
+/// The apologies for the wait of a language, as the lexicon words them, alone or with the
+/// sympathy joined on ("sorry for the slow reply, and for the trouble").
 fn late_openers(lang: reply_coach::Lang) -> Vec<String> {
     use reply_coach::lexicon::{lexicon, Template};
     let lx = lexicon(lang);
     let mut openers: Vec<String> = [Template::Late, Template::LateSympathy]
         .into_iter()
         .flat_map(|t| lx.template_variants(t).iter())
-        .map(|v| v.split([',', '!']).next().unwrap_or("").trim().to_string())
+        .map(|v| v.trim_end_matches('!').to_string())
         .collect();
     openers.sort();
     openers.dedup();
     openers
 }
 
+/// The text holds exactly one of the openers (one inside a longer one that is there too,
+/// "sorry to keep you waiting" in "sorry to keep you waiting, and for the hassle", is the
+/// same opener).
 fn opens_with_one_of(text: &str, openers: &[String]) -> bool {
     let lower = text.to_lowercase();
-    openers
+    let found: Vec<&String> = openers
         .iter()
         .filter(|o| lower.contains(o.as_str()))
+        .collect();
+    found
+        .iter()
+        .filter(|o| {
+            !found
+                .iter()
+                .any(|l| l.len() > o.len() && l.contains(o.as_str()))
+        })
         .count()
         == 1
 }
