@@ -922,6 +922,14 @@ mod tests {
     }
 
     #[test]
+    fn a_contrast_that_turns_to_praise_is_no_let_down() {
+        let praise =
+            read("Ik was sceptisch maar de overstap naar glasvezel is echt top. Ping van 4ms 😎");
+        assert_ne!(praise.kind, Kind::Complaint, "{praise:?}");
+        assert!(signal_ids("I ordered size M but got an L").contains(&"expectation".into()));
+    }
+
+    #[test]
     fn a_negation_that_asks_is_no_failure() {
         assert!(!signal_ids(
             "Please don't let him harm anymore teenagers, please don't allow him on your app"

@@ -140,6 +140,22 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
             None => shape(doc, lx, id, &mut out),
         }
     }
+    // a contrast that turns to praise is no expectation let down: "Ik was sceptisch maar
+    // de overstap is echt top", "pricey, but worth it"
+    let turns_to_praise = |f: &Found| {
+        let sentence = doc.sentence_of(f.range.start).map(|s| s.tokens);
+        out.iter().any(|p| {
+            p.id == SignalId::Positive
+                && p.range.start >= f.range.end
+                && sentence.is_some_and(|s| s.contains(p.range.start))
+        })
+    };
+    let kept: Vec<bool> = out
+        .iter()
+        .map(|f| f.id != SignalId::Expectation || !turns_to_praise(f))
+        .collect();
+    let mut keep = kept.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     let has = |id: SignalId| out.iter().any(|f| f.id == id);
     // (the concrete trouble, or a bad word for it; a call for help beside thanks is
     // politeness, not trouble: "please help, thanks")
