@@ -396,6 +396,11 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
             .iter()
             .any(|s| ids.iter().any(|id| s.id == id.name()))
     };
+    // (a customer who thanks for a quick reply is not waiting on a slow one: "Thanks for
+    // the quick reply! I got it to work…")
+    if has(&[S::Quick]) && has(&[S::Thanks, S::Positive]) {
+        return false;
+    }
     if inc.kind == Kind::Question || inc.is_sure_complaint() {
         return true;
     }
@@ -912,6 +917,10 @@ mod tests {
             ),
             ("this car play is an absolute joke", "venting"),
             ("you can barely hear the music", "problem"),
+            (
+                "WARNING! DO NOT CLICK ON this link, it's a scam",
+                "bad_evaluation",
+            ),
         ] {
             assert!(
                 signal_ids(post).contains(&signal.to_string()),
@@ -927,6 +936,19 @@ mod tests {
             read("Ik was sceptisch maar de overstap naar glasvezel is echt top. Ping van 4ms 😎");
         assert_ne!(praise.kind, Kind::Complaint, "{praise:?}");
         assert!(signal_ids("I ordered size M but got an L").contains(&"expectation".into()));
+    }
+
+    #[test]
+    fn happy_plans_a_free_extra_and_a_where_question_are_no_complaints() {
+        for post in [
+            "Heading to London tonight, will be there for 5 days doing some exciting stuff :) get the drinks ready",
+            "$3 bowls and they aren't charging for double meat?! Day is made 😎",
+            "Where is the bind button on the console???",
+        ] {
+            let r = read(post);
+            assert!(!r.is_sure_complaint(), "{post}: {r:?}");
+        }
+        assert!(!signal_ids("WARNING! DO NOT CLICK ON this link").contains(&"not_working".into()));
     }
 
     #[test]
@@ -960,6 +982,9 @@ mod tests {
     #[test]
     fn a_remark_that_asks_nothing_waits_for_nothing() {
         assert!(!waits_for_answer(&read("Treat me!")));
+        assert!(!waits_for_answer(&read(
+            "Thanks for the quick reply! I got it to work after reinstalling, but is version 1.0.68 the latest?"
+        )));
         assert!(waits_for_answer(&read("Is the shop open on Sunday?")));
         assert!(waits_for_answer(&read("my parcel still hasn't arrived")));
     }

@@ -110,6 +110,7 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let quoted = quoted_spans(doc);
     let future = hits.get(Category::FutureTime);
     let asking = hits.get(Category::AskingNegation);
+    let denied = hits.get(Category::NoTrouble);
     for &id in SignalId::ALL {
         match id.category() {
             Some(cat) => out.extend(
@@ -134,6 +135,14 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
                     .filter(|f| {
                         f.id != SignalId::NotWorking
                             || !asking.iter().any(|h| h.range.overlaps(f.range))
+                    })
+                    // trouble denied is none ("they aren't charging for double meat",
+                    // "no problems at all")
+                    .filter(|f| {
+                        !matches!(
+                            f.id,
+                            SignalId::NotWorking | SignalId::Problem | SignalId::Charged
+                        ) || !denied.iter().any(|h| h.range.overlaps(f.range))
                     }),
             ),
             None if id == SignalId::PraiseAmidTrouble => {}
