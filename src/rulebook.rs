@@ -310,6 +310,8 @@ pub struct RewriteNotes {
     pub elsewhere: Texts,
     /// A complaint answered only with why the organisation is right, and nothing done.
     pub defends: Texts,
+    /// A reply in a language the coach does not write.
+    pub other_language: Texts,
 }
 
 #[derive(Debug)]

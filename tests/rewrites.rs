@@ -806,3 +806,34 @@ fn no_sympathy_over_a_reply_that_only_defends_the_rule() {
     ));
     assert!(r.rewrite.is_some(), "{:?}", r.rewrite_note);
 }
+
+/// A reply in a language the coach does not write gets no English or Dutch frame
+/// ("Apologies for the wait! Hallo! …"), and a note that says why; a drawn-out reaction
+/// ("Yessssss!!!!!") is the agent's own as much as "Yes!".
+#[test]
+fn no_frame_in_another_language_or_before_a_drawn_out_reaction() {
+    let r = analyze(&exchange(
+        "ICH HABE KEINE LUST AUF DIESE WERBUNG, MACHT SIE WEG",
+        None,
+        300.0,
+        "Hallo! Schau mal auf diesem Link, da findest du, wie du die Werbung meldest. Wir sind für dich da!",
+        None,
+    ));
+    assert!(r.rewrite.is_none(), "{:?}", r.rewrite);
+    assert!(r
+        .rewrite_note
+        .unwrap_or_default()
+        .contains("another language"));
+    let rw = rewrite(
+        "Want to join the mince pie competition? We scored a 6!",
+        None,
+        200.0,
+        "Yessssss!!!!! When's our trophy? ;)",
+    );
+    assert!(
+        rw.as_deref()
+            .is_none_or(|rw| !rw.to_lowercase().contains("sorry")
+                && !rw.to_lowercase().contains("apologies")),
+        "{rw:?}"
+    );
+}

@@ -14,6 +14,25 @@ use crate::text::{Doc, TokenRange};
 /// the other words, letter groups only one language writes ("ij", "ght"). Indexed by
 /// `Lang as usize`.
 fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
+    let (counts, other) = word_evidence(doc);
+    // a text in a language the coach does not know is in none of its languages: as many
+    // function words of another language as of the lead one leave no evidence
+    if other > 0 && other >= counts.iter().copied().max().unwrap_or(0) {
+        return [0; Lang::ALL.len()];
+    }
+    counts
+}
+
+/// The text is in a language the coach does not know ("Hallo! Schau mal auf diesem
+/// Link"): it has as many function words of another language as of its lead one.
+pub fn in_another_language(doc: &Doc) -> bool {
+    let (counts, other) = word_evidence(doc);
+    other > 0 && other >= counts.iter().copied().max().unwrap_or(0)
+}
+
+/// The words that are evidence of each language, and the function words of languages
+/// the coach does not know.
+fn word_evidence(doc: &Doc) -> ([usize; Lang::ALL.len()], usize) {
     let mut counts = [0usize; Lang::ALL.len()];
     let mut other = 0;
     let lexicons = Lang::ALL.map(lexicon);
@@ -39,12 +58,7 @@ fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
         }
         other += lists.iter().any(|l| l & List::OtherLanguage.bit() != 0) as usize;
     }
-    // a text in a language the coach does not know is in none of its languages: as many
-    // function words of another language as of the lead one leave no evidence
-    if other > 0 && other >= counts.iter().copied().max().unwrap_or(0) {
-        return [0; Lang::ALL.len()];
-    }
-    counts
+    (counts, other)
 }
 
 /// The languages whose letter groups (the lexicons' `letter_cluster`) the word `w` has,
@@ -404,9 +418,11 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
     if inc.kind == Kind::Question || inc.is_sure_complaint() {
         return true;
     }
+    // (a remark waits too: in a thread it is mostly the customer's answer to the agent —
+    // "iPhone 6, and yes, it has the latest update", "Done." — and the agent's next step
+    // is what they wait for. A paired blind judging found 30 of 120 late replies left
+    // without their apology when remarks were taken to wait for nothing.)
     let praise = inc.kind == Kind::Compliment || has(&[S::Positive, S::Resolved]);
-    // (a remark that asks nothing and tells no trouble waits for nothing: "Treat me!",
-    // a photo of a dog on a flight; a reading that could be a complaint may wait)
     // (thanks in advance wait for what they thank for: "a response would be appreciated")
     let asks_or_troubled = has(&CONCRETE_TROUBLE)
         || has(&[
@@ -420,11 +436,7 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
     // (trouble told as solved, or solved fast, is the praise: "who sorted my broken
     // screen in 20 minutes. Legend!")
     let solved = has(&[S::Resolved, S::Quick]);
-    if praise || inc.kind == Kind::Remark {
-        asks_or_troubled && !solved
-    } else {
-        true
-    }
+    !praise || asks_or_troubled && !solved
 }
 
 /// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
@@ -980,8 +992,14 @@ mod tests {
     }
 
     #[test]
-    fn a_remark_that_asks_nothing_waits_for_nothing() {
-        assert!(!waits_for_answer(&read("Treat me!")));
+    fn who_waits_for_an_answer() {
+        // a follow-up in a thread waits for the agent's next step
+        assert!(waits_for_answer(&read(
+            "iPhone 6 and yes it's got the latest software update"
+        )));
+        assert!(!waits_for_answer(&read(
+            "You were brilliant today, thank you!"
+        )));
         assert!(!waits_for_answer(&read(
             "Thanks for the quick reply! I got it to work after reinstalling, but is version 1.0.68 the latest?"
         )));

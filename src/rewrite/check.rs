@@ -31,6 +31,8 @@ pub(super) enum Why {
     DontRespond,
     /// The reply is in another language than the post.
     Translate,
+    /// The reply is in a language the coach does not write.
+    OtherLanguage,
     /// A draft this long gets findings, not a rewrite.
     TooLongToRewrite,
     /// A complaint sent elsewhere or asked to wait, and nothing done for it here: warmer

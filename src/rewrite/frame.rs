@@ -102,7 +102,7 @@ fn choose_opener(
     let doc = Doc::new(text);
     // a reply that opens with a reaction of the agent's own ("Whoa, what's going
     // on?", "Haha, dat is onze bakker") would get a second one in front of it
-    if opens_with(&doc, lx, List::Reaction) {
+    if opens_with_reaction(&doc, lx) {
         return None;
     }
     // an apology for the wait to someone waiting for an answer; thanked for a
@@ -227,15 +227,49 @@ fn opens_pleasantly(doc: &Doc, lx: &Lexicon) -> bool {
 /// greeting, "Hi Sam, oh no, …") opens with a word of `list`: a reaction ("Whoa, …",
 /// "Haha, …", "Uhh that's…"), the agent's own, or an answer ("Yes, …", "Klopt, …").
 fn opens_with(doc: &Doc, lx: &Lexicon, list: List) -> bool {
-    let Some(first) = first_sentence_with_words(doc) else {
-        return false;
-    };
-    first.clauses.iter().take(2).any(|c| {
-        doc.tokens[c.start..c.end]
-            .iter()
-            .find(|t| t.is_word())
-            .is_some_and(|t| lx.has_word(list, &t.norm))
-    })
+    opening_words(doc).any(|w| lx.has_word(list, w) || lx.has_word(list, &squeezed(w)))
+}
+
+/// The agent's own exclamation: a reaction ("Whoa, …"), or an answer drawn out in joy
+/// ("Yessssss!!!!!", which "Yes, …" is not).
+fn opens_with_reaction(doc: &Doc, lx: &Lexicon) -> bool {
+    opens_with(doc, lx, List::Reaction)
+        || opening_words(doc).any(|w| {
+            let plain = squeezed(w);
+            plain != w && lx.has_word(List::Answer, &plain)
+        })
+}
+
+/// The first word of the first and second clause of the reply's first sentence (the
+/// second: after a greeting, "Hi Sam, oh no, …").
+fn opening_words<'d>(doc: &'d Doc) -> impl Iterator<Item = &'d str> {
+    first_sentence_with_words(doc)
+        .into_iter()
+        .flat_map(|s| s.clauses.iter().take(2))
+        .filter_map(|c| {
+            doc.tokens[c.start..c.end]
+                .iter()
+                .find(|t| t.is_word())
+                .map(|t| t.norm.as_str())
+        })
+}
+
+/// A word with its drawn-out letters taken back to one ("Yessssss" → "yes", "Ohhh" →
+/// "oh"): three or more of a letter in a row are one.
+fn squeezed(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j < chars.len() && chars[j] == chars[i] {
+            j += 1;
+        }
+        let run = if j - i >= 3 { 1 } else { j - i };
+        out.extend(std::iter::repeat_n(chars[i], run));
+        i = j;
+    }
+    out
 }
 
 /// The reply's first sentence that has words (not only @mentions, links or emoji).

@@ -281,6 +281,11 @@ pub fn rewrite(
     if frame::has(report, RuleId::LanguageMismatch) {
         return refuse(Why::Translate);
     }
+    // a reply in a language the coach does not write would get an English or Dutch frame
+    // ("Apologies for the wait! Hallo! …")
+    if crate::incoming::in_another_language(draft) {
+        return refuse(Why::OtherLanguage);
+    }
     let mut an = Analyser {
         ex,
         base: report,

@@ -36,6 +36,7 @@ pub(super) fn line(ex: &Exchange, report: &Report, why: Why) -> Option<String> {
         Why::Changes => n.changes,
         Why::TooLong { .. } => n.too_long,
         Why::Translate => n.translate,
+        Why::OtherLanguage => n.other_language,
         Why::DontRespond => n.dont_respond,
         Why::TooLongToRewrite => n.too_long_to_rewrite,
         Why::Elsewhere => n.elsewhere,
