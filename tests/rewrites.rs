@@ -837,3 +837,22 @@ fn no_frame_in_another_language_or_before_a_drawn_out_reaction() {
         "{rw:?}"
     );
 }
+
+/// A reply that closes with the business's name is signed: the agent's signature is not
+/// added after it ("… Garage Hendriks ^Rob" read as two signatures to a blind judge).
+#[test]
+fn no_second_signature_after_the_business_s_name() {
+    let rw = analyze(&exchange(
+        "Auto stond 3 dagen bij jullie voor een kleine beurt en de rekening is €640. Niemand heeft vooraf gebeld.",
+        Some("Patrick de Wit"),
+        5.0,
+        "Beste Patrick, bij de beurt bleken de remblokken versleten. Die moesten vervangen worden, daarom viel de rekening hoger uit. Garage Hendriks",
+        Some("Rob Hendriks"),
+    ))
+    .rewrite;
+    assert!(
+        rw.as_deref()
+            .is_none_or(|rw| rw.ends_with("Garage Hendriks")),
+        "{rw:?}"
+    );
+}

@@ -162,7 +162,11 @@ fn opener_variant(lx: &Lexicon, template: Template, seed: usize, text: &str) -> 
             .filter(|w| !w.is_empty())
             .map(crate::text::normalise)
             .collect();
-        w.windows(2).map(|p| format!("{} {}", p[0], p[1])).collect()
+        // (two little words in a row, "for the", echo nothing: every reply has them)
+        w.windows(2)
+            .filter(|p| !(lx.has_word(List::Stop, &p[0]) && lx.has_word(List::Stop, &p[1])))
+            .map(|p| format!("{} {}", p[0], p[1]))
+            .collect()
     };
     let reply = pairs(text);
     (0..variants.len())
@@ -485,7 +489,9 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
     };
     let mut out = format!("{head}{sep}{body}");
     let mut signed = false;
-    if parts.signature && !Element::Signature.in_report(report) {
+    // (a reply that closes with the business's name, "… hoger uit. Garage Hendriks", is
+    // signed already: "Garage Hendriks ^Rob" reads as two signatures)
+    if parts.signature && !Element::Signature.in_report(report) && !closes_with_a_name(&out) {
         if let Some(sig) = crate::fix::signature_text(&ex.profile, lang) {
             out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
             signed = true;
@@ -562,6 +568,33 @@ pub(super) fn add_within_limit(ex: &Exchange, text: &str, report: &Report) -> Fr
         }
     }
     best
+}
+
+/// The text ends with a line or sentence of one to three capitalised words and nothing
+/// else ("Garage Hendriks", "Team Bakkerij Kees"): a name that signs it.
+fn closes_with_a_name(text: &str) -> bool {
+    let doc = Doc::new(text);
+    let Some(last) = doc.sentences.iter().rev().find(|s| {
+        doc.tokens[s.tokens.start..s.tokens.end]
+            .iter()
+            .any(|t| t.is_word())
+    }) else {
+        return false;
+    };
+    let tokens = &doc.tokens[last.tokens.start..last.tokens.end];
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(text))
+        .collect();
+    doc.sentences.len() > 1
+        && (1..=3).contains(&words.len())
+        && tokens
+            .iter()
+            .all(|t| t.is_word() || t.kind == TokenKind::Newline)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Drops a closing that signs for a department ("Met vriendelijke groet, Klantenservice"),

@@ -2,7 +2,9 @@
 //! even nog even", "the the"), brief §1, §5. Words that may stand twice ("heel heel",
 //! "that that": the lexicon's `may_repeat`), interjections ("yay yay"), a word doubled
 //! as an exclamation of its own ("Woot woot!", "Bye bye!": the two copies are all the
-//! words between punctuation) and numbers are fine. The fix takes out the second copy.
+//! words between punctuation), a word said three times or more on purpose ("sorry sorry
+//! sorry!", "please please please") and numbers are fine. The fix takes out the second
+//! copy.
 
 use super::{Check, Context, Out};
 use crate::fix::text_of;
@@ -26,7 +28,10 @@ fn repeat_at(doc: &Doc, run: std::ops::Range<usize>, k: usize, cx: &Context) -> 
                 || !t[k].has_digit()
                     && !cx.reading.lx.has_word(List::MayRepeat, &t[k].norm)
                     && !cx.reading.lx.has_word(List::Interjection, &t[k].norm)
-                    && run.len() > 2)
+                    && run.len() > 2
+                    // (three times or more is emphasis: taking one out leaves a typo)
+                    && !(k + 2 < run.end && t[k + 2].norm == t[k].norm)
+                    && !(k > run.start && t[k - 1].norm == t[k].norm))
     })
 }
 
