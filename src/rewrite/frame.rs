@@ -128,9 +128,8 @@ fn choose_opener(
         } else {
             (Opener::Late, Template::Late)
         };
-        // (short: the shortest wording, when room is scarce)
-        let seed = if short { shortest(lx, template) } else { seed };
-        let t = opener_variant(lx, template, seed, text);
+        // (short: one of the shortest wordings, when room is scarce)
+        let t = opener_variant(lx, template, seed, text, short);
         return (!user_avoids(ex, &t)).then_some((opener, t));
     }
     // (sympathy before the agent's answer cuts it off from the question: "Sorry about
@@ -146,15 +145,27 @@ fn choose_opener(
         // amount in a joke alike: "trouble with your payment" misreads two of them)
         Some(Trouble::Charged | Trouble::Other) | None => Template::Sympathy,
     };
-    let t = opener_variant(lx, template, seed, text);
+    let t = opener_variant(lx, template, seed, text, false);
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
 }
 
 /// The opener's variant for this exchange (by `seed`), passing over any that repeats two
 /// words in a row of the reply ("Sorry about this! Thanks for your message about this"):
-/// an echo reads as pasted on.
-fn opener_variant(lx: &Lexicon, template: Template, seed: usize, text: &str) -> String {
-    let variants = lx.template_variants(template);
+/// an echo reads as pasted on. `short`: only the shortest wordings.
+fn opener_variant(
+    lx: &Lexicon,
+    template: Template,
+    seed: usize,
+    text: &str,
+    short: bool,
+) -> String {
+    let all = lx.template_variants(template);
+    // (short: the wordings within a few letters of the shortest, when room is scarce)
+    let shortest = all.iter().map(|v| v.chars().count()).min().unwrap_or(0);
+    let variants: Vec<&String> = all
+        .iter()
+        .filter(|v| !short || v.chars().count() <= shortest + SHORT_SLACK)
+        .collect();
     // (words by a plain split, lower-cased: this runs for every frame the rewrite tries)
     let pairs = |s: &str| -> Vec<String> {
         let w: Vec<String> = s
@@ -169,20 +180,21 @@ fn opener_variant(lx: &Lexicon, template: Template, seed: usize, text: &str) -> 
             .collect()
     };
     let reply = pairs(text);
-    (0..variants.len())
-        .map(|k| &variants[(seed + k) % variants.len()])
-        .find(|v| !pairs(v).iter().any(|p| reply.contains(p)))
-        .unwrap_or(&variants[seed % variants.len()])
-        .clone()
+    // (chosen by the seed among the wordings that echo nothing, so that a wording that
+    // echoes often does not hand its share to the one after it)
+    let fitting: Vec<&&String> = variants
+        .iter()
+        .filter(|v| !pairs(v).iter().any(|p| reply.contains(p)))
+        .collect();
+    match fitting.len() {
+        0 => variants[seed % variants.len()].to_string(),
+        n => fitting[seed % n].to_string(),
+    }
 }
 
-/// The index of a template's shortest variant.
-fn shortest(lx: &Lexicon, template: Template) -> usize {
-    let variants = lx.template_variants(template);
-    (0..variants.len())
-        .min_by_key(|&k| variants[k].chars().count())
-        .unwrap_or(0)
-}
+/// How many letters longer than the shortest wording a wording may be when room is
+/// scarce ("sorry for the slow reply!" beside "apologies for the wait!").
+const SHORT_SLACK: usize = 3;
 
 /// The customer is angry, not only troubled: swearing, venting, an upset emoji or
 /// sarcasm. The sympathy is then stronger than "sorry about the trouble". (A bad word

@@ -24,15 +24,26 @@ fn repeat_at(doc: &Doc, run: std::ops::Range<usize>, k: usize, cx: &Context) -> 
     (1..=3).rev().find(|&n| {
         k + 2 * n <= run.end
             && (0..n).all(|j| t[k + j].norm == t[k + n + j].norm)
-            && (n > 1
-                || !t[k].has_digit()
-                    && !cx.reading.lx.has_word(List::MayRepeat, &t[k].norm)
-                    && !cx.reading.lx.has_word(List::Interjection, &t[k].norm)
-                    && run.len() > 2
-                    // (three times or more is emphasis: taking one out leaves a typo)
-                    && !(k + 2 < run.end && t[k + 2].norm == t[k].norm)
-                    && !(k > run.start && t[k - 1].norm == t[k].norm))
+            && (n > 1 || single_word_repeat(t, run.clone(), k, cx))
     })
+}
+
+/// Word `k` said twice and no more, and not a word that may stand twice, an
+/// interjection, a number, or a whole exclamation of its own. (Three times or more is
+/// emphasis: taking one out leaves a typo.)
+fn single_word_repeat(
+    t: &[crate::text::Token],
+    run: std::ops::Range<usize>,
+    k: usize,
+    cx: &Context,
+) -> bool {
+    let thrice = k + 2 < run.end && t[k + 2].norm == t[k].norm
+        || k > run.start && t[k - 1].norm == t[k].norm;
+    !t[k].has_digit()
+        && !cx.reading.lx.has_word(List::MayRepeat, &t[k].norm)
+        && !cx.reading.lx.has_word(List::Interjection, &t[k].norm)
+        && run.len() > 2
+        && !thrice
 }
 
 fn check(cx: &Context, out: &mut Out) {
