@@ -108,63 +108,43 @@ pub struct Found {
 pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
     let mut out = Vec::new();
     let quoted = quoted_spans(doc);
-    let future = hits.get(Category::FutureTime);
-    let asking = hits.get(Category::AskingNegation);
-    let denied = hits.get(Category::NoTrouble);
+    // what takes a phrase back: a time still to come, a negation that asks, trouble
+    // denied
+    let takers = TakenBack {
+        future: hits.get(Category::FutureTime),
+        asking: hits.get(Category::AskingNegation),
+        denied: hits.get(Category::NoTrouble),
+        quoted: &quoted,
+    };
     for &id in SignalId::ALL {
         match id.category() {
-            Some(cat) => out.extend(
-                hits.get(cat)
-                    .iter()
-                    .map(|h| Found { id, range: h.range })
-                    // praise or blame inside quotes is not the writer's own: a title
-                    // ("please add \"Dont mess up my tempo\""), someone quoted, a word
-                    // doubted (that is the scare quotes' signal)
-                    .filter(|f| {
-                        !(QUOTED_NOT_OWN.contains(&f.id)
-                            && quoted
-                                .iter()
-                                .any(|q| q.start < f.range.start && f.range.end < q.end))
-                    })
-                    // a duration still to come is no wait ("for the next few hours")
-                    .filter(|f| {
-                        !matches!(f.id, SignalId::Waiting | SignalId::Duration)
-                            || !future.iter().any(|h| h.range.overlaps(f.range))
-                    })
-                    // a negation that asks is no failure ("please don't let him…")
-                    .filter(|f| {
-                        f.id != SignalId::NotWorking
-                            || !asking.iter().any(|h| h.range.overlaps(f.range))
-                    })
-                    // trouble denied is none ("they aren't charging for double meat",
-                    // "no problems at all")
-                    .filter(|f| {
-                        !matches!(
-                            f.id,
-                            SignalId::NotWorking | SignalId::Problem | SignalId::Charged
-                        ) || !denied.iter().any(|h| h.range.overlaps(f.range))
-                    }),
-            ),
+            Some(cat) => {
+                for h in hits.get(cat) {
+                    let f = Found { id, range: h.range };
+                    if !takers.takes_back(&f) {
+                        out.push(f);
+                    }
+                }
+            }
             None if id == SignalId::PraiseAmidTrouble => {}
             None => shape(doc, lx, id, &mut out),
         }
     }
     // a contrast that turns to praise is no expectation let down: "Ik was sceptisch maar
     // de overstap is echt top", "pricey, but worth it"
-    let turns_to_praise = |f: &Found| {
-        let sentence = doc.sentence_of(f.range.start).map(|s| s.tokens);
-        out.iter().any(|p| {
-            p.id == SignalId::Positive
-                && p.range.start >= f.range.end
-                && sentence.is_some_and(|s| s.contains(p.range.start))
-        })
-    };
-    let kept: Vec<bool> = out
+    let praise: Vec<usize> = out
         .iter()
-        .map(|f| f.id != SignalId::Expectation || !turns_to_praise(f))
+        .filter(|p| p.id == SignalId::Positive)
+        .map(|p| p.range.start)
         .collect();
-    let mut keep = kept.into_iter();
-    out.retain(|_| keep.next().unwrap_or(true));
+    out.retain(|f| {
+        f.id != SignalId::Expectation || {
+            let sentence = doc.sentence_of(f.range.start).map(|s| s.tokens);
+            !praise
+                .iter()
+                .any(|&p| p >= f.range.end && sentence.is_some_and(|s| s.contains(p)))
+        }
+    });
     let has = |id: SignalId| out.iter().any(|f| f.id == id);
     // (the concrete trouble, or a bad word for it; a call for help beside thanks is
     // politeness, not trouble: "please help, thanks")
@@ -184,6 +164,36 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The hits that take a phrase family's hit back.
+struct TakenBack<'h> {
+    future: &'h [crate::lexicon::Hit],
+    asking: &'h [crate::lexicon::Hit],
+    denied: &'h [crate::lexicon::Hit],
+    quoted: &'h [TokenRange],
+}
+
+impl TakenBack<'_> {
+    fn takes_back(&self, f: &Found) -> bool {
+        let over = |hits: &[crate::lexicon::Hit]| hits.iter().any(|h| h.range.overlaps(f.range));
+        match f.id {
+            // praise or blame inside quotes is not the writer's own: a title ("please add
+            // \"Dont mess up my tempo\""), someone quoted, a word doubted (that is the
+            // scare quotes' signal)
+            id if QUOTED_NOT_OWN.contains(&id) => self
+                .quoted
+                .iter()
+                .any(|q| q.start < f.range.start && f.range.end < q.end),
+            // a duration still to come is no wait ("for the next few hours")
+            SignalId::Waiting | SignalId::Duration => over(self.future),
+            // a negation that asks is no failure ("please don't let him…"), and trouble
+            // denied is none ("they aren't charging for double meat", "no problems")
+            SignalId::NotWorking => over(self.asking) || over(self.denied),
+            SignalId::Problem | SignalId::Charged => over(self.denied),
+            _ => false,
+        }
+    }
 }
 
 fn one(i: usize) -> TokenRange {

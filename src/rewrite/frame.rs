@@ -162,10 +162,7 @@ fn opener_variant(
     let all = lx.template_variants(template);
     // (short: the wordings within a few letters of the shortest, when room is scarce)
     let shortest = all.iter().map(|v| v.chars().count()).min().unwrap_or(0);
-    let variants: Vec<&String> = all
-        .iter()
-        .filter(|v| !short || v.chars().count() <= shortest + SHORT_SLACK)
-        .collect();
+    let short_enough = |v: &&String| !short || v.chars().count() <= shortest + SHORT_SLACK;
     // (words by a plain split, lower-cased: this runs for every frame the rewrite tries)
     let pairs = |s: &str| -> Vec<String> {
         let w: Vec<String> = s
@@ -182,14 +179,15 @@ fn opener_variant(
     let reply = pairs(text);
     // (chosen by the seed among the wordings that echo nothing, so that a wording that
     // echoes often does not hand its share to the one after it)
-    let fitting: Vec<&&String> = variants
-        .iter()
-        .filter(|v| !pairs(v).iter().any(|p| reply.contains(p)))
-        .collect();
-    match fitting.len() {
-        0 => variants[seed % variants.len()].to_string(),
-        n => fitting[seed % n].to_string(),
-    }
+    let fits = |v: &&String| short_enough(v) && !pairs(v).iter().any(|p| reply.contains(p));
+    let n = all.iter().filter(fits).count();
+    let chosen = if n > 0 {
+        all.iter().filter(fits).nth(seed % n)
+    } else {
+        let n = all.iter().filter(short_enough).count().max(1);
+        all.iter().filter(short_enough).nth(seed % n)
+    };
+    chosen.or(all.first()).cloned().unwrap_or_default()
 }
 
 /// How many letters longer than the shortest wording a wording may be when room is
@@ -243,46 +241,53 @@ fn opens_pleasantly(doc: &Doc, lx: &Lexicon) -> bool {
 /// greeting, "Hi Sam, oh no, …") opens with a word of `list`: a reaction ("Whoa, …",
 /// "Haha, …", "Uhh that's…"), the agent's own, or an answer ("Yes, …", "Klopt, …").
 fn opens_with(doc: &Doc, lx: &Lexicon, list: List) -> bool {
-    opening_words(doc).any(|w| lx.has_word(list, w) || lx.has_word(list, &squeezed(w)))
+    opening_words(doc)
+        .iter()
+        .any(|w| lx.has_word(list, w) || lx.has_word(list, &squeezed(w)))
 }
 
 /// The agent's own exclamation: a reaction ("Whoa, …"), or an answer drawn out in joy
 /// ("Yessssss!!!!!", which "Yes, …" is not).
 fn opens_with_reaction(doc: &Doc, lx: &Lexicon) -> bool {
     opens_with(doc, lx, List::Reaction)
-        || opening_words(doc).any(|w| {
+        || opening_words(doc).iter().any(|w| {
             let plain = squeezed(w);
-            plain != w && lx.has_word(List::Answer, &plain)
+            plain != *w && lx.has_word(List::Answer, &plain)
         })
 }
 
 /// The first word of the first and second clause of the reply's first sentence (the
 /// second: after a greeting, "Hi Sam, oh no, …").
-fn opening_words<'d>(doc: &'d Doc) -> impl Iterator<Item = &'d str> {
-    first_sentence_with_words(doc)
-        .into_iter()
-        .flat_map(|s| s.clauses.iter().take(2))
-        .filter_map(|c| {
-            doc.tokens[c.start..c.end]
-                .iter()
-                .find(|t| t.is_word())
-                .map(|t| t.norm.as_str())
-        })
+fn opening_words<'d>(doc: &'d Doc) -> Vec<&'d str> {
+    let mut words = Vec::new();
+    if let Some(s) = first_sentence_with_words(doc) {
+        for c in s.clauses.iter().take(2) {
+            if let Some(t) = doc.tokens[c.start..c.end].iter().find(|t| t.is_word()) {
+                words.push(t.norm.as_str());
+            }
+        }
+    }
+    words
 }
 
 /// A word with its drawn-out letters taken back to one ("Yessssss" → "yes", "Ohhh" →
 /// "oh"): three or more of a letter in a row are one.
 fn squeezed(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = String::with_capacity(word.len());
+    // (drawn-out words are ASCII, "yessss", "ohhh": a byte walk keeps this small)
+    if !word.is_ascii() {
+        return word.to_string();
+    }
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(b.len());
     let mut i = 0;
-    while i < chars.len() {
+    while i < b.len() {
         let mut j = i;
-        while j < chars.len() && chars[j] == chars[i] {
+        while j < b.len() && b[j] == b[i] {
             j += 1;
         }
-        let run = if j - i >= 3 { 1 } else { j - i };
-        out.extend(std::iter::repeat_n(chars[i], run));
+        for _ in 0..if j - i >= 3 { 1 } else { j - i } {
+            out.push(b[i] as char);
+        }
         i = j;
     }
     out
@@ -586,27 +591,20 @@ pub(super) fn add_within_limit(ex: &Exchange, text: &str, report: &Report) -> Fr
 /// else ("Garage Hendriks", "Team Bakkerij Kees"): a name that signs it.
 fn closes_with_a_name(text: &str) -> bool {
     let doc = Doc::new(text);
-    let Some(last) = doc.sentences.iter().rev().find(|s| {
-        doc.tokens[s.tokens.start..s.tokens.end]
-            .iter()
-            .any(|t| t.is_word())
-    }) else {
+    let Some(last) = doc.sentences.last() else {
         return false;
     };
-    let tokens = &doc.tokens[last.tokens.start..last.tokens.end];
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(text))
-        .collect();
-    doc.sentences.len() > 1
-        && (1..=3).contains(&words.len())
-        && tokens
-            .iter()
-            .all(|t| t.is_word() || t.kind == TokenKind::Newline)
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let mut words = 0;
+    for t in &doc.tokens[last.tokens.start..last.tokens.end] {
+        if t.kind == TokenKind::Newline {
+            continue;
+        }
+        if !t.is_word() || !t.text(text).starts_with(char::is_uppercase) {
+            return false;
+        }
+        words += 1;
+    }
+    doc.sentences.len() > 1 && (1..=3).contains(&words)
 }
 
 /// Drops a closing that signs for a department ("Met vriendelijke groet, Klantenservice"),
