@@ -929,6 +929,7 @@ mod tests {
             ),
             ("this car play is an absolute joke", "venting"),
             ("you can barely hear the music", "problem"),
+            ("My favorite holiday... $3 burritos!", "positive"),
             (
                 "WARNING! DO NOT CLICK ON this link, it's a scam",
                 "bad_evaluation",
