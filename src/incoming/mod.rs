@@ -14,25 +14,22 @@ use crate::text::{Doc, TokenRange};
 /// the other words, letter groups only one language writes ("ij", "ght"). Indexed by
 /// `Lang as usize`.
 fn language_evidence(doc: &Doc) -> [usize; Lang::ALL.len()] {
-    let (counts, other) = word_evidence(doc);
-    // a text in a language the coach does not know is in none of its languages: as many
-    // function words of another language as of the lead one leave no evidence
-    if other > 0 && other >= counts.iter().copied().max().unwrap_or(0) {
-        return [0; Lang::ALL.len()];
+    // a text in a language the coach does not know is in none of its languages
+    match word_evidence(doc) {
+        (_, true) => [0; Lang::ALL.len()],
+        (counts, false) => counts,
     }
-    counts
 }
 
 /// The text is in a language the coach does not know ("Hallo! Schau mal auf diesem
-/// Link"): it has as many function words of another language as of its lead one.
+/// Link").
 pub fn in_another_language(doc: &Doc) -> bool {
-    let (counts, other) = word_evidence(doc);
-    other > 0 && other >= counts.iter().copied().max().unwrap_or(0)
+    word_evidence(doc).1
 }
 
-/// The words that are evidence of each language, and the function words of languages
-/// the coach does not know.
-fn word_evidence(doc: &Doc) -> ([usize; Lang::ALL.len()], usize) {
+/// The words that are evidence of each language, and whether a language the coach does
+/// not know leads: as many of its function words as of the lead language's.
+fn word_evidence(doc: &Doc) -> ([usize; Lang::ALL.len()], bool) {
     let mut counts = [0usize; Lang::ALL.len()];
     let mut other = 0;
     let lexicons = Lang::ALL.map(lexicon);
@@ -58,7 +55,8 @@ fn word_evidence(doc: &Doc) -> ([usize; Lang::ALL.len()], usize) {
         }
         other += lists.iter().any(|l| l & List::OtherLanguage.bit() != 0) as usize;
     }
-    (counts, other)
+    let another_leads = other > 0 && other >= counts.iter().copied().max().unwrap_or(0);
+    (counts, another_leads)
 }
 
 /// The languages whose letter groups (the lexicons' `letter_cluster`) the word `w` has,
@@ -397,6 +395,13 @@ fn certainty_of(doc: &Doc, e: &Evidence, kind: Kind) -> Certainty {
     }
 }
 
+/// The reading found one of the signals `ids` in the post.
+pub fn has_signal(inc: &Incoming, ids: &[SignalId]) -> bool {
+    inc.signals
+        .iter()
+        .any(|s| ids.iter().any(|id| s.id == id.name()))
+}
+
 /// The customer waits for an answer, and an apology for the wait fits: a question, a
 /// complaint, anyone but a happy customer. A compliment, or a remark with praise in it
 /// ("sceptical at first, but it's great"), gets thanks, not "sorry for the slow reply";
@@ -405,11 +410,7 @@ fn certainty_of(doc: &Doc, e: &Evidence, kind: Kind) -> Certainty {
 /// the trouble is told as solved.
 pub fn waits_for_answer(inc: &Incoming) -> bool {
     use SignalId as S;
-    let has = |ids: &[SignalId]| {
-        inc.signals
-            .iter()
-            .any(|s| ids.iter().any(|id| s.id == id.name()))
-    };
+    let has = |ids: &[SignalId]| has_signal(inc, ids);
     // (a customer who thanks for a quick reply is not waiting on a slow one: "Thanks for
     // the quick reply! I got it to work…")
     if has(&[S::Quick]) && has(&[S::Thanks, S::Positive]) {
@@ -510,7 +511,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let e = Evidence {
         complaint: weigh::complaint_evidence(&found),
         found,
-        words: doc.tokens.iter().filter(|t| t.is_word()).count(),
+        words: doc.words().count(),
     };
     let (kind, advice_reason) = kind_of(&e);
     // a writer who laughs ("where's my check lol", "😂") may complain, but lightly or

@@ -5,7 +5,7 @@
 //! greeting ("Hey" stays "Hey", "Hi there" becomes "Hi Sam"), adds no greeting without a
 //! name, and leaves a tweet that continues a thread ("2/2") as it starts.
 
-use crate::incoming::{waits_for_answer, SignalId};
+use crate::incoming::{has_signal, waits_for_answer, SignalId};
 use crate::lexicon::{lexicon, Lexicon, List, Template};
 use crate::model::*;
 pub(super) use crate::reply::continues_thread;
@@ -200,20 +200,14 @@ const SHORT_SLACK: usize = 3;
 /// or a pre-order question read as overblown or mocking to blind judges.)
 fn upset(inc: &Incoming) -> bool {
     use SignalId as S;
-    const UPSET: [SignalId; 4] = [S::Abuse, S::Venting, S::UpsetEmoji, S::Sarcasm];
-    inc.signals
-        .iter()
-        .any(|s| UPSET.iter().any(|id| s.id == id.name()))
+    has_signal(inc, &[S::Abuse, S::Venting, S::UpsetEmoji, S::Sarcasm])
 }
 
 /// Sympathy is due: a complaint the reading is sure of, not solved, that the reply
 /// neither acknowledges nor answers as a question or a kind word ("Great question!",
 /// "No problem!").
 fn sympathy_due(inc: &Incoming, acknowledged: bool, doc: &Doc, lx: &Lexicon) -> bool {
-    let resolved = inc
-        .signals
-        .iter()
-        .any(|s| s.id == SignalId::Resolved.name());
+    let resolved = has_signal(inc, &[SignalId::Resolved]);
     inc.is_sure_complaint() && !acknowledged && !resolved && !opens_pleasantly(doc, lx)
 }
 
