@@ -502,9 +502,19 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
     let mut signed = false;
     // (a reply that closes with the business's name, "… hoger uit. Garage Hendriks", is
     // signed already: "Garage Hendriks ^Rob" reads as two signatures)
-    if parts.signature && !Element::Signature.in_report(report) && !closes_with_a_name(&out) {
-        if let Some(sig) = crate::fix::signature_text(&ex.profile, lang) {
-            out = format!("{} {sig}", strip_department_closing(&out, lx).trim_end());
+    if parts.signature && !Element::Signature.in_report(report) {
+        // (the text is read once for both questions about how it closes)
+        let closing = Doc::new(&out);
+        let signed_text = crate::fix::signature_text(&ex.profile, lang)
+            .filter(|_| !closes_with_a_name(&closing))
+            .map(|sig| {
+                format!(
+                    "{} {sig}",
+                    strip_department_closing(&closing, lx).trim_end()
+                )
+            });
+        if let Some(text) = signed_text {
+            out = text;
             signed = true;
         }
     }
@@ -583,8 +593,8 @@ pub(super) fn add_within_limit(ex: &Exchange, text: &str, report: &Report) -> Fr
 
 /// The text ends with a line or sentence of one to three capitalised words and nothing
 /// else ("Garage Hendriks", "Team Bakkerij Kees"): a name that signs it.
-fn closes_with_a_name(text: &str) -> bool {
-    let doc = Doc::new(text);
+fn closes_with_a_name(doc: &Doc) -> bool {
+    let text = doc.source;
     let Some(last) = doc.sentences.last() else {
         return false;
     };
@@ -603,8 +613,8 @@ fn closes_with_a_name(text: &str) -> bool {
 
 /// Drops a closing that signs for a department ("Met vriendelijke groet, Klantenservice"),
 /// which the agent's own signature replaces (brief §5: don't reply anonymously).
-fn strip_department_closing(text: &str, lx: &Lexicon) -> String {
-    let doc = Doc::new(text);
+fn strip_department_closing(doc: &Doc, lx: &Lexicon) -> String {
+    let text = doc.source;
     let words: Vec<usize> = (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].is_word())
         .collect();
