@@ -299,9 +299,6 @@ pub fn rewrite(
         .take_doc(&text)
         .unwrap_or_else(|| an.draft.tokenise(&text));
     let verdict = check::check(report, draft, &rdoc, &rw, opener);
-    if std::env::var("RC_DEBUG").is_ok() {
-        eprintln!("DEBUG candidate {text:?} -> {verdict:?}");
-    }
     match verdict {
         Ok(()) => Outcome {
             rewrite: Some(text),
