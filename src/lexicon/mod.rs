@@ -58,11 +58,11 @@ impl LexWord for Norm {
         }
         // one lookup for every language: language detection asks about both anyway
         self.entry_cached(lx.lang, || {
-            built_in()
-                .words
-                .get(self.as_str())
-                .copied()
-                .unwrap_or([WordEntry::UNKNOWN; Lang::ALL.len()])
+            let mut entries = [WordEntry::UNKNOWN; Lang::ALL.len()];
+            for (entry, lx) in entries.iter_mut().zip(&built_in().lexicons) {
+                *entry = self.as_str().entry_in(lx);
+            }
+            entries
         })
     }
 }
@@ -73,13 +73,15 @@ impl LexWord for Norm {
 /// `templates<TAB>name<TAB>text`, `register<TAB>field<TAB>value…` (a table or a list of
 /// pairs as key, value, key, value). Read by hand: a JSON deserializer for these
 /// structures cost the wasm 18 KB.
+/// (Named lists as pairs, not maps: read once at load, and a map type of its own cost
+/// the wasm 1.5 KB.)
 #[derive(Debug, Default)]
 struct LexiconFile {
-    words: FastMap<String, Vec<String>>,
-    phrases: FastMap<String, Vec<String>>,
+    words: Vec<(String, Vec<String>)>,
+    phrases: Vec<(String, Vec<String>)>,
     /// Each template's text; variants the engine chooses between (so the same stock
     /// words do not open every reply) are separated by " | ".
-    templates: FastMap<String, String>,
+    templates: Vec<(String, String)>,
     register: RegisterTable,
 }
 
@@ -95,15 +97,20 @@ impl LexiconFile {
                 .to_string();
             let items: Vec<String> = parts.map(str::to_string).collect();
             match section {
-                "words" => drop(file.words.insert(name, items)),
-                "phrases" => drop(file.phrases.insert(name, items)),
-                "templates" => drop(file.templates.insert(name, items.join("\t"))),
+                "words" => file.words.push((name, items)),
+                "phrases" => file.phrases.push((name, items)),
+                "templates" => file.templates.push((name, items.join("\t"))),
                 "register" => file.register.set(&name, items)?,
                 _ => return Err(format!("unknown section `{section}`")),
             }
         }
         Ok(file)
     }
+}
+
+/// What the lexicon file calls `name` in one of its sections.
+fn named<'f, T>(section: &'f [(String, T)], name: &str) -> Option<&'f T> {
+    section.iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
 /// The form of address of a language with an informal and a formal "you" (Dutch je/u,
@@ -200,28 +207,27 @@ impl Lexicon {
     fn load(lang: Lang, text: &str) -> Result<Lexicon, String> {
         let code = lang.code();
         let file = LexiconFile::parse(text).map_err(|e| format!("lexicon {code}: {e}"))?;
-        let mut word_lists: FastMap<String, u64> = FastMap::default();
         let mut list_words = vec![Vec::new(); List::COUNT];
+        let mut lists = Vec::new();
         for (name, list) in &file.words {
             let list_name = List::from_name(name)
                 .ok_or_else(|| format!("lexicon {code}: unknown word list [words] {name}"))?;
             for w in list {
-                let w = crate::text::normalise(w);
-                *word_lists.entry(w.clone()).or_default() |= list_name.bit();
-                list_words[list_name as usize].push(w);
+                list_words[list_name as usize].push(crate::text::normalise(w));
             }
+            lists.push(list_name);
         }
-        if let Some(name) = file
+        if let Some((name, _)) = file
             .phrases
-            .keys()
-            .find(|k| Category::from_name(k).is_none())
+            .iter()
+            .find(|(k, _)| Category::from_name(k).is_none())
         {
             return Err(format!("lexicon {code}: unknown category [phrases] {name}"));
         }
-        if let Some(name) = file
+        if let Some((name, _)) = file
             .templates
-            .keys()
-            .find(|k| Template::from_name(k).is_none())
+            .iter()
+            .find(|(k, _)| Template::from_name(k).is_none())
         {
             return Err(format!(
                 "lexicon {code}: unknown template [templates] {name}"
@@ -230,13 +236,13 @@ impl Lexicon {
         // every category and template the code uses, in every language
         if let Some(missing) = Category::ALL
             .iter()
-            .find(|c| !file.phrases.contains_key(c.name()))
+            .find(|c| named(&file.phrases, c.name()).is_none())
         {
             return Err(format!("lexicon {code}: no [phrases] {missing}"));
         }
         if let Some(missing) = Template::ALL
             .iter()
-            .find(|t| !file.templates.contains_key(t.name()))
+            .find(|t| named(&file.templates, t.name()).is_none())
         {
             return Err(format!("lexicon {code}: no [templates] {missing}"));
         }
@@ -244,7 +250,8 @@ impl Lexicon {
         let mut all_patterns = Vec::new();
         let mut owners = Vec::new();
         for &category in Category::ALL {
-            let set = PhraseSet::from_entries(&file.phrases[category.name()])
+            let entries = named(&file.phrases, category.name()).map_or(&[][..], Vec::as_slice);
+            let set = PhraseSet::from_entries(entries)
                 .map_err(|e| format!("lexicon {code} [{category}]: {e}"))?;
             for (i, p) in set.patterns.iter().enumerate() {
                 all_patterns.push(p.clone());
@@ -255,23 +262,24 @@ impl Lexicon {
         let templates = Template::ALL
             .iter()
             .map(|t| {
-                file.templates[t.name()]
+                named(&file.templates, t.name())
+                    .map(String::as_str)
+                    .unwrap_or_default()
                     .split(TEMPLATE_VARIANTS)
                     .map(str::to_string)
                     .collect()
             })
             .collect();
         // (only the combined set is matched by id; the per-category sets compare words)
-        let mut vocabulary = FastMap::default();
-        pattern::number_words(&mut all_patterns, &mut vocabulary);
-        let first_by_id = pattern::by_first_word_id(&all_patterns, vocabulary.len());
+        let mut entries: FastMap<String, WordEntry> = FastMap::default();
+        pattern::number_words(&mut all_patterns, &mut entries);
+        let first_by_id = pattern::by_first_word_id(&all_patterns, entries.len());
         let required = all_patterns.iter().map(Pattern::required_ids).collect();
-        let mut entries: FastMap<String, WordEntry> = vocabulary
-            .into_iter()
-            .map(|(w, id)| (w, WordEntry { id, lists: 0 }))
-            .collect();
-        for (w, lists) in word_lists {
-            entries.entry(w).or_insert(WordEntry::UNKNOWN).lists = lists;
+        // (a word of a list that no pattern has gets no id)
+        for list in lists {
+            for w in &list_words[list as usize] {
+                entries.entry(w.clone()).or_insert(WordEntry::UNKNOWN).lists |= list.bit();
+            }
         }
         let mut register = file.register;
         for (stem, formal) in &register.verbs {
@@ -384,11 +392,11 @@ impl Lexicon {
     }
 }
 
-/// The built-in lexicons, and every word of any of them with its entry in each (indexed
-/// by `Lang as usize`).
+/// The built-in lexicons (indexed by `Lang as usize`). (A word's entries in every
+/// language are looked up in each, once per token: a map of all words with their entries
+/// in each cost the wasm a map type of its own.)
 struct BuiltIn {
     lexicons: Vec<Lexicon>,
-    words: FastMap<String, [WordEntry; Lang::ALL.len()]>,
     /// The words of each list in any language (indexed by [`List`]).
     list_words: Vec<Vec<String>>,
 }
@@ -406,14 +414,6 @@ fn built_in() -> &'static BuiltIn {
                 lx
             })
             .collect();
-        let mut words: FastMap<String, [WordEntry; Lang::ALL.len()]> = FastMap::default();
-        for lx in &lexicons {
-            for (w, e) in &lx.entries {
-                words
-                    .entry(w.clone())
-                    .or_insert([WordEntry::UNKNOWN; Lang::ALL.len()])[lx.lang as usize] = *e;
-            }
-        }
         let mut list_words: Vec<Vec<String>> = vec![Vec::new(); List::COUNT];
         for lx in &lexicons {
             for (all, words) in list_words.iter_mut().zip(&lx.list_words) {
@@ -428,7 +428,6 @@ fn built_in() -> &'static BuiltIn {
         }
         BuiltIn {
             lexicons,
-            words,
             list_words,
         }
     })

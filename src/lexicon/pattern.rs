@@ -51,7 +51,9 @@ pub struct PhraseSet {
     /// Patterns by their literal first word,
     by_first: FastMap<String, Vec<usize>>,
     /// by the first letter of a first-word prefix (`excus*`),
-    by_initial: FastMap<char, Vec<usize>>,
+    /// (pairs, not a map: a few dozen letters at most, and a map type of its own cost the
+    /// wasm more than the search)
+    by_initial: Vec<(char, Vec<usize>)>,
     /// and by the kind of token a first-word class needs.
     with_digit: Vec<usize>,
     with_url: Vec<usize>,
@@ -303,11 +305,13 @@ impl PhraseSet {
             for a in alts {
                 match a {
                     Alt::Exact(w, _) => set.by_first.entry(w.clone()).or_default().push(i),
-                    Alt::Prefix(pre) => set
-                        .by_initial
-                        .entry(pre.chars().next().unwrap_or(' '))
-                        .or_default()
-                        .push(i),
+                    Alt::Prefix(pre) => {
+                        let c = pre.chars().next().unwrap_or(' ');
+                        match set.by_initial.iter_mut().find(|(k, _)| *k == c) {
+                            Some((_, list)) => list.push(i),
+                            None => set.by_initial.push((c, vec![i])),
+                        }
+                    }
                     Alt::Num | Alt::Time | Alt::Money => set.with_digit.push(i),
                     Alt::Url => set.with_url.push(i),
                     Alt::Email => set.with_email.push(i),
@@ -316,7 +320,11 @@ impl PhraseSet {
                 }
             }
         }
-        for list in set.by_first.values_mut().chain(set.by_initial.values_mut()) {
+        for list in set
+            .by_first
+            .values_mut()
+            .chain(set.by_initial.iter_mut().map(|(_, l)| l))
+        {
             list.dedup();
         }
         set.patterns = patterns;
@@ -341,8 +349,8 @@ impl PhraseSet {
             t.norm
                 .chars()
                 .next()
-                .and_then(|c| self.by_initial.get(&c))
-                .map(Vec::as_slice)
+                .and_then(|c| self.by_initial.iter().find(|(k, _)| *k == c))
+                .map(|(_, l)| l.as_slice())
                 .unwrap_or(none)
         } else {
             none
@@ -424,15 +432,22 @@ impl PhraseSet {
     }
 }
 
-/// Gives every literal word of `patterns` its id in `vocabulary` (adding new words).
-pub(super) fn number_words(patterns: &mut [Pattern], vocabulary: &mut FastMap<String, u32>) {
+/// Gives every literal word of `patterns` its id in `vocabulary`, the lexicon's word
+/// entries (adding new words, numbered in order; in no list yet).
+pub(super) fn number_words(
+    patterns: &mut [Pattern],
+    vocabulary: &mut FastMap<String, crate::text::WordEntry>,
+) {
     for p in patterns {
         for e in &mut p.elems {
             if let Elem::One(alts) = e {
                 for a in alts {
                     if let Alt::Exact(w, id) = a {
                         let next = vocabulary.len() as u32;
-                        *id = *vocabulary.entry(w.clone()).or_insert(next);
+                        *id = vocabulary
+                            .entry(w.clone())
+                            .or_insert(crate::text::WordEntry { id: next, lists: 0 })
+                            .id;
                     }
                 }
             }
