@@ -323,6 +323,12 @@ pub struct Incoming {
     /// a reply's sympathy fit the post ("sorry you're still waiting").
     #[serde(default)]
     pub trouble: Option<Trouble>,
+    /// The one thing the complaint's trouble is with, as the customer wrote it: the word
+    /// ("account" of "my account got hacked"), after the word that pointed at it when that
+    /// was not the customer's own "my" ("the flight" of "the flight was delayed"). Lets
+    /// sympathy name it. Not in the JSON.
+    #[serde(skip)]
+    pub trouble_object: Option<String>,
 }
 
 impl Incoming {

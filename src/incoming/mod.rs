@@ -474,6 +474,17 @@ fn reported_signals(doc: &Doc, e: &Evidence) -> Vec<Signal> {
         .collect()
 }
 
+/// What makes a laugh bitter: sarcasm or a bad word beside it ("waited 90 min for a cold
+/// pizza lol. great job guys").
+const BITTER: [SignalId; 6] = [
+    SignalId::Sarcasm,
+    SignalId::Irony,
+    SignalId::BadEvaluation,
+    SignalId::Abuse,
+    SignalId::Venting,
+    SignalId::PraiseAmidTrouble,
+];
+
 /// Reads the incoming post. `ui` is the interface language for the advice message.
 pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Incoming {
     let norm = profile.response_time_norm_minutes;
@@ -499,6 +510,7 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
             certainty: Certainty::Sure,
             signals: Vec::new(),
             trouble: None,
+            trouble_object: None,
         };
     };
     let doc = Doc::new(&post.text);
@@ -516,18 +528,8 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     let (kind, advice_reason) = kind_of(&e);
     // a writer who laughs ("where's my check lol", "😂") may complain, but lightly or
     // in jest: sympathy and "sorry for the trouble" would weigh it down, so a complaint
-    // reading of it is never sure; unless the laugh is bitter, beside sarcasm or a bad
-    // word ("waited 90 min for a cold pizza lol. great job guys")
-    let bitter = [
-        SignalId::Sarcasm,
-        SignalId::Irony,
-        SignalId::BadEvaluation,
-        SignalId::Abuse,
-        SignalId::Venting,
-        SignalId::PraiseAmidTrouble,
-    ]
-    .into_iter()
-    .any(|s| e.has(s));
+    // reading of it is never sure; unless the laugh is bitter
+    let bitter = BITTER.into_iter().any(|s| e.has(s));
     let laughs = !hits.get(Category::Humor).is_empty() && !bitter;
     let certainty = match certainty_of(&doc, &e, kind) {
         Certainty::Sure if kind == Kind::Complaint && laughs => Certainty::Unsure,
@@ -622,7 +624,67 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         certainty,
         signals: reported_signals(&doc, &e),
         trouble: (kind == Kind::Complaint).then(|| trouble_of(&e)).flatten(),
+        trouble_object: (kind == Kind::Complaint)
+            .then(|| trouble_object(&doc, lx, &hits, &e))
+            .flatten(),
     }
+}
+
+/// The thing the trouble is with, as the customer wrote it: a `thing` right after a
+/// `thing_pointer` ("my account got hacked", "locked out of my Gmail account"), or one word
+/// after it, in a sentence that says what went wrong; with the word that pointed at it
+/// unless that is the customer's own "my" or "our" ("the" of "the flight was delayed").
+/// None when the post names two different things so (which one is meant is not clear).
+fn trouble_object(
+    doc: &Doc,
+    lx: &Lexicon,
+    hits: &crate::lexicon::CategoryHits,
+    e: &Evidence,
+) -> Option<String> {
+    // (pointer, thing): token indices
+    let mut object: Option<(usize, usize)> = None;
+    let parts = hits.get(Category::ThingPart);
+    for h in hits.get(Category::ThingPointer) {
+        // the nearest thing, right after the pointer or one word after it
+        let Some(thing) = hits
+            .get(Category::Thing)
+            .iter()
+            .find(|t| t.range.start == h.range.end || t.range.start == h.range.end + 1)
+        else {
+            continue;
+        };
+        let Some(sentence) = doc.sentence_of(h.range.start) else {
+            continue;
+        };
+        let mut troubled = false;
+        for f in &e.found {
+            troubled |=
+                SAYS_WHAT_WENT_WRONG.contains(&f.id) && sentence.tokens.contains(f.range.start);
+        }
+        // ("my phone number" is no phone)
+        for p in parts {
+            troubled &= p.range.start != thing.range.end;
+        }
+        if !troubled {
+            continue;
+        }
+        let (pointer, thing) = (h.range.end - 1, thing.range.start);
+        match object {
+            Some((_, o)) if doc.tokens[o].norm != doc.tokens[thing].norm => return None,
+            Some(_) => {}
+            None => object = Some((pointer, thing)),
+        }
+    }
+    let (pointer, thing) = object?;
+    let pointer = &doc.tokens[pointer].norm;
+    let thing = doc.tokens[thing].text(doc.source);
+    Some(
+        if lx.has_word_in_any(&[List::FirstPerson, List::FirstPersonPlural], pointer) {
+            thing.to_string()
+        } else {
+            format!("{} {thing}", pointer.as_str())
+        },
+    )
 }
 
 /// Why the customer wrote (brief §2): their own experience ("I", or a sentence with an

@@ -228,6 +228,14 @@ data_names! {
         ThanksInAdvance = "thanks_in_advance",
         /// The reply acknowledges that it comes late ("sorry for the slow reply").
         WaitAcknowledged = "wait_acknowledged",
+        /// Where a thing of the customer's is told with the trouble ("my" of "my account
+        /// got hacked", "waar blijft mijn"): a `thing` right after it, or one word after,
+        /// is what sympathy can name.
+        ThingPointer = "thing_pointer",
+        /// The things sympathy may name ("account", "pakket"): never a person.
+        Thing = "thing",
+        /// A word after such a thing that makes it another ("my phone number").
+        ThingPart = "thing_part",
     }
 }
 
@@ -256,5 +264,12 @@ data_names! {
         SympathyUpset = "sympathy_upset",
         /// A sentence after a question for personal data that moves the answer to a DM.
         DmFollowup = "dm_followup",
+        /// Sympathy that names the thing the trouble is with (`incoming.trouble_object`):
+        /// `{your} {object}`.
+        SympathyObject = "sympathy_object",
+        LateSympathyObject = "late_sympathy_object",
+        /// "your" before that thing, in the reply's register ("je", "uw").
+        Possessive = "possessive",
+        PossessiveFormal = "possessive_formal",
     }
 }

@@ -129,7 +129,12 @@ fn choose_opener(
             (Opener::Late, Template::Late)
         };
         // (short: one of the shortest wordings, when room is scarce)
-        let t = opener_variant(lx, template, seed, text, short);
+        // (an angry customer gets the plain wording: "the trouble with your account" is
+        // light for a hacked one)
+        let t = Some(())
+            .filter(|_| !upset(inc))
+            .and_then(|_| naming_the_thing(text, report, opener, seed))
+            .unwrap_or_else(|| opener_variant(lx, template, seed, text, short));
         return (!user_avoids(ex, &t)).then_some((opener, t));
     }
     // (sympathy before the agent's answer cuts it off from the question: "Sorry about
@@ -145,8 +150,45 @@ fn choose_opener(
         // amount in a joke alike: "trouble with your payment" misreads two of them)
         Some(Trouble::Charged | Trouble::Other) | None => Template::Sympathy,
     };
-    let t = opener_variant(lx, template, seed, text, false);
+    // (an angry customer gets the stronger plain wording)
+    let t = Some(())
+        .filter(|_| template != Template::SympathyUpset)
+        .and_then(|_| naming_the_thing(text, report, Opener::Sympathy, seed))
+        .unwrap_or_else(|| opener_variant(lx, template, seed, text, false));
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
+}
+
+/// Sympathy that names the thing the trouble is with ("sorry about the trouble with your
+/// account!"), when the reading found one and a wording of it echoes nothing of the reply.
+fn naming_the_thing(text: &str, report: &Report, opener: Opener, seed: usize) -> Option<String> {
+    let thing = report.incoming.trouble_object.as_deref()?;
+    let lx = lexicon(report.language);
+    let template = match opener {
+        Opener::Sympathy => Template::SympathyObject,
+        Opener::LateSympathy => Template::LateSympathyObject,
+        Opener::Late => return None,
+    };
+    // ("my account" is "your account", "the flight" stays "the flight")
+    let (your, object) = match thing.split_once(' ') {
+        Some((pointer, object)) => (pointer.to_string(), object),
+        None => (
+            lx.template(
+                if formal(report, text, lx) {
+                    Template::PossessiveFormal
+                } else {
+                    Template::Possessive
+                },
+                &[],
+            ),
+            thing,
+        ),
+    };
+    let filled: Vec<String> = lx
+        .template_variants(template)
+        .iter()
+        .map(|v| v.replace("{your}", &your).replace("{object}", object))
+        .collect();
+    fitting_variant(lx, &filled, seed, text, false, true)
 }
 
 /// The opener's variant for this exchange (by `seed`), passing over any that repeats two
@@ -160,6 +202,22 @@ fn opener_variant(
     short: bool,
 ) -> String {
     let all = lx.template_variants(template);
+    fitting_variant(lx, all, seed, text, short, false)
+        .or(all.first().cloned())
+        .unwrap_or_default()
+}
+
+/// The wording of `all` for this exchange (by `seed`) among those that echo nothing of
+/// `text`; `short`: only among the shortest. When every wording echoes: one of them all
+/// the same, or none if `strict`.
+fn fitting_variant(
+    lx: &Lexicon,
+    all: &[String],
+    seed: usize,
+    text: &str,
+    short: bool,
+    strict: bool,
+) -> Option<String> {
     // (short: the wordings within a few letters of the shortest, when room is scarce)
     let shortest = all.iter().map(|v| v.chars().count()).min().unwrap_or(0);
     let short_enough = |v: &&String| !short || v.chars().count() <= shortest + SHORT_SLACK;
@@ -179,15 +237,15 @@ fn opener_variant(
     let reply = pairs(text);
     // (chosen by the seed among the wordings that echo nothing, so that a wording that
     // echoes often does not hand its share to the one after it)
-    let fits = |v: &&String| short_enough(v) && !pairs(v).iter().any(|p| reply.contains(p));
-    let n = all.iter().filter(fits).count();
-    let chosen = if n > 0 {
-        all.iter().filter(fits).nth(seed % n)
-    } else {
-        let n = all.iter().filter(short_enough).count().max(1);
-        all.iter().filter(short_enough).nth(seed % n)
-    };
-    chosen.or(all.first()).cloned().unwrap_or_default()
+    let echoes = |v: &&String| pairs(v).iter().any(|p| reply.contains(p));
+    let mut fits: Vec<&String> = all.iter().filter(short_enough).collect();
+    if fits.iter().any(|v| !echoes(v)) {
+        fits.retain(|v| !echoes(v));
+    } else if strict {
+        return None;
+    }
+    let n = fits.len().max(1);
+    fits.get(seed % n).map(|v| v.to_string())
 }
 
 /// How many letters longer than the shortest wording a wording may be when room is
