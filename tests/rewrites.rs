@@ -940,13 +940,13 @@ fn sympathy_names_the_thing_the_trouble_is_with() {
     )
     .expect("a rewrite");
     assert!(formal.contains("uw pakket"), "{formal}");
-    // an opener that would echo the reply ("your account … your account") is a plain one
-    let echo = rewrite(
+    // the thing may come back in the reply ("… your account! … of your account")
+    let again = rewrite(
         "my account got hacked and nobody helps",
         None,
         5.0,
         "Please DM us the email address of your account.",
     )
     .unwrap_or_default();
-    assert!(!echo.contains("trouble with your account"), "{echo}");
+    assert!(again.contains("trouble with your account!"), "{again}");
 }

@@ -643,17 +643,17 @@ fn trouble_object(
 ) -> Option<String> {
     // (pointer, thing): token indices
     let mut object: Option<(usize, usize)> = None;
-    let parts = hits.get(Category::ThingPart);
-    for h in hits.get(Category::ThingPointer) {
-        // the nearest thing, right after the pointer or one word after it
-        let Some(thing) = hits
-            .get(Category::Thing)
+    let (pointers, things) = (hits.get(Category::ThingPointer), hits.get(Category::Thing));
+    for t in things {
+        // what points at it, right before it or one word before ("my Gmail account");
+        // a thing without ("flights have been cancelled") is too often not the customer's
+        let Some(pointer) = pointers
             .iter()
-            .find(|t| t.range.start == h.range.end || t.range.start == h.range.end + 1)
+            .find(|h| (h.range.end..=h.range.end + 1).contains(&t.range.start))
         else {
             continue;
         };
-        let Some(sentence) = doc.sentence_of(h.range.start) else {
+        let Some(sentence) = doc.sentence_of(t.range.start) else {
             continue;
         };
         let mut troubled = false;
@@ -661,18 +661,18 @@ fn trouble_object(
             troubled |=
                 SAYS_WHAT_WENT_WRONG.contains(&f.id) && sentence.tokens.contains(f.range.start);
         }
-        // ("my phone number" is no phone)
-        for p in parts {
-            troubled &= p.range.start != thing.range.end;
+        // ("my phone number" is no phone, "my internet connection" is one thing)
+        for p in hits.get(Category::ThingPart).iter().chain(things) {
+            troubled &= p.range.start != t.range.end;
         }
         if !troubled {
             continue;
         }
-        let (pointer, thing) = (h.range.end - 1, thing.range.start);
+        let thing = t.range.start;
         match object {
             Some((_, o)) if doc.tokens[o].norm != doc.tokens[thing].norm => return None,
             Some(_) => {}
-            None => object = Some((pointer, thing)),
+            None => object = Some((pointer.range.end - 1, thing)),
         }
     }
     let (pointer, thing) = object?;

@@ -159,7 +159,9 @@ fn choose_opener(
 }
 
 /// Sympathy that names the thing the trouble is with ("sorry about the trouble with your
-/// account!"), when the reading found one and a wording of it echoes nothing of the reply.
+/// account!"), when the reading found one. (Its wordings may echo the reply's own "your
+/// account": naming the thing twice reads as an agent writes, where a stock "sorry about
+/// this! … about this" reads pasted on.)
 fn naming_the_thing(text: &str, report: &Report, opener: Opener, seed: usize) -> Option<String> {
     let thing = report.incoming.trouble_object.as_deref()?;
     let lx = lexicon(report.language);
@@ -188,7 +190,7 @@ fn naming_the_thing(text: &str, report: &Report, opener: Opener, seed: usize) ->
         .iter()
         .map(|v| v.replace("{your}", &your).replace("{object}", object))
         .collect();
-    fitting_variant(lx, &filled, seed, text, false, true)
+    fitting_variant(lx, &filled, seed, text, false)
 }
 
 /// The opener's variant for this exchange (by `seed`), passing over any that repeats two
@@ -202,21 +204,20 @@ fn opener_variant(
     short: bool,
 ) -> String {
     let all = lx.template_variants(template);
-    fitting_variant(lx, all, seed, text, short, false)
+    fitting_variant(lx, all, seed, text, short)
         .or(all.first().cloned())
         .unwrap_or_default()
 }
 
 /// The wording of `all` for this exchange (by `seed`) among those that echo nothing of
 /// `text`; `short`: only among the shortest. When every wording echoes: one of them all
-/// the same, or none if `strict`.
+/// the same.
 fn fitting_variant(
     lx: &Lexicon,
     all: &[String],
     seed: usize,
     text: &str,
     short: bool,
-    strict: bool,
 ) -> Option<String> {
     // (short: the wordings within a few letters of the shortest, when room is scarce)
     let shortest = all.iter().map(|v| v.chars().count()).min().unwrap_or(0);
@@ -241,8 +242,6 @@ fn fitting_variant(
     let mut fits: Vec<&String> = all.iter().filter(short_enough).collect();
     if fits.iter().any(|v| !echoes(v)) {
         fits.retain(|v| !echoes(v));
-    } else if strict {
-        return None;
     }
     let n = fits.len().max(1);
     fits.get(seed % n).map(|v| v.to_string())
