@@ -113,6 +113,28 @@ fn named<'f, T>(section: &'f [(String, T)], name: &str) -> Option<&'f T> {
     section.iter().find(|(n, _)| n == name).map(|(_, v)| v)
 }
 
+/// A small table of words and what they become, looked up in order (the first pair of a
+/// word wins). Not a hash map: a map type of its own cost the wasm 1.5 KB, for tables of a
+/// few dozen pairs read only while a reply changes its form of address.
+#[derive(Debug, Default, Clone)]
+pub struct Pairs(Vec<(String, String)>);
+
+impl Pairs {
+    /// What `word` becomes.
+    pub fn get(&self, word: &str) -> Option<&String> {
+        self.0.iter().find(|(w, _)| w == word).map(|(_, to)| to)
+    }
+
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// The words the table has.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(w, _)| w)
+    }
+}
+
 /// The form of address of a language with an informal and a formal "you" (Dutch je/u,
 /// brief §4), for converting a reply between them (`crate::register`). Empty for a
 /// language without (English).
@@ -125,20 +147,20 @@ pub struct RegisterTable {
     /// What the informal pronoun becomes as a possessive ("je" → "uw").
     pub formal_possessive: String,
     /// The pronouns that change one for one, whatever surrounds them.
-    pub to_formal: FastMap<String, String>,
-    pub to_informal: FastMap<String, String>,
+    pub to_formal: Pairs,
+    pub to_informal: Pairs,
     /// Words after which the informal pronoun is a subject ("dat je").
     pub subordinators: Vec<String>,
     /// Words before which the informal pronoun is a subject ("je … uit").
     pub particles: Vec<String>,
     /// The verb after the formal pronoun that changes with it ("u heeft" → "je hebt").
-    pub verb_after_formal: FastMap<String, String>,
+    pub verb_after_formal: Pairs,
     /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
     pub verbs: Vec<(String, String)>,
     /// `verbs` as lookups, the first entry of a form winning: stem → formal form, and
     /// formal form → stem (filled when the lexicon loads).
-    pub formal_of_stem: FastMap<String, String>,
-    pub stem_of_formal: FastMap<String, String>,
+    pub formal_of_stem: Pairs,
+    pub stem_of_formal: Pairs,
 }
 
 impl RegisterTable {
@@ -152,9 +174,9 @@ impl RegisterTable {
             "informal" => self.informal = items.concat(),
             "formal" => self.formal = items.concat(),
             "formal_possessive" => self.formal_possessive = items.concat(),
-            "to_formal" => self.to_formal = pairs(items).into_iter().collect(),
-            "to_informal" => self.to_informal = pairs(items).into_iter().collect(),
-            "verb_after_formal" => self.verb_after_formal = pairs(items).into_iter().collect(),
+            "to_formal" => self.to_formal = Pairs(pairs(items)),
+            "to_informal" => self.to_informal = Pairs(pairs(items)),
+            "verb_after_formal" => self.verb_after_formal = Pairs(pairs(items)),
             "subordinators" => self.subordinators = items,
             "particles" => self.particles = items,
             "verbs" => self.verbs = pairs(items),
@@ -282,16 +304,14 @@ impl Lexicon {
             }
         }
         let mut register = file.register;
-        for (stem, formal) in &register.verbs {
+        register.formal_of_stem = Pairs(register.verbs.clone());
+        register.stem_of_formal = Pairs(
             register
-                .formal_of_stem
-                .entry(stem.clone())
-                .or_insert_with(|| formal.clone());
-            register
-                .stem_of_formal
-                .entry(formal.clone())
-                .or_insert_with(|| stem.clone());
-        }
+                .verbs
+                .iter()
+                .map(|(stem, formal)| (formal.clone(), stem.clone()))
+                .collect(),
+        );
         Ok(Lexicon {
             lang,
             built_in: false,
