@@ -915,10 +915,14 @@ fn sympathy_names_the_thing_the_trouble_is_with() {
         thing("My order never arrived. My card was charged twice!"),
         None
     );
+    // the phone is told with no trouble; the brand's "your app" is "the app"
     assert_eq!(
         thing("I love my phone. Your app keeps crashing though"),
-        None
+        Some("the app".to_string())
     );
+    // in lower case, or as the lexicon writes a name
+    assert_eq!(thing("I can't log in to my Account!"), own("account"));
+    assert_eq!(thing("my iphone won't turn on"), own("iPhone"));
 
     let rewritten = rewrite(
         "my account got hacked and nobody helps",

@@ -641,8 +641,8 @@ fn trouble_object(
     hits: &crate::lexicon::CategoryHits,
     e: &Evidence,
 ) -> Option<String> {
-    // (pointer, thing): token indices
-    let mut object: Option<(usize, usize)> = None;
+    // the pointer's pattern, the pointer (a token index) and the thing
+    let mut object: Option<(usize, usize, &crate::lexicon::Hit)> = None;
     let (pointers, things) = (hits.get(Category::ThingPointer), hits.get(Category::Thing));
     for t in things {
         // what points at it, right before it or one word before ("my Gmail account");
@@ -670,19 +670,30 @@ fn trouble_object(
         }
         let thing = t.range.start;
         match object {
-            Some((_, o)) if doc.tokens[o].norm != doc.tokens[thing].norm => return None,
+            Some((_, _, o)) if doc.tokens[o.range.start].norm != doc.tokens[thing].norm => {
+                return None
+            }
             Some(_) => {}
-            None => object = Some((pointer.range.end - 1, thing)),
+            None => object = Some((pointer.pattern, pointer.range.end - 1, t)),
         }
     }
-    let (pointer, thing) = object?;
-    let pointer = &doc.tokens[pointer].norm;
-    let thing = doc.tokens[thing].text(doc.source);
+    let (pattern, pointer, t) = object?;
+    let pointer = doc.tokens[pointer].norm.as_str();
+    // (in lower case, "my Account" being "your account", or as the lexicon writes a name:
+    // "iphone => iPhone")
+    let thing = lx
+        .replacement(Category::Thing, t.pattern)
+        .unwrap_or(doc.tokens[t.range.start].norm.as_str());
+    // (the customer's "my" is the reply's "your"; their "your app" is "the app", as the
+    // pointer's replacement says)
+    let pointer = lx
+        .replacement(Category::ThingPointer, pattern)
+        .unwrap_or(pointer);
     Some(
         if lx.has_word_in_any(&[List::FirstPerson, List::FirstPersonPlural], pointer) {
             thing.to_string()
         } else {
-            format!("{} {thing}", pointer.as_str())
+            format!("{pointer} {thing}")
         },
     )
 }
