@@ -323,10 +323,11 @@ pub struct Incoming {
     /// a reply's sympathy fit the post ("sorry you're still waiting").
     #[serde(default)]
     pub trouble: Option<Trouble>,
-    /// The one thing the complaint's trouble is with, as the customer wrote it: the word
+    /// The one thing the post's trouble or question is about, as the customer wrote it
+    /// (a complaint's sympathy, a late reply's apology can name it): the word
     /// ("account" of "my account got hacked"), after the word that pointed at it when that
-    /// was not the customer's own "my" ("the flight" of "the flight was delayed"). Lets
-    /// sympathy name it. Not in the JSON.
+    /// was not the customer's own "my" ("the flight" of "the flight was delayed"). Not in
+    /// the JSON.
     #[serde(skip)]
     pub trouble_object: Option<String>,
 }

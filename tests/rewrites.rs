@@ -52,6 +52,7 @@ fn late_openers(lang: reply_coach::Lang) -> Vec<String> {
         Template::Late,
         Template::LateSympathy,
         Template::LateSympathyObject,
+        Template::LateObject,
     ]
     .into_iter()
     .flat_map(|t| lx.template_variants(t).iter())
@@ -764,6 +765,7 @@ fn every_opener_wording_does_what_it_is_for() {
             (Template::SympathyUpset, false),
             (Template::SympathyObject, false),
             (Template::LateSympathyObject, true),
+            (Template::LateObject, true),
         ] {
             let variants = lx.template_variants(template);
             assert!(

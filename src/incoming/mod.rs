@@ -474,6 +474,9 @@ fn reported_signals(doc: &Doc, e: &Evidence) -> Vec<Signal> {
         .collect()
 }
 
+/// The signals of a sentence that asks (a question, with or without its mark).
+const ASKS: [SignalId; 2] = [SignalId::Question, SignalId::PlainQuestion];
+
 /// What makes a laugh bitter: sarcasm or a bad word beside it ("waited 90 min for a cold
 /// pizza lol. great job guys").
 const BITTER: [SignalId; 6] = [
@@ -624,15 +627,13 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
         certainty,
         signals: reported_signals(&doc, &e),
         trouble: (kind == Kind::Complaint).then(|| trouble_of(&e)).flatten(),
-        trouble_object: (kind == Kind::Complaint)
-            .then(|| trouble_object(&doc, lx, &hits, &e))
-            .flatten(),
+        trouble_object: trouble_object(&doc, lx, &hits, &e),
     }
 }
 
 /// The thing the trouble is with, as the customer wrote it: a `thing` right after a
 /// `thing_pointer` ("my account got hacked", "locked out of my Gmail account"), or one word
-/// after it, in a sentence that says what went wrong; with the word that pointed at it
+/// after it, in a sentence that says what went wrong or asks; with the word that pointed at it
 /// unless that is the customer's own "my" or "our" ("the" of "the flight was delayed").
 /// None when the post names two different things so (which one is meant is not clear).
 fn trouble_object(
@@ -658,8 +659,8 @@ fn trouble_object(
         };
         let mut troubled = false;
         for f in &e.found {
-            troubled |=
-                SAYS_WHAT_WENT_WRONG.contains(&f.id) && sentence.tokens.contains(f.range.start);
+            troubled |= (SAYS_WHAT_WENT_WRONG.contains(&f.id) || ASKS.contains(&f.id))
+                && sentence.tokens.contains(f.range.start);
         }
         // ("my phone number" is no phone, "my internet connection" is one thing)
         for p in hits.get(Category::ThingPart).iter().chain(things) {

@@ -268,6 +268,9 @@ data_names! {
         /// `{your} {object}`.
         SympathyObject = "sympathy_object",
         LateSympathyObject = "late_sympathy_object",
+        /// The apology for the wait that names what the post is about ("sorry for the slow
+        /// reply about your order!").
+        LateObject = "late_object",
         /// "your" before that thing, in the reply's register ("je", "uw").
         Possessive = "possessive",
         PossessiveFormal = "possessive_formal",

@@ -128,11 +128,11 @@ fn choose_opener(
         } else {
             (Opener::Late, Template::Late)
         };
-        // (short: one of the shortest wordings, when room is scarce)
-        // (an angry customer gets the plain wording: "the trouble with your account" is
-        // light for a hacked one)
+        // (short: one of the shortest wordings, when room is scarce, so none that names
+        // the thing; an angry customer gets the plain sympathy: "the trouble with your
+        // account" is light for a hacked one)
         let t = Some(())
-            .filter(|_| !upset(inc))
+            .filter(|_| !short && (matches!(opener, Opener::Late) || !upset(inc)))
             .and_then(|_| naming_the_thing(text, report, opener, seed))
             .unwrap_or_else(|| opener_variant(lx, template, seed, text, short));
         return (!user_avoids(ex, &t)).then_some((opener, t));
@@ -168,7 +168,7 @@ fn naming_the_thing(text: &str, report: &Report, opener: Opener, seed: usize) ->
     let template = match opener {
         Opener::Sympathy => Template::SympathyObject,
         Opener::LateSympathy => Template::LateSympathyObject,
-        Opener::Late => return None,
+        Opener::Late => Template::LateObject,
     };
     // ("my account" is "your account", "the flight" stays "the flight")
     let (your, object) = match thing.split_once(' ') {
