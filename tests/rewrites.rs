@@ -53,6 +53,7 @@ fn late_openers(lang: reply_coach::Lang) -> Vec<String> {
         Template::LateSympathy,
         Template::LateSympathyObject,
         Template::LateObject,
+        Template::LateSympathyObjectUpset,
     ]
     .into_iter()
     .flat_map(|t| lx.template_variants(t).iter())
@@ -766,6 +767,8 @@ fn every_opener_wording_does_what_it_is_for() {
             (Template::SympathyObject, false),
             (Template::LateSympathyObject, true),
             (Template::LateObject, true),
+            (Template::SympathyObjectUpset, false),
+            (Template::LateSympathyObjectUpset, true),
         ] {
             let variants = lx.template_variants(template);
             assert!(
@@ -915,6 +918,10 @@ fn sympathy_names_the_thing_the_trouble_is_with() {
     assert_eq!(thing("my phone number is wrong on your site, fix it"), None);
     assert_eq!(
         thing("My order never arrived. My card was charged twice!"),
+        None
+    );
+    assert_eq!(
+        thing("The update broke my console, and it's not a problem with my wifi!"),
         None
     );
     // the phone is told with no trouble; the brand's "your app" is "the app"

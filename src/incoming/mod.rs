@@ -654,6 +654,12 @@ fn trouble_object(
         else {
             continue;
         };
+        // a thing said to be fine is not what the trouble is with ("it's not a problem
+        // with my wifi")
+        let denied = hits.get(Category::ThingFine);
+        if denied.iter().any(|n| n.range.overlaps(pointer.range)) {
+            continue;
+        }
         let Some(sentence) = doc.sentence_of(t.range.start) else {
             continue;
         };

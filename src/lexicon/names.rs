@@ -236,6 +236,8 @@ data_names! {
         Thing = "thing",
         /// A word after such a thing that makes it another ("my phone number").
         ThingPart = "thing_part",
+        /// A thing said to be fine ("not a problem with my wifi"): not the one to name.
+        ThingFine = "thing_fine",
     }
 }
 
@@ -268,6 +270,9 @@ data_names! {
         /// `{your} {object}`.
         SympathyObject = "sympathy_object",
         LateSympathyObject = "late_sympathy_object",
+        /// The same for an angry customer (`sympathy_upset`'s reason).
+        SympathyObjectUpset = "sympathy_object_upset",
+        LateSympathyObjectUpset = "late_sympathy_object_upset",
         /// The apology for the wait that names what the post is about ("sorry for the slow
         /// reply about your order!").
         LateObject = "late_object",

@@ -129,10 +129,9 @@ fn choose_opener(
             (Opener::Late, Template::Late)
         };
         // (short: one of the shortest wordings, when room is scarce, so none that names
-        // the thing; an angry customer gets the plain sympathy: "the trouble with your
-        // account" is light for a hacked one)
+        // the thing)
         let t = Some(())
-            .filter(|_| !short && (matches!(opener, Opener::Late) || !upset(inc)))
+            .filter(|_| !short)
             .and_then(|_| naming_the_thing(text, report, opener, seed))
             .unwrap_or_else(|| opener_variant(lx, template, seed, text, short));
         return (!user_avoids(ex, &t)).then_some((opener, t));
@@ -150,10 +149,7 @@ fn choose_opener(
         // amount in a joke alike: "trouble with your payment" misreads two of them)
         Some(Trouble::Charged | Trouble::Other) | None => Template::Sympathy,
     };
-    // (an angry customer gets the stronger plain wording)
-    let t = Some(())
-        .filter(|_| template != Template::SympathyUpset)
-        .and_then(|_| naming_the_thing(text, report, Opener::Sympathy, seed))
+    let t = naming_the_thing(text, report, Opener::Sympathy, seed)
         .unwrap_or_else(|| opener_variant(lx, template, seed, text, false));
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
 }
@@ -165,10 +161,14 @@ fn choose_opener(
 fn naming_the_thing(text: &str, report: &Report, opener: Opener, seed: usize) -> Option<String> {
     let thing = report.incoming.trouble_object.as_deref()?;
     let lx = lexicon(report.language);
-    let template = match opener {
-        Opener::Sympathy => Template::SympathyObject,
-        Opener::LateSympathy => Template::LateSympathyObject,
-        Opener::Late => Template::LateObject,
+    // (an angry customer gets stronger words: "the trouble with your account" is light
+    // for a hacked one)
+    let template = match (opener, upset(&report.incoming)) {
+        (Opener::Sympathy, false) => Template::SympathyObject,
+        (Opener::Sympathy, true) => Template::SympathyObjectUpset,
+        (Opener::LateSympathy, false) => Template::LateSympathyObject,
+        (Opener::LateSympathy, true) => Template::LateSympathyObjectUpset,
+        (Opener::Late, _) => Template::LateObject,
     };
     // ("my account" is "your account", "the flight" stays "the flight")
     let (your, object) = match thing.split_once(' ') {

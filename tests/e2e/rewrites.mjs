@@ -89,6 +89,13 @@ const lateAcknowledged = (lang) => (rw, draft) => {
   assert.equal(feelingSentences(rw, lang).length, 1, `the wait or the complaint is acknowledged: ${rw}`);
   assert.ok(rw.includes(draft), 'the answer is kept word for word');
 };
+// 2 on a complaint that names the thing it is about: the opener names it too, in the
+// reply's words ("your parcel", "je pakket"), not a stock "sorry about the trouble".
+const namesTheThing = (lang, thing) => (rw, draft) => {
+  lateAcknowledged(lang)(rw, draft);
+  const [opener] = feelingSentences(rw, lang);
+  assert.ok(opener.toLowerCase().includes(thing), `the opener names ${thing}: ${rw}`);
+};
 // Pattern 9 on a late reply: once the rewrite is in, late-reply is left only as its
 // "you acknowledge the wait" suggestion, and nothing else (no-empathy, no-next-step, …).
 const lateSettled = (after) => {
@@ -130,9 +137,9 @@ export const SITUATIONS = {
     post: { text: 'My parcel has been stuck for three days and nobody answers my emails. This is ridiculous!', author: 'Sarah Miller', age: 300 },
     drafts: [
       {
-        pattern: '2+9: one opener on a late complaint; no late-reply, no-empathy or no-next-step left',
+        pattern: '2+9: one opener on a late complaint, naming the parcel; no late-reply, no-empathy or no-next-step left',
         text: 'I\'ve checked your order and it leaves our warehouse tomorrow morning.',
-        rewrite: lateAcknowledged('en'),
+        rewrite: namesTheThing('en', 'your parcel'),
         after: lateSettled,
       },
       {
@@ -147,9 +154,9 @@ export const SITUATIONS = {
     post: { text: 'Al drie dagen wacht ik op mijn pakket en niemand reageert op mijn mails. Echt belachelijk dit!', author: 'Sonja de Vries', age: 300 },
     drafts: [
       {
-        pattern: '2+9: one opener on a late complaint; no late-reply, no-empathy or no-next-step left',
+        pattern: '2+9: one opener on a late complaint, naming the parcel; no late-reply, no-empathy or no-next-step left',
         text: 'Ik heb je bestelling nagekeken: hij gaat morgenochtend de deur uit.',
-        rewrite: lateAcknowledged('nl'),
+        rewrite: namesTheThing('nl', 'je pakket'),
         after: lateSettled,
       },
       {
