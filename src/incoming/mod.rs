@@ -631,10 +631,11 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     }
 }
 
-/// The thing the trouble is with, as the customer wrote it: a `thing` right after a
-/// `thing_pointer` ("my account got hacked", "locked out of my Gmail account"), or one word
-/// after it, in a sentence that says what went wrong or asks; with the word that pointed at it
-/// unless that is the customer's own "my" or "our" ("the" of "the flight was delayed").
+/// The thing the trouble or the question is about, as the customer wrote it: a `thing`
+/// right after a `thing_pointer` ("my account got hacked", "locked out of my Gmail
+/// account"), or one word after it, in a sentence that says what went wrong or asks; with
+/// the word that pointed at it unless that is the customer's own "my" or "our" ("the" of
+/// "the flight was delayed").
 /// None when the post names two different things so (which one is meant is not clear).
 fn trouble_object(
     doc: &Doc,
@@ -645,6 +646,7 @@ fn trouble_object(
     // the pointer's pattern, the pointer (a token index) and the thing
     let mut object: Option<(usize, usize, &crate::lexicon::Hit)> = None;
     let (pointers, things) = (hits.get(Category::ThingPointer), hits.get(Category::Thing));
+    let fine = hits.get(Category::ThingFine);
     for t in things {
         // what points at it, right before it or one word before ("my Gmail account");
         // a thing without ("flights have been cancelled") is too often not the customer's
@@ -656,8 +658,7 @@ fn trouble_object(
         };
         // a thing said to be fine is not what the trouble is with ("it's not a problem
         // with my wifi")
-        let denied = hits.get(Category::ThingFine);
-        if denied.iter().any(|n| n.range.overlaps(pointer.range)) {
+        if fine.iter().any(|n| n.range.overlaps(pointer.range)) {
             continue;
         }
         let Some(sentence) = doc.sentence_of(t.range.start) else {

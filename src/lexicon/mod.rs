@@ -56,7 +56,7 @@ impl LexWord for Norm {
         if !lx.built_in {
             return self.as_str().entry_in(lx);
         }
-        // one lookup for every language: language detection asks about both anyway
+        // every language at once (language detection asks about both anyway)
         self.entry_cached(lx.lang, || {
             let mut entries = [WordEntry::UNKNOWN; Lang::ALL.len()];
             for (entry, lx) in entries.iter_mut().zip(&built_in().lexicons) {
@@ -125,6 +125,7 @@ impl Pairs {
         self.0.iter().find(|(w, _)| w == word).map(|(_, to)| to)
     }
 
+    /// The table has `word`.
     pub fn contains_key(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
