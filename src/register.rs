@@ -170,7 +170,7 @@ impl<'d> Converter<'d, '_> {
     /// u…?").
     fn formal_verb(&self, p: usize) -> Option<String> {
         let w = self.norm(p);
-        if let Some(u) = self.table.formal_of_stem.get(w) {
+        if let Some(u) = self.table.verbs.get(w) {
             return Some(u.clone());
         }
         let suffix = self.affix(List::FormalVerbSuffix);
@@ -189,7 +189,7 @@ impl<'d> Converter<'d, '_> {
     /// is left can be a stem ("schakelt" → "schakel", but "zit" stays "zit").
     fn informal_verb(&self, p: usize) -> Option<String> {
         let w = self.norm(p);
-        if let Some(stem) = self.table.stem_of_formal.get(w) {
+        if let Some(stem) = self.table.verbs.key_of(w) {
             return Some(stem.clone());
         }
         if self.plain_word(p) {
@@ -251,10 +251,10 @@ impl<'d> Converter<'d, '_> {
         // "je hebt" → "u heeft": after the subject the verb has its ending (a bare stem
         // there is a noun: "je vraag" → "uw vraag"), except the modals ("je kan")
         let verb_of = |v: &'d str| -> Option<&'d str> {
-            let of_stem = |stem: &str| table.formal_of_stem.get(stem).map(String::as_str);
+            let of_stem = |stem: &str| table.verbs.get(stem).map(String::as_str);
             v.strip_suffix(self.affix(List::FormalVerbSuffix))
                 .and_then(of_stem)
-                .or_else(|| table.stem_of_formal.contains_key(v).then_some(v))
+                .or_else(|| table.verbs.key_of(v).is_some().then_some(v))
                 .or_else(|| {
                     self.lx
                         .has_word(List::Modal, v)

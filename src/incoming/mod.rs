@@ -643,8 +643,8 @@ fn trouble_object(
     hits: &crate::lexicon::CategoryHits,
     e: &Evidence,
 ) -> Option<String> {
-    // the pointer's pattern, the pointer (a token index) and the thing
-    let mut object: Option<(usize, usize, &crate::lexicon::Hit)> = None;
+    // the pointer's hit and the thing's
+    let mut object: Option<(&crate::lexicon::Hit, &crate::lexicon::Hit)> = None;
     let (pointers, things) = (hits.get(Category::ThingPointer), hits.get(Category::Thing));
     let fine = hits.get(Category::ThingFine);
     for t in things {
@@ -676,17 +676,16 @@ fn trouble_object(
         if !troubled {
             continue;
         }
-        let thing = t.range.start;
         match object {
-            Some((_, _, o)) if doc.tokens[o.range.start].norm != doc.tokens[thing].norm => {
+            Some((_, o)) if doc.tokens[o.range.start].norm != doc.tokens[t.range.start].norm => {
                 return None
             }
             Some(_) => {}
-            None => object = Some((pointer.pattern, pointer.range.end - 1, t)),
+            None => object = Some((pointer, t)),
         }
     }
-    let (pattern, pointer, t) = object?;
-    let pointer = doc.tokens[pointer].norm.as_str();
+    let (p, t) = object?;
+    let pointer = doc.tokens[p.range.end - 1].norm.as_str();
     // (in lower case, "my Account" being "your account", or as the lexicon writes a name:
     // "iphone => iPhone")
     let thing = lx
@@ -695,7 +694,7 @@ fn trouble_object(
     // (the customer's "my" is the reply's "your"; their "your app" is "the app", as the
     // pointer's replacement says)
     let pointer = lx
-        .replacement(Category::ThingPointer, pattern)
+        .replacement(Category::ThingPointer, p.pattern)
         .unwrap_or(pointer);
     Some(
         if lx.has_word_in_any(&[List::FirstPerson, List::FirstPersonPlural], pointer) {

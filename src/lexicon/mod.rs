@@ -130,6 +130,11 @@ impl Pairs {
         self.get(word).is_some()
     }
 
+    /// The first word that becomes `to` (the table read backwards).
+    pub fn key_of(&self, to: &str) -> Option<&String> {
+        self.0.iter().find(|(_, t)| t == to).map(|(w, _)| w)
+    }
+
     /// The words the table has.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.0.iter().map(|(w, _)| w)
@@ -156,12 +161,10 @@ pub struct RegisterTable {
     pub particles: Vec<String>,
     /// The verb after the formal pronoun that changes with it ("u heeft" → "je hebt").
     pub verb_after_formal: Pairs,
-    /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t).
-    pub verbs: Vec<(String, String)>,
-    /// `verbs` as lookups, the first entry of a form winning: stem → formal form, and
-    /// formal form → stem (filled when the lexicon loads).
-    pub formal_of_stem: Pairs,
-    pub stem_of_formal: Pairs,
+    /// Verb forms with the informal pronoun (stem) and with the formal one (stem + t),
+    /// looked up both ways, the first entry of a form winning: [`Pairs::get`] from the
+    /// stem, [`Pairs::key_of`] from the formal form.
+    pub verbs: Pairs,
 }
 
 impl RegisterTable {
@@ -180,7 +183,7 @@ impl RegisterTable {
             "verb_after_formal" => self.verb_after_formal = Pairs(pairs(items)),
             "subordinators" => self.subordinators = items,
             "particles" => self.particles = items,
-            "verbs" => self.verbs = pairs(items),
+            "verbs" => self.verbs = Pairs(pairs(items)),
             _ => return Err(format!("unknown field `{field}` in [register]")),
         }
         Ok(())
@@ -304,15 +307,7 @@ impl Lexicon {
                 entries.entry(w.clone()).or_insert(WordEntry::UNKNOWN).lists |= list.bit();
             }
         }
-        let mut register = file.register;
-        register.formal_of_stem = Pairs(register.verbs.clone());
-        register.stem_of_formal = Pairs(
-            register
-                .verbs
-                .iter()
-                .map(|(stem, formal)| (formal.clone(), stem.clone()))
-                .collect(),
-        );
+        let register = file.register;
         Ok(Lexicon {
             lang,
             built_in: false,

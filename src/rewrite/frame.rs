@@ -130,9 +130,9 @@ fn choose_opener(
         };
         // (short: one of the shortest wordings, when room is scarce, so none that names
         // the thing)
-        let t = Some(())
-            .filter(|_| !short)
-            .and_then(|_| naming_the_thing(text, report, opener, seed))
+        let t = (!short)
+            .then(|| naming_the_thing(lx, text, report, opener, seed))
+            .flatten()
             .unwrap_or_else(|| opener_variant(lx, template, seed, text, short));
         return (!user_avoids(ex, &t)).then_some((opener, t));
     }
@@ -149,7 +149,7 @@ fn choose_opener(
         // amount in a joke alike: "trouble with your payment" misreads two of them)
         Some(Trouble::Charged | Trouble::Other) | None => Template::Sympathy,
     };
-    let t = naming_the_thing(text, report, Opener::Sympathy, seed)
+    let t = naming_the_thing(lx, text, report, Opener::Sympathy, seed)
         .unwrap_or_else(|| opener_variant(lx, template, seed, text, false));
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
 }
@@ -158,9 +158,14 @@ fn choose_opener(
 /// account!"), when the reading found one. (Its wordings may echo the reply's own "your
 /// account": naming the thing twice reads as an agent writes, where a stock "sorry about
 /// this! … about this" reads pasted on.)
-fn naming_the_thing(text: &str, report: &Report, opener: Opener, seed: usize) -> Option<String> {
+fn naming_the_thing(
+    lx: &Lexicon,
+    text: &str,
+    report: &Report,
+    opener: Opener,
+    seed: usize,
+) -> Option<String> {
     let thing = report.incoming.trouble_object.as_deref()?;
-    let lx = lexicon(report.language);
     // (an angry customer gets stronger words: "the trouble with your account" is light
     // for a hacked one)
     let template = match (opener, upset(&report.incoming)) {
@@ -203,10 +208,7 @@ fn opener_variant(
     text: &str,
     short: bool,
 ) -> String {
-    let all = lx.template_variants(template);
-    fitting_variant(lx, all, seed, text, short)
-        .or(all.first().cloned())
-        .unwrap_or_default()
+    fitting_variant(lx, lx.template_variants(template), seed, text, short).unwrap_or_default()
 }
 
 /// The wording of `all` for this exchange (by `seed`) among those that echo nothing of
@@ -238,10 +240,14 @@ fn fitting_variant(
     let reply = pairs(text);
     // (chosen by the seed among the wordings that echo nothing, so that a wording that
     // echoes often does not hand its share to the one after it)
-    let echoes = |v: &&String| pairs(v).iter().any(|p| reply.contains(p));
     let mut fits: Vec<&String> = all.iter().filter(short_enough).collect();
-    if fits.iter().any(|v| !echoes(v)) {
-        fits.retain(|v| !echoes(v));
+    let fresh: Vec<&String> = fits
+        .iter()
+        .copied()
+        .filter(|v| !pairs(v).iter().any(|p| reply.contains(p)))
+        .collect();
+    if !fresh.is_empty() {
+        fits = fresh;
     }
     let n = fits.len().max(1);
     fits.get(seed % n).map(|v| v.to_string())
