@@ -50,8 +50,35 @@ pub fn deletion_span(doc: &Doc, r: TokenRange) -> Span {
 
 /// Deletes a phrase, or its whole clause (or sentence) when what would be left of the
 /// clause says nothing ("Unfortunately there is nothing we can do" must not become
-/// "Unfortunately there is").
-pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
+/// "Unfortunately there is"): the span and what replaces it. A phrase that opened with a
+/// capital hands it to the word after it ("We hear you 🎧 Rest assured, your feedback…"
+/// → "We hear you 🎧 Your feedback…"). `rest_stays`: the sentence's other clauses stay
+/// when they say something ("Rest assured, your feedback will be passed on"); not for a
+/// denial, whose sentence argues it ("Our pastries are made fresh every morning, so that
+/// can't be").
+pub fn phrase_deletion(reading: &Reading, hit: TokenRange, rest_stays: bool) -> (Span, String) {
+    let doc = &reading.doc;
+    let span = phrase_deletion_span(reading, hit, rest_stays);
+    let capital = doc.tokens[hit.start]
+        .text(doc.source)
+        .starts_with(char::is_uppercase);
+    let next = doc
+        .tokens
+        .iter()
+        .find(|t| t.utf16.0 == span[1])
+        .filter(|t| {
+            t.is_word() && {
+                let w = t.text(doc.source);
+                w.starts_with(char::is_lowercase) && !w.chars().skip(1).any(char::is_uppercase)
+            }
+        });
+    match next {
+        Some(t) if capital => ([span[0], t.utf16.1], capitalise(t.text(doc.source))),
+        _ => (span, String::new()),
+    }
+}
+
+fn phrase_deletion_span(reading: &Reading, hit: TokenRange, rest_stays: bool) -> Span {
     let doc = &reading.doc;
     let clause = doc.clause_of(hit.start).unwrap_or(hit);
     let left = (clause.start..clause.end)
@@ -69,7 +96,21 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange) -> Span {
         .strategies
         .iter()
         .any(|o| o.span[0] < cb && ca < o.span[1] && (o.span[0] < ha || o.span[1] > hb));
-    if left < 2 && !acts {
+    // (nor does a sentence whose other clauses say something: "Rest assured, your feedback
+    // will be passed on" keeps what it promises, and the reading may not know that as a
+    // strategy)
+    let says_more = rest_stays
+        && doc.sentence_of(hit.start).is_some_and(|s| {
+            (s.tokens.start..s.tokens.end)
+                .filter(|&i| !clause.contains(i))
+                .filter(|&i| {
+                    let t = &doc.tokens[i];
+                    is_fact(t) || (t.is_word() && !reading.lx.has_word(List::Stop, &t.norm))
+                })
+                .nth(1)
+                .is_some()
+        });
+    if left < 2 && !acts && !says_more {
         deletion_span(doc, removal_range(reading, hit))
     } else {
         deletion_span(doc, hit)

@@ -340,6 +340,39 @@ fn the_wait_is_named_only_where_the_customer_waits_for_something() {
 }
 
 #[test]
+fn taking_out_a_stock_phrase_keeps_what_the_sentence_says() {
+    let post = "love the new layout but the play button is hard to reach with one hand";
+    // the phrase goes, what the sentence promises stays, with the phrase's capital
+    let kept = rewrite(
+        post,
+        None,
+        5.0,
+        "Hey! We get it 👀 Rest assured, your idea goes straight to our designers. ^Kim",
+    )
+    .expect("a rewrite");
+    assert!(
+        kept.contains("👀 Your idea goes straight to our designers."),
+        "{kept}"
+    );
+    // a human wording whose words the sentence has already would say them twice: the
+    // agent rewords it by hand
+    let report = analyze(&exchange(
+        post,
+        None,
+        5.0,
+        "We appreciate your feedback, Sam and thank you for the photos. ^Kim",
+        None,
+    ));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "corporate-phrase")
+        .expect("the stock phrase is found");
+    assert_eq!(f.replacement, None);
+    assert!(report.rewrite.is_none());
+}
+
+#[test]
 fn the_opener_is_not_the_same_for_everyone() {
     let posts = [
         "@Shop my order arrived broken",

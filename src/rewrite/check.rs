@@ -152,7 +152,7 @@ pub(super) fn check(
     no_polish_over_a_dont(draft, rw, rdoc)?;
     facts_kept(ddoc, draft, text)?;
     substance_kept(ddoc, draft, rdoc, rw)?;
-    says_something(ddoc, draft, rdoc, rw)?;
+    says_something(ddoc, draft, rdoc, rw, lx)?;
     whole_sentences(ddoc, rdoc, rw, lx)?;
     fits_the_post(ddoc, draft, rdoc, rw, opener, lx)?;
     // a masked number or address ("06-••••••78") reads as broken in a public reply
@@ -387,18 +387,30 @@ fn feelings(report: &Report) -> impl Iterator<Item = Span> + '_ {
 /// The rewrite still says something besides its frame and opener: fixes that took every
 /// sentence of the draft ("Sounds like a 100% chance you'll make it rain!" for its
 /// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing. Something is a
-/// sentence of the draft's own, or a new one that is no sympathy or apology.
-fn says_something(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result<(), Why> {
+/// sentence of the draft's own, a new one that is no sympathy or apology, or one that
+/// keeps words of the draft's besides its sympathy ("We hear you 🎧 your feedback will be
+/// passed on").
+fn says_something(
+    ddoc: &Doc,
+    draft: &Report,
+    rdoc: &Doc,
+    rw: &Report,
+    lx: &Lexicon,
+) -> Result<(), Why> {
     // each sentence's words outside the frame (a greeting glued on changes no sentence)
-    let bodies = |doc: &Doc, report: &Report| -> Vec<(TokenRange, Vec<String>)> {
+    let bodies = |doc: &'_ Doc, report: &Report| -> Vec<(TokenRange, Vec<Span>, Vec<String>)> {
         let frame = frame_spans(report);
         doc.sentences
             .iter()
             .map(|s| {
                 let ws = body_words(doc, s, &frame);
-                (s.tokens, ws.iter().map(|t| t.norm.to_string()).collect())
+                (
+                    s.tokens,
+                    ws.iter().map(|t| [t.utf16.0, t.utf16.1]).collect(),
+                    ws.iter().map(|t| t.norm.to_string()).collect(),
+                )
             })
-            .filter(|(_, ws): &(TokenRange, Vec<String>)| !ws.is_empty())
+            .filter(|(_, _, ws): &(TokenRange, Vec<Span>, Vec<String>)| !ws.is_empty())
             .collect()
     };
     let own = bodies(ddoc, draft);
@@ -406,9 +418,18 @@ fn says_something(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result
         return Ok(());
     }
     let feeling: Vec<Span> = feelings(rw).collect();
-    let says = bodies(rdoc, rw).into_iter().any(|(t, ws)| {
-        let [a, b] = rdoc.span(t);
-        own.iter().any(|(_, o)| *o == ws) || !feeling.iter().any(|f| f[0] < b && a < f[1])
+    let in_feeling = |[a, b]: Span| feeling.iter().any(|f| f[0] < b && a < f[1]);
+    let says = bodies(rdoc, rw).into_iter().any(|(t, spans, ws)| {
+        let kept = spans
+            .iter()
+            .zip(&ws)
+            .filter(|(span, w)| {
+                !in_feeling(**span)
+                    && !lx.has_word(List::Stop, w)
+                    && own.iter().any(|(_, _, o)| o.contains(w))
+            })
+            .count();
+        own.iter().any(|(_, _, o)| *o == ws) || !in_feeling(rdoc.span(t)) || kept >= 2
     });
     if says {
         Ok(())

@@ -67,8 +67,8 @@ fn check(cx: &Context, out: &mut Out) {
         };
         if rep.is_empty() {
             let shown = book().interface.leave_it_out.get(cx.ui).to_string();
-            let span = phrase_deletion(r, h.range);
-            out.push(&[("text", text), ("replacement", shown)], Some(span), Some(String::new()));
+            let (span, rest) = phrase_deletion(r, h.range, true);
+            out.push(&[("text", text), ("replacement", shown)], Some(span), Some(rest));
             continue;
         }
         // a part joined on after the phrase shares its subject or verb ("We appreciate
@@ -79,7 +79,10 @@ fn check(cx: &Context, out: &mut Out) {
             .get(h.range.end..)
             .and_then(|rest| rest.first())
             .is_some_and(|t| r.lx.has_word(List::Coordinator, &t.norm));
-        if joined_on {
+        // and a wording whose words the sentence says already would say them twice ("We
+        // appreciate your feedback, Jenna and thank you for sharing" → "Thanks for
+        // telling us, Jenna and thank you…")
+        if joined_on || says_already(r, h.range, rep) {
             out.push(&[("text", text), ("replacement", rep.to_string())], Some(doc.span(h.range)), None);
             continue;
         }
@@ -97,6 +100,33 @@ fn check(cx: &Context, out: &mut Out) {
     }
 }
 
+/// The sentence of `hit` has, near it and outside it, a word of `rep` that carries
+/// meaning (by its first five letters: "thanks" is "thank").
+fn says_already(r: &crate::reply::Reading, hit: TokenRange, rep: &str) -> bool {
+    let doc = &r.doc;
+    let same = |a: &str, b: &str| a.chars().take(5).eq(b.chars().take(5));
+    let rep_doc = Doc::new(rep);
+    let wanted: Vec<&str> = rep_doc
+        .tokens
+        .iter()
+        .filter(|t| {
+            t.is_word() && t.norm.chars().count() >= 4 && !r.lx.has_word(List::Stop, &t.norm)
+        })
+        .map(|t| t.norm.as_ref())
+        .collect();
+    // (near: a sentence of a hundred stock phrases is read once per phrase)
+    doc.sentence_of(hit.start).is_some_and(|s| {
+        let from = s.tokens.start.max(hit.start.saturating_sub(NEAR));
+        let to = s.tokens.end.min(hit.end + NEAR);
+        (from..to)
+            .filter(|&i| !hit.contains(i) && doc.tokens[i].is_word())
+            .any(|i| wanted.iter().any(|w| same(w, &doc.tokens[i].norm)))
+    })
+}
+
+/// How many tokens either side of a phrase count as its sentence's words.
+const NEAR: usize = 30;
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::case;
@@ -111,8 +141,8 @@ mod tests {
             "\"Wij betreuren het ongemak\" is a stock corporate phrase: try \"wat vervelend dat dit gebeurd is\"."
         );
         let c = case("my flight got cancelled", "Rest assured, we will rebook you today.");
-        // (the capital comes when the rewrite tidies)
-        assert_eq!(c.fixed(CorporatePhrase), "we will rebook you today.");
+        // (the phrase's capital goes to the word after it)
+        assert_eq!(c.fixed(CorporatePhrase), "We will rebook you today.");
     }
 
     #[test]

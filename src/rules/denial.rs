@@ -26,7 +26,7 @@ fn check(cx: &Context, out: &mut Out) {
     {
         let replacement = r.lx.replacement(Category::Denial, h.pattern).unwrap_or("");
         let (span, rep) = if replacement.is_empty() {
-            (phrase_deletion(r, h.range), String::new())
+            phrase_deletion(r, h.range, false)
         } else {
             (
                 doc.span(h.range),

@@ -23,7 +23,7 @@ fn check(cx: &Context, out: &mut Out) {
         let replacement = r.lx.replacement(Category::Irritation, h.pattern);
         let (span, rep) = match replacement {
             Some("") => verb_second_deletion(r, h.range)
-                .unwrap_or_else(|| (phrase_deletion(r, h.range), String::new())),
+                .unwrap_or_else(|| phrase_deletion(r, h.range, true)),
             Some(rep) => (doc.span(h.range), sentence_case(doc, h.range.start, rep)),
             None => (deletion_span(doc, removal_range(r, h.range)), String::new()),
         };
@@ -80,7 +80,7 @@ mod tests {
         );
         assert_eq!(c.fixed(Irritation), "We werken aan je terugbetaling.");
         let c = case("I can't log in.", "As we said, the app works. Please read our FAQ first.");
-        assert_eq!(c.fixed(Irritation), "the app works. Please read our FAQ first.");
+        assert_eq!(c.fixed(Irritation), "The app works. Please read our FAQ first.");
     }
 
     #[test]
