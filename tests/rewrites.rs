@@ -373,6 +373,34 @@ fn taking_out_a_stock_phrase_keeps_what_the_sentence_says() {
 }
 
 #[test]
+fn a_customer_who_mocks_themselves_gets_no_sympathy_added() {
+    let reply = "Practice makes perfect, you'll get there! ^Kim";
+    for post in [
+        "Wanted to apply for a job at @Wraps but my folding skills suck",
+        "as usual I forgot my password again, silly me",
+        "Weer mijn pas thuis laten liggen, stom van mij. Kan ik toch inchecken?",
+    ] {
+        let report = analyze(&exchange(post, None, 5.0, reply, None));
+        assert!(!report.incoming.is_sure_complaint(), "{post}");
+        assert!(
+            report
+                .rewrite
+                .is_none_or(|rw| !rw.to_lowercase().contains("sorry")),
+            "{post}"
+        );
+    }
+    // a product of theirs that fails is a complaint all the same
+    let broken = analyze(&exchange(
+        "my new phone sucks, it crashed three times today",
+        None,
+        5.0,
+        reply,
+        None,
+    ));
+    assert!(broken.incoming.is_sure_complaint());
+}
+
+#[test]
 fn the_opener_is_not_the_same_for_everyone() {
     let posts = [
         "@Shop my order arrived broken",

@@ -541,8 +541,10 @@ pub fn read_post(post: Option<&Post>, profile: &Profile, fallback: Lang) -> Inco
     // reading of it is never sure; unless the laugh is bitter
     let bitter = BITTER.into_iter().any(|s| e.has(s));
     let laughs = !hits.get(Category::Humor).is_empty() && !bitter;
+    // (and one who laughs at or blames themselves: "my rolling skills suck", "my bad")
+    let mocks_self = !hits.get(Category::SelfMockery).is_empty();
     let certainty = match certainty_of(&doc, &e, kind) {
-        Certainty::Sure if kind == Kind::Complaint && laughs => Certainty::Unsure,
+        Certainty::Sure if kind == Kind::Complaint && (laughs || mocks_self) => Certainty::Unsure,
         c => c,
     };
 

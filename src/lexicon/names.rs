@@ -187,6 +187,9 @@ data_names! {
         /// hebben"): a brush-off that a warmer wording only polishes.
         BrushOff = "brush_off",
         Humor = "humor",
+        /// The customer laughs at or blames themselves ("my rolling skills suck", "my bad",
+        /// "stom van mij"): their trouble, told lightly, is no complaint to be sure of.
+        SelfMockery = "self_mockery",
         PublicChannel = "public_channel",
         PersonalData = "personal_data",
         Request = "request",
