@@ -401,6 +401,35 @@ fn a_customer_who_mocks_themselves_gets_no_sympathy_added() {
 }
 
 #[test]
+fn a_tweet_that_goes_on_from_the_one_before_gets_no_opener() {
+    let post = "my parcel never arrived and nobody answers the phone, ridiculous";
+    for draft in [
+        "and the phone number on your order, so I can look into this. Thanks! -Kim",
+        "to ask the depot, as I have no view of their scanners. ^Kim",
+    ] {
+        let report = analyze(&exchange(post, None, 90.0, draft, None));
+        // the sympathy and the apology may be in the tweet before, which the coach
+        // does not see
+        assert!(
+            !report.findings.iter().any(|f| f.rule == "no-empathy"),
+            "{draft}"
+        );
+        if let Some(rw) = &report.rewrite {
+            assert!(rw.starts_with(&draft[..6]), "{rw}");
+        }
+    }
+    // a greeting in lower case is the agent's own way of starting
+    let greeted = analyze(&exchange(
+        post,
+        None,
+        5.0,
+        "hi, can you DM me the order number? -Kim",
+        None,
+    ));
+    assert!(greeted.findings.iter().any(|f| f.rule == "no-empathy"));
+}
+
+#[test]
 fn the_opener_is_not_the_same_for_everyone() {
     let posts = [
         "@Shop my order arrived broken",

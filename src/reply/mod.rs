@@ -12,7 +12,7 @@ mod signature;
 pub mod strategies;
 pub mod voice;
 
-use crate::lexicon::{Category, CategoryHits, Hit, HitMemo, Lexicon};
+use crate::lexicon::{Category, CategoryHits, Hit, HitMemo, Lexicon, List};
 use crate::model::{Incoming, Occurrence, Profile, Report, Span, Text};
 use crate::names::data_names;
 use crate::text::{Doc, TokenRange};
@@ -210,9 +210,27 @@ pub fn read_reply<'a>(
     }
 }
 
-/// The tweet continues a thread ("2/2", "(3/4)"): it opens with no greeting or opener,
-/// and what it lacks (sympathy, an apology for the wait) may be in the tweet before.
-pub fn continues_thread(text: &str) -> bool {
+/// The tweet continues a thread ("2/2", "(3/4)"), or goes on from the tweet before (its
+/// body opens in lower case with a word that is no greeting: "to express your interest…",
+/// "and the phone number on your account…"): it opens with no greeting or opener, and
+/// what it lacks (sympathy, an apology for the wait) may be in the tweet before.
+pub fn continues_thread(text: &str, lx: &Lexicon) -> bool {
+    numbered_in_thread(text) || goes_on_from_before(text, lx)
+}
+
+fn goes_on_from_before(text: &str, lx: &Lexicon) -> bool {
+    let body = &text[crate::text::body_start(text).unwrap_or(text.len())..];
+    let first: String = body
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+        .collect();
+    let norm = crate::text::normalise(&first);
+    first.starts_with(char::is_lowercase)
+        && !lx.has_word(List::Greeting, &norm)
+        && !lx.has_word(List::CapitalWord, &norm)
+}
+
+fn numbered_in_thread(text: &str) -> bool {
     text.contains('/')
         && text.split_whitespace().any(|w| {
             // (a signature may follow without a space: "2/2^Corry")

@@ -192,7 +192,8 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
         // (a "sorry" for the trouble is no apology for the wait: the coach would flag
         // its own rewrite)
         let late_ok = id == RuleId::LateReply
-            && (continues_thread(rdoc.source) || !waits_for_answer(&rw.incoming));
+            && (continues_thread(rdoc.source, lexicon(rw.language))
+                || !waits_for_answer(&rw.incoming));
         if f.severity != Severity::Error && (MAY_REMAIN.contains(&id) || late_ok || settled(f, rw))
         {
             continue;
@@ -551,7 +552,7 @@ fn fits_the_post(
     let more = feeling(rw) > feeling(draft);
     // (an opener before sympathy or an apology the draft already has is a second one)
     if more && (sorries(rdoc) > sorries(ddoc) + 1 || opener.is_some() && feeling(draft) > 0)
-        || opener.is_some() && continues_thread(ddoc.source)
+        || opener.is_some() && continues_thread(ddoc.source, lx)
     {
         return Err(Why::Changes);
     }

@@ -497,7 +497,8 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
     let lx = lexicon(lang);
     let body_at = crate::text::body_start(text).unwrap_or(text.len());
     let (head, body_text) = text.split_at(body_at);
-    let continues = continues_thread(body_text);
+    // (the draft as the agent wrote it: the fixes' tidying capitalised its start)
+    let continues = continues_thread(&ex.reply, lx);
     let mut opener = if parts.opener && !continues {
         choose_opener(ex, text, report, parts.short_opener)
     } else {
