@@ -62,15 +62,14 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange, rest_stays: bool) -> 
     let capital = doc.tokens[hit.start]
         .text(doc.source)
         .starts_with(char::is_uppercase);
+    // (a word in plain lower case: "iPhone" keeps its own)
     let next = doc
         .tokens
         .iter()
         .find(|t| t.utf16.0 == span[1])
         .filter(|t| {
-            t.is_word() && {
-                let w = t.text(doc.source);
-                w.starts_with(char::is_lowercase) && !w.chars().skip(1).any(char::is_uppercase)
-            }
+            let w = t.text(doc.source).as_bytes();
+            t.is_word() && w[0].is_ascii_lowercase() && !w.iter().any(u8::is_ascii_uppercase)
         });
     match next {
         Some(t) if capital => ([span[0], t.utf16.1], capitalise(t.text(doc.source))),

@@ -30,7 +30,9 @@ pub trait LexWord {
 }
 
 impl LexWord for str {
-    #[inline]
+    // (not inlined: a hash map lookup at each of the many call sites cost the wasm
+    // about 1 KB gzipped; the hot path is `Norm`'s, which remembers its entries)
+    #[inline(never)]
     fn entry_in(&self, lx: &Lexicon) -> WordEntry {
         lx.entries.get(self).copied().unwrap_or(WordEntry::UNKNOWN)
     }

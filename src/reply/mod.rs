@@ -220,14 +220,12 @@ pub fn continues_thread(text: &str, lx: &Lexicon) -> bool {
 
 fn goes_on_from_before(text: &str, lx: &Lexicon) -> bool {
     let body = &text[crate::text::body_start(text).unwrap_or(text.len())..];
-    let first: String = body
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
-        .collect();
-    let norm = crate::text::normalise(&first);
-    first.starts_with(char::is_lowercase)
-        && !lx.has_word(List::Greeting, &norm)
-        && !lx.has_word(List::CapitalWord, &norm)
+    let first = &body[..body
+        .find(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .unwrap_or(body.len())];
+    first.starts_with(|c: char| c.is_ascii_lowercase())
+        && !lx.has_word(List::Greeting, first)
+        && !lx.has_word(List::CapitalWord, first)
 }
 
 fn numbered_in_thread(text: &str) -> bool {

@@ -399,19 +399,15 @@ fn says_something(
     lx: &Lexicon,
 ) -> Result<(), Why> {
     // each sentence's words outside the frame (a greeting glued on changes no sentence)
-    let bodies = |doc: &'_ Doc, report: &Report| -> Vec<(TokenRange, Vec<Span>, Vec<String>)> {
+    let bodies = |doc: &Doc, report: &Report| -> Vec<(TokenRange, Vec<String>)> {
         let frame = frame_spans(report);
         doc.sentences
             .iter()
             .map(|s| {
                 let ws = body_words(doc, s, &frame);
-                (
-                    s.tokens,
-                    ws.iter().map(|t| [t.utf16.0, t.utf16.1]).collect(),
-                    ws.iter().map(|t| t.norm.to_string()).collect(),
-                )
+                (s.tokens, ws.iter().map(|t| t.norm.to_string()).collect())
             })
-            .filter(|(_, _, ws): &(TokenRange, Vec<Span>, Vec<String>)| !ws.is_empty())
+            .filter(|(_, ws): &(TokenRange, Vec<String>)| !ws.is_empty())
             .collect()
     };
     let own = bodies(ddoc, draft);
@@ -420,17 +416,23 @@ fn says_something(
     }
     let feeling: Vec<Span> = feelings(rw).collect();
     let in_feeling = |[a, b]: Span| feeling.iter().any(|f| f[0] < b && a < f[1]);
-    let says = bodies(rdoc, rw).into_iter().any(|(t, spans, ws)| {
-        let kept = spans
+    let frame = frame_spans(rw);
+    let says = rdoc.sentences.iter().any(|s| {
+        let ws = body_words(rdoc, s, &frame);
+        let norms: Vec<String> = ws.iter().map(|t| t.norm.to_string()).collect();
+        // (draft words that carry meaning, outside the sympathy)
+        let kept = ws
             .iter()
-            .zip(&ws)
-            .filter(|(span, w)| {
-                !in_feeling(**span)
-                    && !lx.has_word(List::Stop, w)
-                    && own.iter().any(|(_, _, o)| o.contains(w))
+            .filter(|t| {
+                !in_feeling([t.utf16.0, t.utf16.1])
+                    && !lx.has_word(List::Stop, &t.norm)
+                    && own.iter().any(|(_, o)| o.iter().any(|w| **w == *t.norm))
             })
             .count();
-        own.iter().any(|(_, _, o)| *o == ws) || !in_feeling(rdoc.span(t)) || kept >= 2
+        !ws.is_empty()
+            && (own.iter().any(|(_, o)| *o == norms)
+                || !in_feeling(rdoc.span(s.tokens))
+                || kept >= 2)
     });
     if says {
         Ok(())

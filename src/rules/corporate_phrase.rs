@@ -104,24 +104,29 @@ fn check(cx: &Context, out: &mut Out) {
 /// meaning (by its first five letters: "thanks" is "thank").
 fn says_already(r: &crate::reply::Reading, hit: TokenRange, rep: &str) -> bool {
     let doc = &r.doc;
-    let same = |a: &str, b: &str| a.chars().take(5).eq(b.chars().take(5));
     let rep_doc = Doc::new(rep);
-    let wanted: Vec<&str> = rep_doc
+    // (near: a sentence of a hundred stock phrases is read once per phrase)
+    let Some(s) = doc.sentence_of(hit.start) else {
+        return false;
+    };
+    let from = s.tokens.start.max(hit.start.saturating_sub(NEAR));
+    let to = s.tokens.end.min(hit.end + NEAR);
+    rep_doc
         .tokens
         .iter()
-        .filter(|t| {
-            t.is_word() && t.norm.chars().count() >= 4 && !r.lx.has_word(List::Stop, &t.norm)
+        .filter(|t| t.is_word() && t.norm.len() >= 4 && !r.lx.has_word(List::Stop, &t.norm))
+        .any(|w| {
+            (from..to).any(|i| {
+                !hit.contains(i)
+                    && doc.tokens[i].is_word()
+                    && stem(&doc.tokens[i].norm) == stem(&w.norm)
+            })
         })
-        .map(|t| t.norm.as_ref())
-        .collect();
-    // (near: a sentence of a hundred stock phrases is read once per phrase)
-    doc.sentence_of(hit.start).is_some_and(|s| {
-        let from = s.tokens.start.max(hit.start.saturating_sub(NEAR));
-        let to = s.tokens.end.min(hit.end + NEAR);
-        (from..to)
-            .filter(|&i| !hit.contains(i) && doc.tokens[i].is_word())
-            .any(|i| wanted.iter().any(|w| same(w, &doc.tokens[i].norm)))
-    })
+}
+
+/// A word's first five bytes: "thanks" is "thank".
+fn stem(w: &str) -> &[u8] {
+    &w.as_bytes()[..w.len().min(5)]
 }
 
 /// How many tokens either side of a phrase count as its sentence's words.
