@@ -430,6 +430,30 @@ fn a_tweet_that_goes_on_from_the_one_before_gets_no_opener() {
 }
 
 #[test]
+fn an_opener_takes_the_place_of_a_thinking_sound() {
+    let rw = rewrite(
+        "the app keeps crashing when I open my playlists, so annoying",
+        None,
+        5.0,
+        "Hmm, send us a screenshot of the error and I'll check it today. ^Kim",
+    )
+    .expect("a rewrite");
+    assert!(!rw.contains("Hmm"), "{rw}");
+    assert!(rw.contains("! Send us a screenshot of the error"), "{rw}");
+    // a reaction of the agent's own stays, and gets no opener in front
+    let own = rewrite(
+        "the app keeps crashing when I open my playlists, so annoying",
+        None,
+        5.0,
+        "Oh no, send us a screenshot of the error and I'll check it today. ^Kim",
+    );
+    assert!(
+        own.as_ref().is_none_or(|rw| rw.starts_with("Oh no")),
+        "{own:?}"
+    );
+}
+
+#[test]
 fn the_opener_is_not_the_same_for_everyone() {
     let posts = [
         "@Shop my order arrived broken",

@@ -491,6 +491,28 @@ fn behind_greeting(greeting: &str, body: &str, lx: &Lexicon) -> String {
     }
 }
 
+/// `rest` without the thinking sound it opens with ("Hmm, that's odd." → "That's odd."):
+/// an opener in front takes its place (blind judges read "Sorry this happened! Hmm, send
+/// us a report" as machine-joined: "the Hmm should go"). A thinking sound is an
+/// interjection that reacts to nothing the customer said ("hmm", "ah", "nou").
+fn without_thinking_sound(rest: &str, lx: &Lexicon) -> String {
+    let word_end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let after = rest[word_end..].trim_start_matches([',', '.', '!', '…']);
+    let next = after.trim_start();
+    let sound = &rest[..word_end];
+    if word_end == 0
+        || after.len() == rest.len() - word_end
+        || next.is_empty()
+        || !lx.has_word(List::Interjection, &normalise(sound))
+        || lx.has_word(List::Reaction, &normalise(sound))
+    {
+        return rest.to_string();
+    }
+    capitalise(next)
+}
+
 /// Adds the parts of the frame to `text` (whose own report is `report`).
 fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
     let lang = report.language;
@@ -518,7 +540,8 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
                 (Some(_), None) => opener = None,
                 (Some((_, o)), Some(sep)) => {
                     let o = if sep == ',' { o.clone() } else { capitalise(o) };
-                    body.insert_str(g.then, &format!("{o} "));
+                    let rest = without_thinking_sound(&body[g.then..], lx);
+                    body.replace_range(g.then.., &format!("{o} {rest}"));
                 }
                 (None, _) => {}
             }
@@ -537,8 +560,10 @@ fn add(ex: &Exchange, text: &str, report: &Report, parts: Parts) -> Framed {
         }
         None => {
             let opened = match &opener {
-                Some((_, o)) if name.is_some() => format!("{o} {body}"),
-                Some((_, o)) => format!("{} {body}", capitalise(o)),
+                Some((_, o)) if name.is_some() => {
+                    format!("{o} {}", without_thinking_sound(&body, lx))
+                }
+                Some((_, o)) => format!("{} {}", capitalise(o), without_thinking_sound(&body, lx)),
                 None => body.clone(),
             };
             body = match name {
