@@ -454,6 +454,31 @@ fn an_opener_takes_the_place_of_a_thinking_sound() {
 }
 
 #[test]
+fn clapping_is_irony_only_beside_something_gone_wrong() {
+    let read = |post: &str| analyze(&exchange(post, None, 5.0, "Thanks! ^Kim", None)).incoming;
+    for praise in [
+        "Just had my first delivery from @Shop. 2 hours flat 👏👏",
+        "Eerste bestelling bij @Winkel binnen, 2 uur na bestellen 👏👏",
+    ] {
+        assert_ne!(
+            read(praise).kind,
+            reply_coach::model::Kind::Complaint,
+            "{praise}"
+        );
+    }
+    for irony in [
+        "Thanks @Shop for losing my parcel again. Well done 👏",
+        "Weer geen pakket en niemand neemt op. Goed bezig @Winkel 👏",
+    ] {
+        assert_eq!(
+            read(irony).kind,
+            reply_coach::model::Kind::Complaint,
+            "{irony}"
+        );
+    }
+}
+
+#[test]
 fn the_opener_is_not_the_same_for_everyone() {
     let posts = [
         "@Shop my order arrived broken",

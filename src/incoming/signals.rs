@@ -145,6 +145,34 @@ pub fn find(doc: &Doc, lx: &Lexicon, hits: &CategoryHits) -> Vec<Found> {
                 .any(|&p| p >= f.range.end && sentence.is_some_and(|s| s.contains(p)))
         }
     });
+    // praise that can be ironic ("👏", "well done", "bravo") is irony only beside something
+    // gone wrong or a bad word: "Just had my first delivery. 2 hours flat 👏👏" is praise
+    // (a time alone is no trouble)
+    let negative = out.iter().any(|f| {
+        matches!(
+            f.id,
+            SignalId::NotWorking
+                | SignalId::Waiting
+                | SignalId::Repeated
+                | SignalId::Charged
+                | SignalId::Problem
+                | SignalId::BadEvaluation
+                | SignalId::Venting
+                | SignalId::UpsetEmoji
+                | SignalId::Abuse
+                | SignalId::Sarcasm
+                | SignalId::ScareQuotes
+                | SignalId::Rhetorical
+        )
+    });
+    if !negative {
+        let praised: Vec<TokenRange> = out
+            .iter()
+            .filter(|p| p.id == SignalId::Positive)
+            .map(|p| p.range)
+            .collect();
+        out.retain(|f| f.id != SignalId::Irony || !praised.iter().any(|p| p.overlaps(f.range)));
+    }
     let has = |id: SignalId| out.iter().any(|f| f.id == id);
     // (the concrete trouble, or a bad word for it; a call for help beside thanks is
     // politeness, not trouble: "please help, thanks")
