@@ -13,7 +13,7 @@ use crate::rulebook::RuleId;
 use crate::text::{Doc, Sentence, TokenKind, TokenRange};
 
 use super::frame::{continues_thread, Opener};
-use crate::incoming::waits_for_answer;
+use crate::incoming::{clearly_late, waits_for_answer};
 
 /// Why no rewrite is offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,9 +191,12 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
         // stays a finding of the draft's own)
         // (a "sorry" for the trouble is no apology for the wait: the coach would flag
         // its own rewrite)
+        // (nor when the post is only just past the norm: the rewrite adds no apology
+        // there, and the finding stays for the agent to weigh)
         let late_ok = id == RuleId::LateReply
             && (continues_thread(rdoc.source, lexicon(rw.language))
-                || !waits_for_answer(&rw.incoming));
+                || !waits_for_answer(&rw.incoming)
+                || !clearly_late(&rw.incoming));
         if f.severity != Severity::Error && (MAY_REMAIN.contains(&id) || late_ok || settled(f, rw))
         {
             continue;
@@ -560,8 +563,8 @@ fn fits_the_post(
     }
     match opener {
         Some(Opener::Sympathy) if !complaint => Err(Why::Changes),
-        Some(Opener::LateSympathy) if !complaint || !inc.late => Err(Why::Changes),
-        Some(Opener::Late) if !inc.late => Err(Why::Changes),
+        Some(Opener::LateSympathy) if !complaint || !clearly_late(inc) => Err(Why::Changes),
+        Some(Opener::Late) if !clearly_late(inc) => Err(Why::Changes),
         Some(Opener::Late | Opener::LateSympathy) if !waits_for_answer(inc) => Err(Why::Changes),
         _ => Ok(()),
     }
@@ -617,10 +620,10 @@ mod tests {
         let draft = "@116878 Hi there, I am pleased to say that yes the store will be doing a midnight release. Thanks - Callum";
         // a greeting split open: "There, I am…"
         let bad = "@116878 Hi sorry for the slow reply! There, I am pleased to say that yes the store will be doing a midnight release. Thanks - Callum";
-        assert!(verdict(post, 73.0, draft, bad, LATE).is_err());
+        assert!(verdict(post, 90.0, draft, bad, LATE).is_err());
         // and the good one passes
         let good = "@116878 Hi there, sorry for the slow reply! I am pleased to say that yes the store will be doing a midnight release. Thanks - Callum";
-        assert_eq!(verdict(post, 73.0, draft, good, LATE), Ok(()));
+        assert_eq!(verdict(post, 90.0, draft, good, LATE), Ok(()));
 
         // two openers in a row
         let post = "@MojangSupport I bought a texture pack but I can't use it, what can I do?";

@@ -113,7 +113,8 @@ fn choose_opener(
         .findings
         .iter()
         .any(|f| f.rule == RuleId::LateReply.name() && f.severity != Severity::Suggestion);
-    if inc.late && unacknowledged && waiting_for_us {
+    // (just past the norm, "sorry for the slow reply" reads as a contradiction)
+    if crate::incoming::clearly_late(inc) && unacknowledged && waiting_for_us {
         // a "sorry" already there ("Sorry about that!", "sorry to hear that") and
         // another for the wait would stack: the agent acknowledges the wait by hand
         // (and sympathy already there, "Wat vervelend!", would follow the apology as a
