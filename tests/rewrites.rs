@@ -418,6 +418,15 @@ fn a_tweet_that_goes_on_from_the_one_before_gets_no_opener() {
             assert!(rw.starts_with(&draft[..6]), "{rw}");
         }
     }
+    // nor does a link, the first word of a tweet that goes nowhere before
+    let linked = analyze(&exchange(
+        post,
+        None,
+        5.0,
+        "https://help.example.com/parcels has the steps. ^Kim",
+        None,
+    ));
+    assert!(linked.findings.iter().any(|f| f.rule == "no-empathy"));
     // a greeting in lower case is the agent's own way of starting
     let greeted = analyze(&exchange(
         post,
