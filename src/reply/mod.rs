@@ -224,10 +224,8 @@ fn goes_on_from_before(text: &str, lx: &Lexicon) -> bool {
         .find(|c: char| !(c.is_alphanumeric() || c == '\''))
         .unwrap_or(body.len())];
     // (a link or a domain is no word: "https://…", "bol.com/…")
-    let after = &body[first.len()..];
-    let link = after.starts_with(':') || after.starts_with('.') && !after[1..].starts_with(' ');
     first.starts_with(|c: char| c.is_ascii_lowercase())
-        && !link
+        && !body[first.len()..].starts_with([':', '.'])
         && !lx.has_word(List::Greeting, first)
         && !lx.has_word(List::CapitalWord, first)
 }

@@ -152,7 +152,7 @@ pub(super) fn check(
     no_polish_over_a_dont(draft, rw, rdoc)?;
     facts_kept(ddoc, draft, text)?;
     substance_kept(ddoc, draft, rdoc, rw)?;
-    says_something(ddoc, draft, rdoc, rw, lx)?;
+    says_something(ddoc, draft, rdoc, rw)?;
     whole_sentences(ddoc, rdoc, rw, lx)?;
     fits_the_post(ddoc, draft, rdoc, rw, opener, lx)?;
     // a masked number or address ("06-••••••78") reads as broken in a public reply
@@ -391,16 +391,8 @@ fn feelings(report: &Report) -> impl Iterator<Item = Span> + '_ {
 /// The rewrite still says something besides its frame and opener: fixes that took every
 /// sentence of the draft ("Sounds like a 100% chance you'll make it rain!" for its
 /// "100%") leave "Sorry for the slow reply! ^LB", which answers nothing. Something is a
-/// sentence of the draft's own, a new one that is no sympathy or apology, or one that
-/// keeps words of the draft's besides its sympathy ("We hear you 🎧 your feedback will be
-/// passed on").
-fn says_something(
-    ddoc: &Doc,
-    draft: &Report,
-    rdoc: &Doc,
-    rw: &Report,
-    lx: &Lexicon,
-) -> Result<(), Why> {
+/// sentence of the draft's own, or a new one that is no sympathy or apology.
+fn says_something(ddoc: &Doc, draft: &Report, rdoc: &Doc, rw: &Report) -> Result<(), Why> {
     // each sentence's words outside the frame (a greeting glued on changes no sentence)
     let bodies = |doc: &Doc, report: &Report| -> Vec<(TokenRange, Vec<String>)> {
         let frame = frame_spans(report);
@@ -418,24 +410,9 @@ fn says_something(
         return Ok(());
     }
     let feeling: Vec<Span> = feelings(rw).collect();
-    let in_feeling = |[a, b]: Span| feeling.iter().any(|f| f[0] < b && a < f[1]);
-    let frame = frame_spans(rw);
-    let says = rdoc.sentences.iter().any(|s| {
-        let ws = body_words(rdoc, s, &frame);
-        let norms: Vec<String> = ws.iter().map(|t| t.norm.to_string()).collect();
-        // (draft words that carry meaning, outside the sympathy)
-        let kept = ws
-            .iter()
-            .filter(|t| {
-                !in_feeling([t.utf16.0, t.utf16.1])
-                    && !lx.has_word(List::Stop, &t.norm)
-                    && own.iter().any(|(_, o)| o.iter().any(|w| **w == *t.norm))
-            })
-            .count();
-        !ws.is_empty()
-            && (own.iter().any(|(_, o)| *o == norms)
-                || !in_feeling(rdoc.span(s.tokens))
-                || kept >= 2)
+    let says = bodies(rdoc, rw).into_iter().any(|(t, ws)| {
+        let [a, b] = rdoc.span(t);
+        own.iter().any(|(_, o)| *o == ws) || !feeling.iter().any(|f| f[0] < b && a < f[1])
     });
     if says {
         Ok(())

@@ -104,22 +104,18 @@ fn check(cx: &Context, out: &mut Out) {
 /// meaning (by its first five letters: "thanks" is "thank").
 fn says_already(r: &crate::reply::Reading, hit: TokenRange, rep: &str) -> bool {
     let doc = &r.doc;
-    let rep_doc = Doc::new(rep);
     // (near: a sentence of a hundred stock phrases is read once per phrase)
     let Some(s) = doc.sentence_of(hit.start) else {
         return false;
     };
     let from = s.tokens.start.max(hit.start.saturating_sub(NEAR));
     let to = s.tokens.end.min(hit.end + NEAR);
-    rep_doc
-        .tokens
-        .iter()
-        .filter(|t| t.is_word() && t.norm.len() >= 4 && !r.lx.has_word(List::Stop, &t.norm))
+    // (the data's wordings are in lower case)
+    rep.split(' ')
+        .filter(|w| w.len() >= 4 && !r.lx.has_word(List::Stop, *w))
         .any(|w| {
             (from..to).any(|i| {
-                !hit.contains(i)
-                    && doc.tokens[i].is_word()
-                    && stem(&doc.tokens[i].norm) == stem(&w.norm)
+                !hit.contains(i) && doc.tokens[i].is_word() && stem(&doc.tokens[i].norm) == stem(w)
             })
         })
 }
