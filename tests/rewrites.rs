@@ -403,39 +403,44 @@ fn a_customer_who_mocks_themselves_gets_no_sympathy_added() {
 #[test]
 fn a_tweet_that_goes_on_from_the_one_before_gets_no_opener() {
     let post = "my parcel never arrived and nobody answers the phone, ridiculous";
+    let opens_with_sorry = |rw: &str| rw.to_lowercase().contains("sorry");
     for draft in [
         "and the phone number on your order, so I can look into this. Thanks! -Kim",
         "to ask the depot, as I have no view of their scanners. ^Kim",
     ] {
         let report = analyze(&exchange(post, None, 90.0, draft, None));
-        // the sympathy and the apology may be in the tweet before, which the coach
-        // does not see
+        // no opener in front of it; the finding stays, since a writer who starts in
+        // lower case may be no thread at all, and the agent knows
         assert!(
-            !report.findings.iter().any(|f| f.rule == "no-empathy"),
+            report.findings.iter().any(|f| f.rule == "no-empathy"),
             "{draft}"
         );
-        if let Some(rw) = &report.rewrite {
-            assert!(rw.starts_with(&draft[..6]), "{rw}");
-        }
+        assert!(
+            report
+                .rewrite
+                .as_deref()
+                .is_none_or(|rw| !opens_with_sorry(rw)),
+            "{:?}",
+            report.rewrite
+        );
     }
-    // nor does a link, the first word of a tweet that goes nowhere before
-    let linked = analyze(&exchange(
+    // a numbered thread says so: the sympathy may be in the tweet before
+    let numbered = analyze(&exchange(
         post,
         None,
         5.0,
+        "I can look into it with the order number. -Kim 2/2",
+        None,
+    ));
+    assert!(!numbered.findings.iter().any(|f| f.rule == "no-empathy"));
+    // a link or a greeting in lower case starts a reply of its own
+    for draft in [
         "https://help.example.com/parcels has the steps. ^Kim",
-        None,
-    ));
-    assert!(linked.findings.iter().any(|f| f.rule == "no-empathy"));
-    // a greeting in lower case is the agent's own way of starting
-    let greeted = analyze(&exchange(
-        post,
-        None,
-        5.0,
         "hi, can you DM me the order number? -Kim",
-        None,
-    ));
-    assert!(greeted.findings.iter().any(|f| f.rule == "no-empathy"));
+    ] {
+        let rw = rewrite(post, None, 5.0, draft).expect("a rewrite");
+        assert!(opens_with_sorry(&rw), "{rw}");
+    }
 }
 
 #[test]

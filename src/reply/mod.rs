@@ -210,10 +210,12 @@ pub fn read_reply<'a>(
     }
 }
 
-/// The tweet continues a thread ("2/2", "(3/4)"), or goes on from the tweet before (its
+/// The tweet continues a thread ("2/2", "(3/4)"), or may go on from the tweet before (its
 /// body opens in lower case with a word that is no greeting: "to express your interest…",
-/// "and the phone number on your account…"): it opens with no greeting or opener, and
-/// what it lacks (sympathy, an apology for the wait) may be in the tweet before.
+/// "and the phone number on your account…"): the rewrite puts no greeting or opener in
+/// front of it. Only a numbered one tells for sure that what it lacks (sympathy, an
+/// apology for the wait) may be in the tweet before ([`numbered_in_thread`]): a casual
+/// writer starts in lower case too ("we gaan het uitzoeken").
 pub fn continues_thread(text: &str, lx: &Lexicon) -> bool {
     numbered_in_thread(text) || goes_on_from_before(text, lx)
 }
@@ -230,7 +232,8 @@ fn goes_on_from_before(text: &str, lx: &Lexicon) -> bool {
         && !lx.has_word(List::CapitalWord, first)
 }
 
-fn numbered_in_thread(text: &str) -> bool {
+/// The tweet says it continues a numbered thread ("2/2", "(3/4)").
+pub fn numbered_in_thread(text: &str) -> bool {
     text.contains('/')
         && text.split_whitespace().any(|w| {
             // (a signature may follow without a space: "2/2^Corry")

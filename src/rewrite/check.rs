@@ -194,7 +194,7 @@ fn findings_left(draft: &Report, rw: &Report, rdoc: &Doc) -> Result<(), Why> {
         // (nor when the post is only just past the norm: the rewrite adds no apology
         // there, and the finding stays for the agent to weigh)
         let late_ok = id == RuleId::LateReply
-            && (continues_thread(rdoc.source, lexicon(rw.language))
+            && (crate::reply::numbered_in_thread(rdoc.source)
                 || !waits_for_answer(&rw.incoming)
                 || !clearly_late(&rw.incoming));
         if f.severity != Severity::Error && (MAY_REMAIN.contains(&id) || late_ok || settled(f, rw))

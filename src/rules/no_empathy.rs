@@ -17,7 +17,7 @@ fn check(cx: &Context, out: &mut Out) {
     // not see)
     if r.has_strategy(Strategy::Sympathy)
         || r.has_strategy(Strategy::Apology)
-        || crate::reply::continues_thread(r.doc.source, r.lx)
+        || crate::reply::numbered_in_thread(r.doc.source)
     {
         return;
     }
