@@ -80,12 +80,14 @@ pub fn phrase_deletion(reading: &Reading, hit: TokenRange, rest_stays: bool) -> 
 fn phrase_deletion_span(reading: &Reading, hit: TokenRange, rest_stays: bool) -> Span {
     let doc = &reading.doc;
     let clause = doc.clause_of(hit.start).unwrap_or(hit);
+    // (a token that says something: a fact, or a word that is no stop word)
+    let says = |i: &usize| {
+        let t = &doc.tokens[*i];
+        is_fact(t) || (t.is_word() && !reading.lx.has_word(List::Stop, &t.norm))
+    };
     let left = (clause.start..clause.end)
         .filter(|&i| !hit.contains(i))
-        .filter(|&i| {
-            let t = &doc.tokens[i];
-            is_fact(t) || (t.is_word() && !reading.lx.has_word(List::Stop, &t.norm))
-        })
+        .filter(says)
         .count();
     // (a clause that still does something without the phrase stays: "Send us a DM for
     // further assistance." keeps "Send us a DM.")
@@ -102,10 +104,7 @@ fn phrase_deletion_span(reading: &Reading, hit: TokenRange, rest_stays: bool) ->
         && doc.sentence_of(hit.start).is_some_and(|s| {
             (s.tokens.start..s.tokens.end)
                 .filter(|&i| !clause.contains(i))
-                .filter(|&i| {
-                    let t = &doc.tokens[i];
-                    is_fact(t) || (t.is_word() && !reading.lx.has_word(List::Stop, &t.norm))
-                })
+                .filter(says)
                 .nth(1)
                 .is_some()
         });

@@ -502,12 +502,12 @@ fn without_thinking_sound(rest: &str, lx: &Lexicon) -> String {
         .unwrap_or(rest.len());
     let after = rest[word_end..].trim_start_matches([',', '.', '!', '…']);
     let next = after.trim_start();
-    let sound = &rest[..word_end];
+    let sound = normalise(&rest[..word_end]);
     if word_end == 0
         || after.len() == rest.len() - word_end
         || next.is_empty()
-        || !lx.has_word(List::Interjection, &normalise(sound))
-        || lx.has_word(List::Reaction, &normalise(sound))
+        || !lx.has_word(List::Interjection, &sound)
+        || lx.has_word(List::Reaction, &sound)
     {
         return rest.to_string();
     }
